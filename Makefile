@@ -1,0 +1,51 @@
+# The two commands that matter:  make site   and   make test
+# Both work on a fresh Debian machine with Python 3.11 (run as root, or with
+# chromium already installed, for the browser tests).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test browser-tests check bench serve system-deps clean
+
+$(BIN)/mkdocs: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+## Build the whole site (pages, PDFs, open data) into site/.
+site: $(BIN)/mkdocs
+	$(BIN)/mkdocs build --strict
+
+## Validate compact_data/ and print a summary.
+check: $(BIN)/mkdocs
+	$(BIN)/python -m generator check
+
+## Preview with live reload (edits to compact_data/ reload the browser).
+serve: $(BIN)/mkdocs
+	$(BIN)/mkdocs serve
+
+## Debian packages the tests need: Chromium for browser tests, poppler for PDF images, Java for vnu.
+system-deps:
+	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftoppm >/dev/null || ! command -v java >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    chromium fonts-dejavu-core fonts-liberation poppler-utils default-jre-headless ; \
+	fi
+
+## Run the full test suite.
+test: $(BIN)/mkdocs system-deps
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+## Only the tests that drive headless Chromium.
+browser-tests: $(BIN)/mkdocs system-deps
+	$(BIN)/python -m pytest -m browser
+
+## Benchmark figures (see README, Performance).
+bench: $(BIN)/mkdocs
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf site $(VENV) .pytest_cache

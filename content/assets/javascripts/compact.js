@@ -1,0 +1,107 @@
+/* Progressive enhancement for the Bristol Compact site.
+ * Every page is complete without this script: it only adds copy buttons and
+ * the filter on /commitments/. Nothing is sent anywhere. */
+(function () {
+  "use strict";
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    document.body.removeChild(area);
+    return ok ? Promise.resolve() : Promise.reject(new Error("copy failed"));
+  }
+
+  function setUpCopyButtons(root) {
+    root.querySelectorAll(".compact-share").forEach(function (box) {
+      var status = box.querySelector(".compact-share__status");
+      box.querySelectorAll("button[data-copy]").forEach(function (button) {
+        button.addEventListener("click", function () {
+          var what = button.textContent.replace(/^Copy /, "");
+          copyText(button.getAttribute("data-copy")).then(
+            function () { status.textContent = "Copied the " + what + " to the clipboard."; },
+            function () { status.textContent = "Could not copy: select the " + what + " above and copy it."; }
+          );
+        });
+      });
+      box.hidden = false;
+    });
+  }
+
+  function setUpFilter(root) {
+    var form = root.querySelector("#compact-filter");
+    var list = root.querySelector("#compact-all");
+    if (!form || !list) { return; }
+    var status = form.querySelector("#compact-filter-status");
+    var fields = ["theme", "sector", "topic"];
+    var items = Array.prototype.slice.call(list.querySelectorAll(".compact-item"));
+    var groups = Array.prototype.slice.call(list.querySelectorAll(".compact-group"));
+
+    function read() {
+      var state = {};
+      fields.forEach(function (name) { state[name] = form.elements[name].value; });
+      return state;
+    }
+
+    function apply(state) {
+      var shown = 0;
+      items.forEach(function (item) {
+        var topics = (item.getAttribute("data-topics") || "").split(" ");
+        var visible = (!state.theme || item.getAttribute("data-theme") === state.theme) &&
+          (!state.sector || item.getAttribute("data-sector") === state.sector) &&
+          (!state.topic || topics.indexOf(state.topic) !== -1);
+        item.hidden = !visible;
+        if (visible) { shown += 1; }
+      });
+      groups.forEach(function (group) {
+        group.hidden = !group.querySelector(".compact-item:not([hidden])");
+      });
+      status.textContent = "Showing " + shown + " of " + items.length + " commitments.";
+    }
+
+    function save(state) {
+      var params = new URLSearchParams(window.location.search);
+      fields.forEach(function (name) {
+        if (state[name]) { params.set(name, state[name]); } else { params.delete(name); }
+      });
+      var query = params.toString();
+      history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+    }
+
+    var params = new URLSearchParams(window.location.search);
+    fields.forEach(function (name) {
+      var wanted = params.get(name);
+      var select = form.elements[name];
+      if (wanted && Array.prototype.some.call(select.options, function (o) { return o.value === wanted; })) {
+        select.value = wanted;
+      }
+    });
+    form.addEventListener("change", function () { var s = read(); apply(s); save(s); });
+    form.addEventListener("reset", function () {
+      window.setTimeout(function () { var s = read(); apply(s); save(s); }, 0);
+    });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
+    apply(read());
+  }
+
+  function init() {
+    setUpCopyButtons(document);
+    setUpFilter(document);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

@@ -1,0 +1,49 @@
+"""Escaping data for Markdown and HTML: the Compact's data is text, never markup.
+
+A commitment containing ``<script>``, ``[x](javascript:…)``, ``{{ }}`` or a
+leading ``#`` must appear as exactly those characters wherever it is shown.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup, escape
+
+# Python-Markdown's backslash-escapable characters, plus "|" (tables).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    """Collapse runs of whitespace, as HTML would, so the output is one line."""
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def markdown_text(value: object) -> str:
+    """Escape a value so Python-Markdown renders it as the literal characters.
+
+    ``Markup`` values are trusted (they come from our own templates and
+    helpers) and pass through unchanged.
+    """
+    if isinstance(value, Markup):
+        return str(value)
+    if value is None:
+        return ""
+    text = squash(str(value))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def html_attribute(value: object) -> Markup:
+    """Escape a value for an HTML attribute inside a raw HTML tag."""
+    return Markup(escape(squash(str(value))))
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """The start of a text, cut at a word boundary, for titles and tabs."""
+    text = squash(text)
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0].rstrip(",;:.(–-")
+    return cut + "…"

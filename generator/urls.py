@@ -1,0 +1,54 @@
+"""The site's URL contract, in one place.
+
+Partners put these URLs in contracts and minutes, so they never change; see
+``published-urls.txt``. Pages are named by their Markdown source path
+(``commitments/1.4.md``), which any engine with directory URLs serves at
+``/commitments/1.4/``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from generator.model import Commitment, Sector, Theme
+
+HOME = "index.md"
+ABOUT = "about.md"
+VALUES = "values.md"
+THEMES = "themes/index.md"
+COMMITMENTS = "commitments/index.md"
+SECTORS = "sectors/index.md"
+GLOSSARY = "glossary.md"
+COMPLAINTS = "complaints.md"
+
+
+def theme_page(theme: Theme) -> str:
+    return f"themes/{theme.slug}.md"
+
+
+def commitment_page(commitment: Commitment) -> str:
+    return f"commitments/{commitment.id}.md"
+
+
+def sector_page(sector: Sector) -> str:
+    return f"sectors/{sector.slug}.md"
+
+
+def anchor(commitment: Commitment) -> str:
+    """The one anchor a commitment has in every listing that shows it."""
+    return f"commitment-{commitment.id}"
+
+
+def url_path(page: str) -> str:
+    """The public path of a page source: ``commitments/1.4.md`` → ``commitments/1.4/``."""
+    stem = page.removesuffix(".md")
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def relative(from_page: str, to_page: str) -> str:
+    """A relative link between two page sources, as MkDocs-style Markdown expects."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
