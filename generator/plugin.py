@@ -39,6 +39,9 @@ class CompactPlugin(BasePlugin[CompactConfig]):
     def __init__(self) -> None:
         self.renderer: Renderer | None = None
         self.pages: dict[str, str] = {}
+        #: Non-page outputs (handouts, open data), added as generated files so
+        #: that links to them are checked like any other link.
+        self.outputs: dict[str, bytes] = {}
 
     def _path(self, config: MkDocsConfig, option: str) -> Path:
         return Path(config.config_file_path).parent / option
@@ -71,6 +74,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             )
         for path, markdown in self.pages.items():
             files.append(File.generated(config, path, content=markdown))
+        for path, content in self.outputs.items():
+            files.append(File.generated(config, path, content=content))
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
