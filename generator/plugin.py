@@ -93,7 +93,11 @@ class CompactPlugin(BasePlugin[CompactConfig]):
 
 def _hand_written_nav(docs_dir: Path) -> list[tuple[str, str]]:
     """Hand-written pages that belong in the navigation, if they exist."""
-    wanted = [("Downloads", "downloads.md"), ("Linking to the Compact", "linking.md"), ("Accessibility", "accessibility.md")]
+    wanted = [
+        ("Downloads", "downloads.md"),
+        ("Linking to the Compact", "linking.md"),
+        ("Accessibility", "accessibility.md"),
+    ]
     return [(title, path) for title, path in wanted if (docs_dir / path).is_file()]
 
 
