@@ -6,6 +6,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+# The W3C Nu HTML Checker, from npm (tests/test_html_validity.py pins the same version).
+VNU_VERSION := 26.9.27
+VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
 
 .PHONY: site test browser-tests check bench serve system-deps clean
 
@@ -25,17 +28,24 @@ check: $(BIN)/mkdocs
 
 ## Preview with live reload (edits to compact_data/ reload the browser).
 serve: $(BIN)/mkdocs
-	$(BIN)/mkdocs serve
+	COMPACT_PDF=false $(BIN)/mkdocs serve
 
-## Debian packages the tests need: Chromium for browser tests, poppler for PDF images, Java for vnu.
+## Debian packages the tests need: Chromium for browser tests, poppler for PDF images, Java and npm for vnu.
 system-deps:
 	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftoppm >/dev/null || ! command -v java >/dev/null; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 	    chromium fonts-dejavu-core fonts-liberation poppler-utils default-jre-headless ; \
 	fi
+	@# npm only if there is none: a NodeSource node already ships its own.
+	@command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	  apt-get install -y -qq --no-install-recommends npm ; }
+
+## vnu.jar from the npm registry, pinned; its install script (a Java downloader) is not run.
+$(VNU_JAR): | system-deps
+	npm install --prefix .tools --no-save --no-package-lock --ignore-scripts --no-audit --no-fund vnu-jar@$(VNU_VERSION)
 
 ## Run the full test suite.
-test: $(BIN)/mkdocs system-deps
+test: $(BIN)/mkdocs system-deps $(VNU_JAR)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
@@ -48,4 +58,4 @@ bench: $(BIN)/mkdocs
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf site $(VENV) .pytest_cache
+	rm -rf site $(VENV) .pytest_cache .tools

@@ -16,11 +16,16 @@ DEFAULT_DATA = Path("compact_data")
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="data folder (default: compact_data)")
+    # `--data` is also accepted after the command (`check --data DIR`), as people type it.
+    data_option = argparse.ArgumentParser(add_help=False)
+    data_option.add_argument("--data", type=Path, default=argparse.SUPPRESS, help="data folder")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="validate the data and print a summary")
+    commands.add_parser("check", help="validate the data and print a summary", parents=[data_option])
     schema = commands.add_parser("schema", help="write the JSON Schemas for editors")
     schema.add_argument("out", type=Path, nargs="?", default=None)
-    export = commands.add_parser("export-markdown", help="write every generated page as Markdown")
+    export = commands.add_parser(
+        "export-markdown", help="write every generated page as Markdown", parents=[data_option]
+    )
     export.add_argument("out", type=Path)
     export.add_argument("--site-url", default="https://www.bristolcompact.org.uk/")
     args = parser.parse_args(argv)

@@ -7,8 +7,9 @@ that has not passed every check here, and every problem is reported at once.
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, get_args, get_origin
 
@@ -16,7 +17,8 @@ from pydantic import BaseModel, ValidationError
 
 from generator import model
 from generator.problems import DataError, Problem
-from generator.schema import FILE_MODELS, ThemeFile
+from generator.redirects import REDIRECTS_FILE, check_redirects
+from generator.schema import FILE_MODELS, RedirectsFile, ThemeFile
 from generator.yamlfile import YamlFile, read_yaml
 
 THEMES_DIR = "themes"
@@ -34,6 +36,8 @@ class _Loader:
         self.data_dir = data_dir
         self.display_root = display_root
         self.problems: list[Problem] = []
+        #: Numbers (from the file names) of theme files that could not be read.
+        self.unreadable_themes: set[int] = set()
 
     # -- reading ---------------------------------------------------------
 
@@ -83,9 +87,7 @@ class _Loader:
         values = self.keyed(files["values.yaml"], "values", "value")
         self.unique_field(files["sectors.yaml"], "sectors", "slug", "sector slug")
         self.unique_field(files["glossary.yaml"], "terms", "term", "glossary term")
-
-        if self.problems or any(f is None for f in files.values()):
-            raise DataError(self.problems)
+        self.keyed(files["complaints.yaml"], "steps", "complaints step")
 
         ref_model = {k: model.Reference(e.key, e.label, e.text, e.note) for k, e in references.items()}
         sector_model = {
@@ -98,6 +100,20 @@ class _Loader:
             )
             for k, e in glossary.items()
         }
+        if any(f is None for f in files.values()):
+            # Still check the themes against the files that did load (and only
+            # those), so that every problem is reported in one go.
+            def usable(name: str, table: dict[str, Any]) -> dict[str, Any] | None:
+                return table if files[name] is not None else None
+
+            self.build_themes(
+                themes,
+                usable("sectors.yaml", sector_model),
+                usable("references.yaml", ref_model),
+                usable("topics.yaml", topic_model),
+                usable("glossary.yaml", term_model),
+            )
+            raise DataError(self.problems)
 
         compact_file, compact_data = files["compact.yaml"]  # type: ignore[misc]
         national = compact_data.national_compact
@@ -114,6 +130,7 @@ class _Loader:
             for i, e in enumerate(values.values())
         )
         theme_model = self.build_themes(themes, sector_model, ref_model, topic_model, term_model)
+        redirect_model = self.read_redirects(theme_model)
 
         if self.problems:
             raise DataError(self.problems)
@@ -141,7 +158,25 @@ class _Loader:
             references=tuple(ref_model.values()),
             topics=tuple(topic_model.values()),
             glossary=tuple(term_model.values()),
+            complaints=_complaints_guide(files["complaints.yaml"][1], compact_data, passage),  # type: ignore[index]
+            redirects=redirect_model,
         )
+
+    def read_redirects(self, themes: tuple[model.Theme, ...]) -> tuple[model.Redirect, ...]:
+        """The optional redirect map; an absent or empty file means no redirects."""
+        path = self.data_dir / REDIRECTS_FILE
+        if not path.is_file():
+            return ()
+        parsed, problems = read_yaml(path, self.display(path))
+        if parsed is not None and parsed.data is None and not problems:
+            return ()  # empty, or only comments
+        loaded = self.read(path, RedirectsFile)
+        if loaded is None:
+            return ()
+        by_id = {c.id: c for theme in themes for c in theme.commitments}
+        redirects, problems = check_redirects(*loaded, by_id)
+        self.problems.extend(problems)
+        return redirects
 
     def read_themes(self) -> list[tuple[YamlFile, ThemeFile]]:
         themes_dir = self.data_dir / THEMES_DIR
@@ -162,8 +197,20 @@ class _Loader:
                 )
                 continue
             result = self.read(path, ThemeFile)
+            named = int(THEME_FILE.match(path.name).group(1))  # type: ignore[union-attr]
+            if result is not None and result[1].number != named:
+                self.problems.append(
+                    result[0].problem(
+                        ("number",),
+                        f"theme number {result[1].number} does not match the file name "
+                        f"(which starts with {named})",
+                    )
+                )
+                result = None  # one message, not one per commitment id
             if result is not None:
                 loaded.append(result)
+            else:  # already reported; later checks must not blame its absence
+                self.unreadable_themes.add(named)
         loaded.sort(key=lambda pair: pair[1].number)
         return loaded
 
@@ -197,9 +244,12 @@ class _Loader:
         parsed: YamlFile,
         location: tuple[str | int, ...],
         keys: Iterable[str],
-        known: dict[str, Any],
+        known: dict[str, Any] | None,
         what: str,
     ) -> tuple[Any, ...]:
+        """The entries ``keys`` name; ``known`` is None if their file is broken (already reported)."""
+        if known is None:
+            return ()
         found = []
         for index, key in enumerate(keys):
             if key in known:
@@ -216,16 +266,20 @@ class _Loader:
     def build_themes(
         self,
         themes: list[tuple[YamlFile, ThemeFile]],
-        sectors: dict[str, model.Sector],
-        references: dict[str, model.Reference],
-        topics: dict[str, model.Topic],
-        terms: dict[str, model.GlossaryTerm],
+        sectors: dict[str, model.Sector] | None,
+        references: dict[str, model.Reference] | None,
+        topics: dict[str, model.Topic] | None,
+        terms: dict[str, model.GlossaryTerm] | None,
     ) -> tuple[model.Theme, ...]:
+        """The themes, checked; a ``None`` table means its file is broken, so it is not consulted."""
         built: list[model.Theme] = []
         defined: dict[str, tuple[YamlFile, int]] = {}
         related_wanted: list[tuple[model.Commitment, YamlFile, int, list[str]]] = []
         slugs: dict[str, str] = {}
-        for expected_number, (parsed, data) in enumerate(themes, start=1):
+        expected_number = 1
+        for parsed, data in themes:
+            while expected_number in self.unreadable_themes:
+                expected_number += 1
             if data.number != expected_number:
                 self.problems.append(
                     parsed.problem(
@@ -234,25 +288,28 @@ class _Loader:
                         f"{expected_number} here, found {data.number}",
                     )
                 )
-            file_match = THEME_FILE.match(Path(parsed.path).name)
-            if file_match and int(file_match.group(1)) != data.number:
-                self.problems.append(
-                    parsed.problem(
-                        ("number",),
-                        f"theme number {data.number} does not match the file name "
-                        f"(which starts with {file_match.group(1)})",
-                    )
-                )
+            expected_number = data.number + 1
             if data.slug in slugs:
                 self.problems.append(
                     parsed.problem(("slug",), f"duplicate theme slug '{data.slug}' (also used in {slugs[data.slug]})")
                 )
             slugs.setdefault(data.slug, parsed.path)
             theme = model.Theme(data.number, data.title, data.slug, tuple(data.introduction))
+            last = 0  # the number after the dot of the previous commitment
             for index, entry in enumerate(data.commitments):
                 where = ("commitments", index)
                 prefix, _, position = entry.id.partition(".")
-                if entry.id in defined:
+                usable = False  # an id that is wrong or taken is reported, not built
+                if int(prefix) != data.number:
+                    self.problems.append(
+                        parsed.problem(
+                            (*where, "id"),
+                            f"commitment id '{entry.id}' does not belong to theme {data.number} "
+                            f"(ids in this file start with '{data.number}.')",
+                        )
+                    )
+                    last += 1
+                elif entry.id in defined:
                     first_file, first_index = defined[entry.id]
                     line, column = first_file.where(("commitments", first_index, "id"))
                     self.problems.append(
@@ -262,42 +319,42 @@ class _Loader:
                             f"(first defined at {first_file.path}:{line}:{column})",
                         )
                     )
-                    continue
-                defined[entry.id] = (parsed, index)
-                if int(prefix) != data.number:
-                    self.problems.append(
-                        parsed.problem(
-                            (*where, "id"),
-                            f"commitment id '{entry.id}' does not belong to theme {data.number} "
-                            f"(ids in this file start with '{data.number}.')",
+                    last += 1
+                else:
+                    usable = True
+                    defined[entry.id] = (parsed, index)
+                    if int(position) != last + 1:
+                        self.problems.append(
+                            parsed.problem(
+                                (*where, "id"),
+                                f"commitments must be numbered in order without gaps: expected "
+                                f"'{data.number}.{last + 1}' here, found '{entry.id}'",
+                            )
                         )
-                    )
-                elif int(position) != index + 1:
-                    self.problems.append(
-                        parsed.problem(
-                            (*where, "id"),
-                            f"commitments must be numbered in order without gaps: expected "
-                            f"'{data.number}.{index + 1}' here, found '{entry.id}'",
-                        )
-                    )
-                sector = sectors.get(entry.sector)
-                if sector is None:
+                        last = int(position)  # carry on from here: one gap, one message
+                    else:
+                        last += 1
+                sector = sectors.get(entry.sector) if sectors is not None else None
+                if sector is None and sectors is not None:
                     self.problems.append(
                         parsed.problem(
                             (*where, "sector"),
                             f"unknown sector '{entry.sector}' (expected one of: {', '.join(sectors)})",
                         )
                     )
-                    continue
                 explicit_terms = self.resolve(parsed, (*where, "terms"), entry.terms, terms, "glossary term")
+                cited = self.resolve(parsed, (*where, "references"), entry.references, references, "reference")
+                chosen_topics = self.resolve(parsed, (*where, "topics"), entry.topics, topics, "topic")
+                if sector is None or not usable:
+                    continue
                 commitment = model.Commitment(
                     id=entry.id,
                     sector=sector,
                     text=entry.text,
                     theme=theme,
-                    references=self.resolve(parsed, (*where, "references"), entry.references, references, "reference"),
-                    topics=self.resolve(parsed, (*where, "topics"), entry.topics, topics, "topic"),
-                    terms=_terms_used(entry.text, explicit_terms, terms.values()),
+                    references=cited,
+                    topics=chosen_topics,
+                    terms=_terms_used(entry.text, explicit_terms, (terms or {}).values()),
                 )
                 theme.commitments.append(commitment)
                 related_wanted.append((commitment, parsed, index, entry.related))
@@ -312,6 +369,10 @@ class _Loader:
                     self.problems.append(
                         parsed.problem(location, f"commitment {other} cannot be related to itself")
                     )
+                elif other not in by_id and (
+                    other in defined or int(other.partition(".")[0]) in self.unreadable_themes
+                ):
+                    pass  # exists but has a problem of its own, already reported
                 elif other not in by_id:
                     self.problems.append(
                         parsed.problem(location, f"related commitment '{other}' does not exist")
@@ -323,6 +384,26 @@ class _Loader:
         for cid, commitment in by_id.items():
             commitment.related = tuple(by_id[o] for o in sorted(links[cid], key=order.__getitem__))
         return tuple(built)
+
+
+def _complaints_guide(
+    data: Any, compact_data: Any, passage: Callable[[Any], model.Passage]
+) -> model.ComplaintsGuide:
+    """The complaints guide, with each quoted passage taken verbatim from compact.yaml."""
+    steps = tuple(
+        model.ComplaintStep(
+            key=step.key,
+            title=step.title,
+            paragraphs=tuple(step.paragraphs),
+            checklist=tuple(step.checklist),
+            links=tuple(model.ComplaintLink(link.text, link.page) for link in step.links),
+            quotes=tuple(passage(getattr(compact_data, name)) for name in step.quotes),
+        )
+        for step in data.steps
+    )
+    return model.ComplaintsGuide(
+        data.title, tuple(data.introduction), steps, tuple(data.summary_fields)
+    )
 
 
 def _terms_used(
@@ -345,35 +426,69 @@ def _terms_used(
 
 def _explain(error: ValidationError, parsed: YamlFile, shape: type[BaseModel]) -> list[Problem]:
     problems = []
-    for item in error.errors(include_url=False):
+    items = error.errors(include_url=False)
+    # A misspelt key (`secotr:`) is one mistake, not an unknown key plus a missing one.
+    missing = {(tuple(i["loc"][:-1]), i["loc"][-1]) for i in items if i["type"] == "missing"}
+    typos: dict[tuple[Any, ...], str] = {}
+    for item in items:
+        if item["type"] == "extra_forbidden":
+            parent, typed = tuple(item["loc"][:-1]), str(item["loc"][-1])
+            wanted = [str(name) for place, name in missing if place == parent and name not in typos.values()]
+            close = difflib.get_close_matches(typed, wanted, n=1, cutoff=0.6)
+            if close:
+                typos[tuple(item["loc"])] = close[0]
+    for item in items:
         location = tuple(item["loc"])
         name = next((str(p) for p in reversed(location) if isinstance(p, str)), "value")
         kind = item["type"]
         given = item.get("input")
-        if kind == "extra_forbidden":
+        if kind == "extra_forbidden" and location in typos:
+            problems.append(
+                parsed.problem(location, f"unknown key '{location[-1]}' (did you mean '{typos[location]}'?)", key=True)
+            )
+        elif kind == "missing" and (location[:-1], location[-1]) in {
+            (loc[:-1], wanted) for loc, wanted in typos.items()
+        }:
+            continue  # reported above as a misspelling
+        elif kind == "extra_forbidden":
             allowed = ", ".join(_fields_at(shape, location[:-1]))
             problems.append(
                 parsed.problem(
                     location, f"unknown key '{location[-1]}' (expected one of: {allowed})", key=True
                 )
             )
+        elif kind == "string_pattern_mismatch" and given == "":
+            problems.append(parsed.problem(location, f"'{name}' must not be empty"))
         elif kind == "missing":
             problems.append(parsed.problem(location[:-1], f"missing required key '{location[-1]}'"))
-        elif kind in ("string_too_short", "too_short"):
+        elif kind in ("string_too_short", "too_short") or (given is None and kind.endswith("_type")):
             problems.append(parsed.problem(location, f"'{name}' must not be empty"))
         elif kind == "string_pattern_mismatch":
-            problems.append(parsed.problem(location, _pattern_message(name, given)))
-        elif kind in ("string_type", "int_type", "int_parsing", "list_type", "model_type", "dict_type"):
+            problems.append(parsed.problem(location, _pattern_message(location, name, given)))
+        elif kind == "string_type" and location in parsed.scalars:
+            # e.g. `id: 1.10`, which YAML reads as the number 1.1: show what was written.
+            written = parsed.scalars[location]
+            problems.append(parsed.problem(location, f"'{name}' must be text; write it in quotes: \"{written}\""))
+        elif kind in (
+            "string_type", "int_type", "int_parsing", "int_from_float", "list_type", "model_type", "dict_type"
+        ):
             expected = {
                 "string_type": "text",
                 "int_type": "a whole number",
                 "int_parsing": "a whole number",
+                "int_from_float": "a whole number",
                 "list_type": "a list",
                 "model_type": "a set of 'key: value' entries",
                 "dict_type": "a set of 'key: value' entries",
             }[kind]
             problems.append(
                 parsed.problem(location, f"'{name}' must be {expected}, not {_describe(given)}")
+            )
+        elif kind.startswith("date_"):
+            problems.append(
+                parsed.problem(
+                    location, f"'{name}' must be a date written YYYY-MM-DD, such as 2030-04-01; got {given!r}"
+                )
             )
         elif kind == "literal_error":
             expected = item.get("ctx", {}).get("expected", "")
@@ -385,11 +500,12 @@ def _explain(error: ValidationError, parsed: YamlFile, shape: type[BaseModel]) -
     return problems
 
 
-def _pattern_message(name: str, given: Any) -> str:
+def _pattern_message(location: tuple[Any, ...], name: str, given: Any) -> str:
     if name in ("id", "related"):
         return f"'{given}' is not a commitment number like '1.4'"
+    what = f"key in '{name}'" if isinstance(location[-1], int) else name
     return (
-        f"'{given}' is not a valid {name}: use lower-case letters, digits and single hyphens, "
+        f"'{given}' is not a valid {what}: use lower-case letters, digits and single hyphens, "
         "for example 'allocating-resources'"
     )
 

@@ -7,6 +7,7 @@ and in order, and related links run both ways.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 
@@ -90,6 +91,51 @@ class Theme:
 
 
 @dataclass(frozen=True)
+class ComplaintLink:
+    text: str
+    page: str  # a name such as "commitments": ``generator.urls`` has it in upper case
+
+
+@dataclass(frozen=True)
+class ComplaintStep:
+    """One numbered step of the complaints guide: our explanatory words, plus quotes."""
+
+    key: str
+    title: str
+    paragraphs: tuple[str, ...]
+    checklist: tuple[str, ...] = ()
+    links: tuple[ComplaintLink, ...] = ()
+    #: The Compact's own passages, shown verbatim and marked as official text.
+    quotes: tuple[Passage, ...] = ()
+
+
+@dataclass(frozen=True)
+class ComplaintsGuide:
+    """The step-by-step guide on /complaints/ (``complaints.yaml``)."""
+
+    title: str
+    introduction: tuple[str, ...]
+    steps: tuple[ComplaintStep, ...]
+    summary_fields: tuple[str, ...]
+
+
+@dataclass(eq=False)
+class Redirect:
+    """What became of an old commitment id (``redirects.yaml``): its URL must keep working."""
+
+    old: str
+    action: str  # "moved", "merged" or "withdrawn"
+    target: Commitment | None  # the current commitment, unless withdrawn
+    date: datetime.date
+    note: str
+    text: str | None = None  # the old commitment's words, if given
+
+    @property
+    def theme_number(self) -> int:
+        return int(self.old.split(".")[0])
+
+
+@dataclass(frozen=True)
 class NationalCompact:
     lead_in: str
     outcomes: tuple[str, ...]
@@ -115,6 +161,9 @@ class Compact:
     references: tuple[Reference, ...]
     topics: tuple[Topic, ...]
     glossary: tuple[GlossaryTerm, ...]
+    complaints: ComplaintsGuide
+    #: Old commitment ids and what became of them, in the file's order.
+    redirects: tuple[Redirect, ...] = ()
 
     @property
     def commitments(self) -> list[Commitment]:

@@ -8,6 +8,7 @@ rendered pages are added in ``on_files``, and the data folder is watched by
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +16,14 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from generator import staging
+from generator.handouts import Downloads, build_all
 from generator.load import load_compact
+from generator.open_data import open_data_files
 from generator.problems import DataError
 from generator.render import Renderer
 
@@ -34,6 +38,9 @@ class CompactConfig(base.Config):
     nav = c.Type(bool, default=True)
     """Build the site's navigation from the data unless ``mkdocs.yml`` sets ``nav:``."""
 
+    pdf = c.Type(bool, default=True)
+    """Build the printable PDF handouts (a few seconds); turn off for quick ``mkdocs serve`` work."""
+
 
 class CompactPlugin(BasePlugin[CompactConfig]):
     def __init__(self) -> None:
@@ -42,9 +49,20 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         #: Non-page outputs (handouts, open data), added as generated files so
         #: that links to them are checked like any other link.
         self.outputs: dict[str, bytes] = {}
+        #: Whether builds go to a staging folder first (not for `mkdocs serve`).
+        self.stage = False
+        #: The real site folder while a staged build runs.
+        self.site_dir: str | None = None
+        self.mkdocs_config: MkDocsConfig | None = None
+        #: The date every page reports (sitemap lastmod), so that builds are reproducible.
+        self.page_date: str | None = None
 
     def _path(self, config: MkDocsConfig, option: str) -> Path:
         return Path(config.config_file_path).parent / option
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # `mkdocs serve` rebuilds into its own temporary folder; a dirty build keeps old files.
+        self.stage = command in ("build", "gh-deploy") and not dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -57,12 +75,22 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             site_url=config.site_url or "https://www.bristolcompact.org.uk/",
             override_dirs=[self._path(config, self.config.templates_dir)],
         )
+        self.outputs.update(open_data_files(compact, self.renderer.site_url))
         try:
+            # Handouts before pages: the pages list them with their page counts and sizes.
+            templates = [self._path(config, self.config.templates_dir)]
+            handouts = build_all(self.renderer, override_dirs=templates) if self.config.pdf else []
+            self.outputs.update({h.path: h.content for h in handouts})
+            self.renderer.downloads = Downloads.from_outputs(handouts, self.outputs)
             self.pages = self.renderer.pages()
         except Exception as error:  # a template error: show where, not a traceback
             raise PluginError(f"cannot render the Compact's pages: {_describe(error)}") from None
         if self.config.nav and not config.nav:
             config.nav = self.renderer.navigation(_hand_written_nav(Path(config.docs_dir)))
+        self.page_date = staging.pinned_date(compact.edition)
+        if self.stage:  # last: from here on, MkDocs writes to the staging folder
+            self.site_dir, self.mkdocs_config = config.site_dir, config
+            config.site_dir = str(staging.start(Path(config.site_dir)))
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -78,9 +106,31 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             files.append(File.generated(config, path, content=content))
         return files
 
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        if self.page_date is not None:
+            page.update_date = self.page_date
+        return page
+
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.renderer is not None
-        return markdown + "\n\n" + self.renderer.abbreviations()
+        return markdown + "\n\n" + self.renderer.abbreviations(markdown)
+
+    @event_priority(-100)  # after every other plugin's post-build work (the search index)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.site_dir is None:
+            return
+        if config.strict and _warnings_counted():
+            return  # MkDocs aborts the build next; on_build_error throws the staging folder away
+        staging.swap_in(Path(self.site_dir))
+        config.site_dir, self.site_dir = self.site_dir, None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.site_dir is None:
+            return
+        staging.discard(Path(self.site_dir))
+        if self.mkdocs_config is not None:
+            self.mkdocs_config.site_dir = self.site_dir
+        self.site_dir = None
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         for option in (self.config.data_dir, self.config.templates_dir):
@@ -91,10 +141,17 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         return server
 
 
+def _warnings_counted() -> bool:
+    """Whether MkDocs has counted warnings that ``--strict`` turns into a failed build."""
+    from mkdocs.utils import CountHandler
+
+    handlers = logging.getLogger("mkdocs").handlers
+    return any(isinstance(h, CountHandler) and h.get_counts() for h in handlers)
+
+
 def _hand_written_nav(docs_dir: Path) -> list[tuple[str, str]]:
     """Hand-written pages that belong in the navigation, if they exist."""
     wanted = [
-        ("Downloads", "downloads.md"),
         ("Linking to the Compact", "linking.md"),
         ("Accessibility", "accessibility.md"),
     ]
@@ -106,4 +163,11 @@ def _describe(error: Exception) -> str:
 
     if isinstance(error, jinja2.TemplateSyntaxError):
         return f"{error.filename or error.name}:{error.lineno}: {error.message}"
+    import traceback
+
+    # Jinja2 rewrites tracebacks so a runtime error (an undefined variable under
+    # StrictUndefined) has a frame at the template's own file and line.
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".j2")]
+    if frames:
+        return f"{frames[-1].filename}:{frames[-1].lineno}: {type(error).__name__}: {error}"
     return f"{type(error).__name__}: {error}"

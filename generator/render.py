@@ -9,7 +9,7 @@ shows as literal text (see :mod:`generator.text`).
 
 from __future__ import annotations
 
-import json
+import functools
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -18,11 +18,16 @@ import jinja2
 from markupsafe import Markup
 
 from generator import urls
+from generator.complaints import script_json, summary_data
+from generator.handouts import Downloads
 from generator.model import Commitment, Compact, Sector
-from generator.text import html_attribute, markdown_text, shorten, squash
+from generator.redirects import RedirectView, redirect_pages
+from generator.text import front_matter, html_attribute, markdown_text, shorten, squash
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 DEFAULT_SITE_URL = "https://www.bristolcompact.org.uk/"
+#: More themes than this and the navigation lists only "All themes" (it is in every page).
+MAX_NAV_THEMES = 12
 
 
 def make_environment(override_dirs: Sequence[Path] = ()) -> jinja2.Environment:
@@ -39,7 +44,8 @@ def make_environment(override_dirs: Sequence[Path] = ()) -> jinja2.Environment:
     )
     env.filters["html"] = html_attribute
     env.filters["short"] = shorten
-    env.filters["json"] = lambda value: Markup(json.dumps(squash(str(value)), ensure_ascii=False))
+    env.filters["json"] = front_matter  # HTML-escaped: Material outputs these raw
+    env.filters["script_json"] = script_json
     return env
 
 
@@ -55,6 +61,9 @@ class Renderer:
         self.compact = compact
         self.site_url = site_url.rstrip("/") + "/"
         self.env = make_environment(override_dirs)
+        #: The handouts and data files in this build, set before ``pages()`` so
+        #: that pages link only to files that exist (empty: PDFs turned off).
+        self.downloads = Downloads()
 
     # -- what other outputs need too ---------------------------------------
 
@@ -72,8 +81,14 @@ class Renderer:
             f"({commitment.sector.name} commitment) — {self.permalink(urls.commitment_page(commitment))}"
         )
 
-    def abbreviations(self) -> str:
-        """Python-Markdown ``abbr`` definitions so glossary terms get tooltips."""
+    def abbreviations(self, markdown: str | None = None) -> str:
+        """Python-Markdown ``abbr`` definitions so glossary terms get tooltips.
+
+        Given a page's ``markdown``, only the forms that occur in it (abbr matching is
+        case-sensitive, so a plain substring test is safe): definitions a page does not
+        use change nothing in its HTML but cost Markdown time on every page.
+        """
+        text = None if markdown is None else markdown.replace("\\", "")  # Markdown escapes
         lines = []
         seen: set[str] = set()
         for term in self.compact.glossary:
@@ -83,7 +98,8 @@ class Renderer:
                 if form in seen:
                     continue
                 seen.add(form)
-                lines.append(f"*[{form}]: {squash(title)}")
+                if text is None or form in text:
+                    lines.append(f"*[{form}]: {squash(title)}")
         return "\n".join(lines) + "\n"
 
     # -- pages -------------------------------------------------------------
@@ -108,10 +124,14 @@ class Renderer:
                 plan.append(
                     (urls.commitment_page(commitment), "commitment.md.j2", {"c": commitment, **neighbours})
                 )
+        plan += redirect_pages(compact)  # old commitment addresses (redirects.yaml)
         plan.append((urls.SECTORS, "sectors.md.j2", {}))
         plan += [(urls.sector_page(s), "sector.md.j2", {"sector": s}) for s in compact.sectors]
         plan.append((urls.GLOSSARY, "glossary.md.j2", {}))
-        plan.append((urls.COMPLAINTS, "complaints.md.j2", {}))
+        plan.append(
+            (urls.COMPLAINTS, "complaints.md.j2", {"summary_data": summary_data(compact, self.permalink)})
+        )
+        plan.append((urls.DOWNLOADS, "downloads.md.j2", {}))
         return {path: self.render(path, template, extra) for path, template, extra in plan}
 
     def render(self, page: str, template: str, extra: dict[str, Any]) -> str:
@@ -130,9 +150,16 @@ class Renderer:
             "citation": self.citation,
             "shared": self.shared_sector,
             "used_in": self.used_in,
+            "redirects": self.redirect_view,
+            "downloads": self.downloads,
             **extra,
         }
         return self.env.get_template(template).render(context)
+
+    @functools.cached_property
+    def redirect_view(self) -> RedirectView:
+        """One view for every page: building it indexes all commitments (O(n) per page otherwise)."""
+        return RedirectView(self.compact)
 
     @property
     def shared_sector(self) -> Sector | None:
@@ -142,19 +169,30 @@ class Renderer:
         return [c for c in self.compact.commitments if any(t.key == term_key for t in c.terms)]
 
     def navigation(self, extra_pages: Sequence[tuple[str, str]] = ()) -> list[Any]:
-        """A small navigation: the commitment pages stay out of it (see the README)."""
+        """A small navigation: the commitment pages stay out of it (see the README).
+
+        Every page renders the whole navigation, so its size must not grow with
+        the data: beyond ``MAX_NAV_THEMES`` themes only "All themes" is listed.
+        """
         compact = self.compact
+        nav_themes = compact.themes if len(compact.themes) <= MAX_NAV_THEMES else ()
         nav: list[Any] = [
             {"Home": urls.HOME},
             {"About the Compact": urls.ABOUT},
             {"Values": urls.VALUES},
             {"Themes": [{"All themes": urls.THEMES}]
-             + [{f"{t.number}. {t.title}": urls.theme_page(t)} for t in compact.themes]},
+             + [{_nav_title(f"{t.number}. {t.title}"): urls.theme_page(t)} for t in nav_themes]},
             {"Sectors": [{"All sectors": urls.SECTORS}]
-             + [{s.name: urls.sector_page(s)} for s in compact.sectors]},
+             + [{_nav_title(s.name): urls.sector_page(s)} for s in compact.sectors]},
             {"All commitments": urls.COMMITMENTS},
             {"Complaints": urls.COMPLAINTS},
             {"Glossary": urls.GLOSSARY},
+            {"Downloads": urls.DOWNLOADS},
         ]
         nav += [{title: path} for title, path in extra_pages]
         return nav
+
+
+def _nav_title(text: str) -> str:
+    """A navigation title from the data: Material writes nav titles into the HTML unescaped."""
+    return str(html_attribute(text))

@@ -6,6 +6,7 @@ how the files fit together is checked in :mod:`generator.load`.
 
 from __future__ import annotations
 
+import datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -126,6 +127,60 @@ class ThemeFile(_Strict):
     commitments: list[CommitmentEntry] = Field(min_length=1)
 
 
+#: Passages of ``compact.yaml`` that the complaints guide may quote verbatim.
+CompactPassageName = Literal[
+    "introduction", "our_commitments", "partners_group", "resolving_complaints", "compact_and_you"
+]
+#: Site pages a complaints step may link to (names of constants in ``generator.urls``).
+SitePageName = Literal["home", "about", "values", "themes", "sectors", "commitments", "glossary"]
+
+
+class ComplaintLink(_Strict):
+    text: Text = Field(description="The link's words, saying where it goes.")
+    page: SitePageName = Field(description="The site page it links to.")
+
+
+class ComplaintStep(_Strict):
+    key: Key = Field(description="Stable identifier; becomes the anchor /complaints/#<key>.")
+    title: Text
+    paragraphs: list[Text] = Field(min_length=1, description="Our explanatory text (not the Compact's).")
+    checklist: list[Text] = Field(default=[], description="Optional bullet points.")
+    links: list[ComplaintLink] = []
+    quotes: list[CompactPassageName] = Field(
+        default=[], description="Passages of compact.yaml shown verbatim as the Compact's own words."
+    )
+
+
+class ComplaintsFile(_Strict):
+    """``complaints.yaml``: the step-by-step guide on /complaints/ (explanatory, ours)."""
+
+    title: Text
+    introduction: list[Text] = Field(min_length=1)
+    steps: list[ComplaintStep] = Field(min_length=1)
+    summary_fields: list[Text] = Field(
+        min_length=1, description="Blank lines in the copyable complaint summary, e.g. 'Organisation concerned'."
+    )
+
+
+class RedirectEntry(_Strict):
+    """What happened to one old commitment id (see the README, "Redirect map")."""
+
+    old: CommitmentId = Field(description="The id that no longer means what it did.")
+    action: Literal["moved", "merged", "withdrawn"] = Field(
+        description="moved: renumbered to `to`; merged: folded into `to`; withdrawn: dropped."
+    )
+    to: CommitmentId | None = Field(default=None, description="The current id (moved or merged only).")
+    date: datetime.date = Field(description="When it happened, as YYYY-MM-DD.")
+    note: Text = Field(description="Why, in a sentence readers will see.")
+    text: Text | None = Field(default=None, description="The old commitment's words, if worth keeping.")
+
+
+class RedirectsFile(_Strict):
+    """``redirects.yaml`` (optional): old commitment ids and what became of them."""
+
+    redirects: list[RedirectEntry] = []
+
+
 #: Each data file (or glob) and the model its content must satisfy.
 FILE_MODELS: dict[str, type[_Strict]] = {
     "compact.yaml": CompactFile,
@@ -134,6 +189,7 @@ FILE_MODELS: dict[str, type[_Strict]] = {
     "references.yaml": ReferencesFile,
     "topics.yaml": TopicsFile,
     "glossary.yaml": GlossaryFile,
+    "complaints.yaml": ComplaintsFile,
 }
 
 #: Schema file names published for editors, by model.
@@ -145,4 +201,6 @@ SCHEMA_NAMES: dict[str, type[_Strict]] = {
     "topics": TopicsFile,
     "glossary": GlossaryFile,
     "theme": ThemeFile,
+    "complaints": ComplaintsFile,
+    "redirects": RedirectsFile,
 }

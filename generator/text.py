@@ -6,6 +6,7 @@ leading ``#`` must appear as exactly those characters wherever it is shown.
 
 from __future__ import annotations
 
+import json
 import re
 
 from markupsafe import Markup, escape
@@ -47,3 +48,13 @@ def shorten(text: str, limit: int = 60) -> str:
         return text
     cut = text[: limit + 1].rsplit(" ", 1)[0].rstrip(",;:.(–-")
     return cut + "…"
+
+
+def front_matter(value: object) -> Markup:
+    """A page title or description for the YAML front matter, as a one-line JSON string.
+
+    Material writes ``page.meta.title`` and ``page.meta.description`` into the HTML
+    unescaped (``<title>``, the header, ``<meta content="…">``), so they are
+    HTML-escaped here: a text containing ``</title><script>`` stays text.
+    """
+    return Markup(json.dumps(str(escape(squash(str(value)))), ensure_ascii=False))

@@ -20,6 +20,7 @@ COMMITMENTS = "commitments/index.md"
 SECTORS = "sectors/index.md"
 GLOSSARY = "glossary.md"
 COMPLAINTS = "complaints.md"
+DOWNLOADS = "downloads.md"
 
 
 def theme_page(theme: Theme) -> str:

@@ -58,7 +58,7 @@ def build_site(
     project: Path, site: Path | None = None, *extra: str, check: bool = True
 ) -> subprocess.CompletedProcess[str]:
     """Run ``mkdocs build --strict`` as a user would, in ``project``."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"]
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
     if site is not None:
         command += ["-d", str(site)]
     result = subprocess.run(

@@ -94,6 +94,9 @@
     apply(read());
   }
 
+  // Shared with the other scripts of the site (complaints.js), loaded after this one.
+  window.BristolCompact = { copyText: copyText };
+
   function init() {
     setUpCopyButtons(document);
     setUpFilter(document);

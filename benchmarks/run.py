@@ -1,0 +1,626 @@
+"""Benchmark: build speed, scale and page weight, against the targets of issue 8.
+
+Usage (from the repository root)::
+
+    .venv/bin/python benchmarks/run.py            # the full table (a few minutes)
+    .venv/bin/python benchmarks/run.py --check    # ... and exit 1 if a target is missed
+    .venv/bin/python benchmarks/run.py --smoke    # 1x only, one repetition, never fails on timings
+
+Every build runs in a subprocess, in a temporary copy of the project, so that
+each run's peak memory is its own (``os.wait4`` returns that child's rusage)
+and ``site/`` is never touched. The references are measured in the same run,
+on the same machine, so the ratios hold even when the machine is busy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import http.server
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import make_synthetic  # noqa: E402
+
+from generator import urls  # noqa: E402
+from generator.load import load_compact  # noqa: E402
+from generator.render import Renderer  # noqa: E402
+
+SITE_SOURCES = ("mkdocs.yml", "content", "overrides", "compact_data")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+CHROMIUM = "/usr/bin/chromium"
+KB = 1024
+MB = 1024 * 1024
+
+
+# -- results ------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    """One line of the table: a figure and, if it has one, its target."""
+
+    measure: str
+    figure: str
+    target: str = ""
+    met: bool | None = None  # None: no target, or not measurable in this run
+
+
+@dataclass
+class Report:
+    rows: list[Row] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, measure: str, figure: str, target: str = "", met: bool | None = None) -> None:
+        self.rows.append(Row(measure, figure, target, met))
+        print(f"  {measure}: {figure}" + (f"  [{target}: {_verdict(met)}]" if target else ""), flush=True)
+
+    def table(self) -> str:
+        lines = ["| Measure | Figure | Target | Met |", "| --- | --- | --- | --- |"]
+        for row in self.rows:
+            lines.append(f"| {row.measure} | {row.figure} | {row.target} | {_verdict(row.met) if row.target else ''} |")
+        return "\n".join(lines)
+
+    @property
+    def missed(self) -> list[Row]:
+        return [row for row in self.rows if row.met is False]
+
+
+def _verdict(met: bool | None) -> str:
+    return {True: "yes", False: "**no**", None: "n/a"}[met]
+
+
+# -- running builds -------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    """Wall time, CPU time (user + system: what the build itself costs, whatever else
+    the machine is doing) and peak resident memory of one build."""
+
+    seconds: float
+    cpu: float
+    peak_mb: float
+
+    def __str__(self) -> str:
+        return f"{self.cpu:.2f} s CPU ({self.seconds:.2f} s wall), {self.peak_mb:.0f} MB peak"
+
+
+def measure(command: list[str], cwd: Path) -> Run:
+    """Run ``command``; wall time and the peak RSS of that one child process."""
+    with tempfile.TemporaryFile() as output:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=output, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            output.seek(0)
+            text = output.read().decode("utf-8", "replace")[-4000:]
+            raise RuntimeError(f"{' '.join(command)} failed in {cwd}:\n{text}")
+    # ru_maxrss is in KiB on Linux
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def mkdocs_build(project: Path, site: Path, strict: bool = True) -> Run:
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)]
+    command.append("--strict" if strict else "--no-strict")
+    return measure(command, project)
+
+
+def median_runs(runs: list[Run]) -> Run:
+    return Run(
+        statistics.median(r.seconds for r in runs),
+        statistics.median(r.cpu for r in runs),
+        max(r.peak_mb for r in runs),
+    )
+
+
+def repeated(times: int, *builds: Callable[[], Run]) -> list[Run]:
+    """Run each build ``times`` times, interleaved so that load on the machine hits all alike."""
+    results: list[list[Run]] = [[] for _ in builds]
+    for _ in range(times):
+        for index, build in enumerate(builds):
+            results[index].append(build())
+    return [median_runs(r) for r in results]
+
+
+# -- projects -------------------------------------------------------------------
+
+
+def copy_project(target: Path, data: Path | None = None, pdf: bool | None = None) -> Path:
+    """A copy of the site's sources, optionally with other data and the PDF option set."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in SITE_SOURCES:
+        source = ROOT / name
+        if name == "compact_data" and data is not None:
+            source = data
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        elif source.is_file():
+            shutil.copy2(source, target / name)
+    if pdf is not None:
+        config = target / "mkdocs.yml"
+        config.write_text(set_plugin_option(config.read_text(encoding="utf-8"), "pdf", pdf), encoding="utf-8")
+    return target
+
+
+def pdf_option_exists() -> bool:
+    """Whether the plugin has a ``pdf`` option yet (another issue adds it)."""
+    from generator.plugin import CompactConfig
+
+    return any(name == "pdf" for name, _ in getattr(CompactConfig, "_schema", ()))
+
+
+def _plugin_block(lines: list[str]) -> tuple[int, int, str]:
+    """Where ``- compact`` and its indented options sit in mkdocs.yml's lines."""
+    for index, line in enumerate(lines):
+        match = re.match(r"^(\s*)- compact(:)?\s*$", line)
+        if match:
+            indent = len(match.group(1))
+            end = index + 1
+            while end < len(lines) and (
+                not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent + 1
+            ):
+                end += 1
+            return index, end, match.group(1)
+    raise RuntimeError("mkdocs.yml has no '- compact' plugin entry")
+
+
+def set_plugin_option(config: str, option: str, value: bool) -> str:
+    lines = config.splitlines()
+    start, end, indent = _plugin_block(lines)
+    options = [line for line in lines[start + 1 : end] if line.strip() and not line.strip().startswith(f"{option}:")]
+    block = [f"{indent}- compact:", *options, f"{indent}    {option}: {str(value).lower()}"]
+    return "\n".join(lines[:start] + block + lines[end:]) + "\n"
+
+
+def without_plugin(config: str) -> str:
+    lines = config.splitlines()
+    start, end, _ = _plugin_block(lines)
+    return "\n".join(lines[:start] + lines[end:]) + "\n"
+
+
+def plain_project(target: Path, data: Path) -> Path:
+    """The generated pages as plain Markdown, with the same theme and navigation, no plugin."""
+    copy_project(target)
+    docs = target / "content"
+    subprocess.run([sys.executable, "-m", "generator", "export-markdown", "--data", str(data), str(docs)],
+                   cwd=ROOT, env=ENV, check=True, capture_output=True)
+    renderer = Renderer(load_compact(data))
+    extra = [(t, p) for t, p in _HAND_WRITTEN_NAV if (docs / p).is_file()]
+    config = without_plugin((target / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = re.sub(r"(?m)^strict:.*$", "strict: false", config)
+    config += yaml.safe_dump({"nav": renderer.navigation(extra)}, allow_unicode=True, sort_keys=False)
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return target
+
+
+_HAND_WRITTEN_NAV = [("Downloads", "downloads.md"), ("Linking to the Compact", "linking.md"),
+                     ("Accessibility", "accessibility.md")]
+
+PARAGRAPH = (
+    "Work together to design funding, investment and commissioning opportunities so that "
+    "resources are used effectively and value for money is achieved, and review the efficiency "
+    "of every stage of the process with the people it affects."
+)
+
+
+def reference_project(target: Path, pages: int) -> Path:
+    """Plain MkDocs + Material: ``pages`` one-paragraph pages and a one-entry navigation."""
+    docs = target / "docs"
+    (docs / "pages").mkdir(parents=True)
+    (docs / "index.md").write_text(f"# Home\n\n{PARAGRAPH}\n", encoding="utf-8")
+    for number in range(1, pages):
+        (docs / "pages" / f"{number:05d}.md").write_text(f"# Page {number}\n\n{PARAGRAPH}\n", encoding="utf-8")
+    config = {
+        "site_name": "Reference",
+        "site_url": "https://example.org/",
+        "theme": {"name": "material", "font": False},
+        "nav": [{"Home": "index.md"}],
+    }
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    return target
+
+
+def page_count(data: Path) -> int:
+    """Markdown pages our build has: the generated ones plus the hand-written ones."""
+    generated = len(Renderer(load_compact(data)).pages())
+    return generated + sum(1 for _ in (ROOT / "content").rglob("*.md"))
+
+
+# -- the measurements -----------------------------------------------------------
+
+
+def bench_load(report: Report, repeat: int) -> None:
+    data = ROOT / "compact_data"
+    load_compact(data)  # warm: imports, compiled regexes
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        load_compact(data)
+        times.append(time.perf_counter() - start)
+    report.add(f"Load and validate the data (median of {repeat}, in-process)",
+               f"{statistics.median(times) * 1000:.0f} ms")
+
+
+def bench_bristol(report: Report, work: Path, repeat: int) -> tuple[Path, Run, Run | None]:
+    """Our build with and without PDFs, and the same pages built by plain MkDocs."""
+    has_pdf = pdf_option_exists()
+    off = copy_project(work / "bristol-off", pdf=False if has_pdf else None)
+    plain = plain_project(work / "plain", ROOT / "compact_data")
+    builds = [
+        lambda: mkdocs_build(off, work / "site-off"),
+        lambda: mkdocs_build(plain, work / "site-plain", strict=False),
+    ]
+    if has_pdf:
+        on = copy_project(work / "bristol-on", pdf=True)
+        builds.append(lambda: mkdocs_build(on, work / "site-on"))
+    results = repeated(repeat, *builds)
+    ours, plain_run = results[0], results[1]
+    with_pdf = results[2] if has_pdf else None
+    if with_pdf:
+        report.add(f"Bristol site, full build with PDFs (median of {repeat})", str(with_pdf))
+        report.add(f"Bristol site, full build without PDFs (median of {repeat})", str(ours))
+    else:
+        report.add(f"Bristol site, full build (median of {repeat}; no `pdf` option yet)", str(ours))
+    report.add(f"Same pages as plain Markdown, plain MkDocs + Material, no plugin (median of {repeat})",
+               str(plain_run))
+    ratio = ours.cpu / plain_run.cpu
+    report.add("Generator overhead: our build without PDFs / plain build (CPU)", f"{ratio:.2f}", "≤ 1.15",
+               ratio <= 1.15)
+    site = work / ("site-on" if has_pdf else "site-off")
+    return site, ours, with_pdf
+
+
+def bench_scale(report: Report, work: Path, factors: list[int], repeat: int) -> None:
+    has_pdf = pdf_option_exists()
+    cpu: dict[int, float] = {}
+    for factor in factors:
+        data = make_synthetic(ROOT / "compact_data", work / f"data-{factor}x", factor)
+        pages = page_count(data)
+        ours_project = copy_project(work / f"scale-{factor}x", data=data, pdf=False if has_pdf else None)
+        ref_project = reference_project(work / f"ref-{factor}x", pages)
+        same_project = plain_project(work / f"same-{factor}x", data)
+        runs = repeat if factor < 100 else 1  # a 100× set takes minutes
+        ours, ref, same = repeated(
+            runs,
+            lambda p=ours_project, f=factor: mkdocs_build(p, work / f"site-scale-{f}x"),
+            lambda p=ref_project, f=factor: mkdocs_build(p, work / f"site-ref-{f}x", strict=False),
+            lambda p=same_project, f=factor: mkdocs_build(p, work / f"site-same-{f}x", strict=False),
+        )
+        cpu[factor] = ours.cpu
+        commitments = len(load_compact(data).commitments)
+        big = factor == 100
+        report.add(f"Scale {factor}×: ours, {commitments} commitments, {pages} pages, PDFs off (median of {runs})",
+                   str(ours), "< 500 MB" if big else "", ours.peak_mb < 500 if big else None)
+        report.add(f"Scale {factor}×: reference, {pages} one-paragraph pages, one-entry nav", str(ref))
+        ratio = ours.cpu / ref.cpu
+        report.add(f"Scale {factor}×: ours / reference (CPU)", f"{ratio:.2f}", "≤ 1.5", ratio <= 1.5)
+        report.add(f"Scale {factor}×: ours / the same pages built by plain MkDocs, no plugin (CPU)",
+                   f"{ours.cpu / same.cpu:.2f} (plain: {same})")
+        for name in (f"site-scale-{factor}x", f"site-ref-{factor}x", f"site-same-{factor}x",
+                     f"scale-{factor}x", f"ref-{factor}x", f"same-{factor}x"):
+            shutil.rmtree(work / name, ignore_errors=True)
+    if 10 in cpu and 100 in cpu:
+        growth = cpu[100] / cpu[10]
+        report.add("Scale: time at 100× / time at 10× (CPU)", f"{growth:.1f}", "≤ 12", growth <= 12)
+
+
+HANDOUTS_CHILD = """
+import json, sys, time
+from pathlib import Path
+from generator.handouts import build_all
+from generator.load import load_compact
+from generator.render import Renderer
+renderer = Renderer(load_compact(Path(sys.argv[1])))
+start, cpu = time.perf_counter(), time.process_time()
+files = build_all(renderer)
+print(json.dumps({"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "files": len(files),
+                  "pages": sum(f.pages for f in files)}))
+"""
+
+
+def bench_pdfs(report: Report, work: Path, repeat: int, ours: Run, with_pdf: Run | None) -> None:
+    """Every handout, through the function the plugin calls (``generator.handouts.build_all``)."""
+    try:
+        import generator.handouts as handouts
+    except ImportError:
+        handouts = None
+    if handouts is not None and hasattr(handouts, "build_all"):
+        results = []
+        for _ in range(repeat):
+            done = subprocess.run([sys.executable, "-c", HANDOUTS_CHILD, str(ROOT / "compact_data")], cwd=ROOT,
+                                  env=ENV, capture_output=True, text=True, check=True)
+            results.append(json.loads(done.stdout.strip().splitlines()[-1]))
+        seconds = statistics.median(r["seconds"] for r in results)
+        files, pages = results[0]["files"], results[0]["pages"]
+        cpu = statistics.median(r["cpu"] for r in results)
+        report.add(f"PDF handouts: all of them, `build_all` (median of {repeat})",
+                   f"{cpu:.2f} s CPU ({seconds:.2f} s wall) for {files} PDFs, {pages} pages: "
+                   f"{pages / cpu:.1f} pages per CPU second")
+    elif with_pdf is not None:
+        report.add("PDF handouts: build with PDFs − build without (CPU)", f"{with_pdf.cpu - ours.cpu:.2f} s")
+    else:
+        report.add("PDF handouts", "not measured: no handouts in this version")
+
+
+def bench_serve(report: Report, work: Path, repeat: int, pdf: bool | None) -> None:
+    """From saving a YAML edit to ``mkdocs serve`` serving the rebuilt page."""
+    project = copy_project(work / f"serve-{pdf}", pdf=pdf)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/commitments/1.4/"
+    log = (work / f"serve-{pdf}.log").open("wb")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project, env=ENV, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    try:
+        _wait_for(url, lambda body: "1.4" in body, timeout=300)
+        theme_file = next((project / "compact_data" / "themes").glob("1-*.yaml"))
+        delays = []
+        for attempt in range(repeat):
+            time.sleep(1.5)  # let the watcher settle after the previous build
+            marker = f"Benchmarkedit{attempt}x{os.getpid()}"
+            text = _edit_commitment(theme_file.read_text(encoding="utf-8"), "1.4", marker)
+            start = time.perf_counter()
+            theme_file.write_text(text, encoding="utf-8")
+            _wait_for(url, lambda body, m=marker: m in body, timeout=300)
+            delays.append(time.perf_counter() - start)
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        log.close()
+    label = {None: "", True: ", PDFs on (the default)", False: ", PDFs off"}[pdf]
+    report.add(f"`mkdocs serve`: YAML edit saved → rebuilt page served{label} (median of {repeat})",
+               f"{statistics.median(delays):.2f} s")
+
+
+def _edit_commitment(text: str, commitment_id: str, marker: str) -> str:
+    """Append ``marker`` to a commitment's text in a theme file (one-line or block text)."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if re.search(rf"id:\s*[\"']{re.escape(commitment_id)}[\"']", line))
+    index = next(i for i in range(start + 1, len(lines)) if re.match(r"^\s+text:", lines[i]))
+    if lines[index].rstrip().endswith((">", "|", ">-", "|-")):
+        index += 1
+    lines[index] = lines[index].rstrip() + " " + marker
+    return "\n".join(lines) + "\n"
+
+
+def _wait_for(url: str, ready: Callable[[str], bool], timeout: float) -> None:
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if ready(response.read().decode("utf-8", "replace")):
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.05)
+    raise RuntimeError(f"{url} not ready within {timeout:.0f} s")
+
+
+class _Assets(HTMLParser):
+    """The URLs a page makes the browser fetch: stylesheets, scripts, icons, images."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        rel = (a.get("rel") or "").split()
+        if tag == "link" and a.get("href") and ({"stylesheet", "icon", "preload", "modulepreload"} & set(rel)):
+            self.found.append(a["href"] or "")
+        elif tag in ("script", "img", "source", "iframe") and a.get("src"):
+            self.found.append(a["src"] or "")
+
+
+def referenced_assets(site: Path, page: Path) -> tuple[list[Path], list[str]]:
+    """Local files a first visit to ``page`` loads by reference, and any external URLs."""
+    base = "http://site.invalid/" + page.relative_to(site).as_posix()
+    queue = [base]
+    seen: set[str] = set()
+    files: list[Path] = []
+    external: list[str] = []
+    while queue:
+        url = queue.pop()
+        parts = urlsplit(url)
+        if parts.netloc != "site.invalid":
+            external.append(url)
+            continue
+        path = parts.path.lstrip("/")
+        if path in seen:
+            continue
+        seen.add(path)
+        local = site / path
+        if local.is_dir() or path.endswith("/") or not path:
+            local = local / "index.html"
+        if not local.is_file():
+            continue
+        files.append(local)
+        if local.suffix == ".html":
+            parser = _Assets()
+            parser.feed(local.read_text(encoding="utf-8"))
+            queue += [urljoin(url, ref) for ref in parser.found]
+        elif local.suffix == ".css":
+            for ref in re.findall(r"url\(\s*['\"]?([^'\")]+)", local.read_text(encoding="utf-8")):
+                if not ref.startswith("data:"):
+                    queue.append(urljoin(url, ref))
+    return files, external
+
+
+@contextmanager
+def serving(site: Path) -> Iterator[str]:
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, directory=str(site), **kwargs)  # type: ignore[arg-type]
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def browser_transfer(site: Path, path: str) -> tuple[int, int, list[str]] | None:
+    """Bytes and requests of a first visit in headless Chromium, and any third-party URLs."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    if not Path(CHROMIUM).exists():
+        return None
+    sizes: dict[str, int] = {}
+    with serving(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
+        try:
+            context = browser.new_context()
+
+            def record(response: object) -> None:
+                try:
+                    sizes[response.url] = len(response.body())  # type: ignore[attr-defined]
+                except Exception:  # redirects and aborted requests have no body
+                    sizes.setdefault(response.url, 0)  # type: ignore[attr-defined]
+
+            context.on("response", record)
+            page = context.new_page()
+            page.goto(base + path, wait_until="networkidle")
+            page.wait_for_timeout(500)
+            context.close()
+        finally:
+            browser.close()
+        external = [u for u in sizes if not u.startswith(base)]
+    return sum(sizes.values()), len(sizes), external
+
+
+def bench_weight(report: Report, site: Path) -> None:
+    compact = load_compact(ROOT / "compact_data")
+    kinds = {
+        "Home": urls.HOME, "About": urls.ABOUT, "Values": urls.VALUES, "Themes": urls.THEMES,
+        "A theme": urls.theme_page(compact.themes[0]), "All commitments": urls.COMMITMENTS,
+        "Sectors": urls.SECTORS, "A sector": urls.sector_page(compact.sectors[0]),
+        "Glossary": urls.GLOSSARY, "Complaints": urls.COMPLAINTS,
+    }
+    sizes = ", ".join(
+        f"{name} {(site / urls.url_path(page) / 'index.html').stat().st_size / KB:.0f}"
+        for name, page in kinds.items()
+    )
+    report.add("HTML per page type, KB", sizes)
+    commitment_pages = [site / urls.url_path(urls.commitment_page(c)) / "index.html" for c in compact.commitments]
+    largest = max(commitment_pages, key=lambda p: p.stat().st_size)
+    size = largest.stat().st_size
+    median = statistics.median(p.stat().st_size for p in commitment_pages)
+    report.add("Commitment page HTML (largest of all)", f"{size / KB:.1f} KB ({largest.parent.name}; median "
+               f"{median / KB:.1f} KB)", "< 40 KB", size < 40 * KB)
+    example = site / "commitments" / "1.4" / "index.html"
+    files, external = referenced_assets(site, example)
+    total = sum(f.stat().st_size for f in files)
+    zipped = sum(len(gzip.compress(f.read_bytes(), 6)) for f in files)
+    report.add("First visit to /commitments/1.4/: HTML + referenced CSS, JS, images",
+               f"{total / KB:.0f} KB in {len(files)} files ({zipped / KB:.0f} KB gzipped)")
+    measured = browser_transfer(site, "commitments/1.4/")
+    if measured is None:
+        report.notes.append("Playwright or /usr/bin/chromium missing: no in-browser transfer figure")
+    else:
+        total_b, requests, third = measured
+        report.add("First visit to /commitments/1.4/ in headless Chromium (all responses, uncompressed)",
+                   f"{total_b / KB:.0f} KB in {requests} requests")
+        external += third
+    report.add("Requests to third parties on a first visit", str(len(set(external))), "0", not external)
+    index = site / "search" / "search_index.json"
+    index_size = index.stat().st_size
+    report.add("Search index", f"{index_size / KB:.0f} KB ({len(gzip.compress(index.read_bytes(), 6)) / KB:.0f} KB "
+               "gzipped)", "< 150 KB", index_size < 150 * KB)
+
+
+# -- the command ------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
+    parser.add_argument("--smoke", action="store_true", help="1× only, one repetition; never fails on timings")
+    parser.add_argument("--repeat", type=int, default=3, help="builds per median (default 3)")
+    parser.add_argument("--scales", default="1,10,100", help="synthetic sizes (default 1,10,100)")
+    parser.add_argument("--only", default="load,bristol,weight,serve,scale",
+                        help="comma-separated parts to run (default: all of load,bristol,weight,serve,scale)")
+    args = parser.parse_args(argv)
+    repeat = 1 if args.smoke else args.repeat
+    factors = [1] if args.smoke else [int(f) for f in args.scales.split(",")]
+    parts = set(args.only.split(","))
+
+    report = Report()
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="compact-bench-") as temp:
+        work = Path(temp)
+        if "load" in parts:
+            print("Loading the data", flush=True)
+            bench_load(report, 5 if args.smoke else 50)
+        if parts & {"bristol", "weight"}:
+            print("Building the Bristol site", flush=True)
+            site, ours, with_pdf = bench_bristol(report, work, repeat)
+            print("PDFs", flush=True)
+            bench_pdfs(report, work, repeat, ours, with_pdf)
+            if "weight" in parts:
+                print("Page weight", flush=True)
+                bench_weight(report, site)
+        if "serve" in parts:
+            print("mkdocs serve", flush=True)
+            for pdf in (True, False) if pdf_option_exists() else (None,):
+                bench_serve(report, work, 1 if args.smoke else 3, pdf)
+        if "scale" in parts:
+            print("Scale", flush=True)
+            bench_scale(report, work, factors, repeat)
+
+    print()
+    print(f"Benchmark ({'smoke' if args.smoke else 'full'}), {time.strftime('%Y-%m-%d')}, "
+          f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}, {time.perf_counter() - started:.0f} s in all")
+    print()
+    print(report.table())
+    for note in report.notes:
+        print(f"Note: {note}")
+    if report.missed:
+        print("\nMissed: " + "; ".join(f"{row.measure} ({row.figure}, target {row.target})" for row in report.missed))
+        if args.check and not args.smoke:
+            return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

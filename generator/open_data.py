@@ -1,0 +1,274 @@
+"""The Compact as open data: ``data/compact.json``, its JSON Schema, and ``data/commitments.csv``.
+
+Partners and researchers reuse the Compact without scraping pages: the JSON
+holds the whole document in its order, the CSV one row per commitment for
+spreadsheets. The JSON's shape is defined once, by the pydantic models below,
+which also produce its published schema. Output is byte-for-byte deterministic.
+Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from generator import urls
+from generator.model import Compact, Passage, Reference
+from generator.redirects import old_page
+
+DATA_DIR = "data"
+JSON_PATH = f"{DATA_DIR}/compact.json"
+SCHEMA_PATH = f"{DATA_DIR}/compact.schema.json"
+CSV_PATH = f"{DATA_DIR}/commitments.csv"
+CSV_COLUMNS = ("id", "theme_number", "theme_title", "sector", "sector_name", "text", "url")
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PassageOut(_Out):
+    heading: str
+    paragraphs: list[str]
+
+
+class ReferenceOut(_Out):
+    """A footnote of the Compact (``text``, verbatim) and our explanatory ``note``, if any."""
+
+    key: str
+    label: str
+    text: str
+    note: str | None
+
+
+class NationalCompactOut(_Out):
+    lead_in: str
+    outcomes: list[str]
+    references: list[str] = Field(description="Keys into `references`.")
+
+
+class ValueOut(_Out):
+    key: str
+    text: str
+    references: list[str] = Field(description="Keys into `references`.")
+    url: str
+
+
+class SectorOut(_Out):
+    key: str
+    name: str
+    heading: str
+    slug: str
+    summary: str = Field(description="Explanatory text written for this site, not the Compact's words.")
+    url: str
+
+
+class ThemeOut(_Out):
+    number: int
+    title: str
+    slug: str
+    introduction: list[str]
+    commitments: list[str] = Field(description="Ids of the theme's commitments, in the document's order.")
+    url: str
+
+
+class CommitmentOut(_Out):
+    id: str = Field(pattern=r"^[0-9]+\.[0-9]+$", description="The Compact's number, <theme>.<n>.")
+    theme: int = Field(description="Number of the theme it belongs to.")
+    sector: str = Field(description="Key into `sectors`: who the commitment binds.")
+    text: str = Field(description="The Compact's exact words.")
+    topics: list[str] = Field(description="Keys into `topics` (an editorial grouping, not the Compact's).")
+    related: list[str] = Field(description="Ids of related commitments.")
+    references: list[str] = Field(description="Keys into `references`: the Compact's footnotes.")
+    terms: list[str] = Field(description="Keys into `glossary`.")
+    url: str = Field(description="The commitment's permanent address.")
+    theme_url: str = Field(description="Where the commitment is listed on its theme's page.")
+
+
+class TopicOut(_Out):
+    key: str
+    name: str
+
+
+class GlossaryTermOut(_Out):
+    key: str
+    term: str
+    abbr: str | None
+    source: Literal["compact", "explanatory"] = Field(
+        description="compact: the Compact's own definition; explanatory: written for this site."
+    )
+    where: str | None = Field(description="Where the Compact defines the term, if it does.")
+    definition: str
+
+
+class RedirectOut(_Out):
+    """An old commitment id and what became of it (its address keeps working)."""
+
+    old: str
+    action: Literal["moved", "merged", "withdrawn"]
+    to: str | None
+    date: str = Field(description="YYYY-MM-DD.")
+    note: str
+    text: str | None
+    url: str = Field(description="The old address.")
+
+
+class CompactOut(_Out):
+    """The Bristol Compact as open data, in the document's order."""
+
+    title: str
+    edition: int
+    subtitle: str
+    url: str = Field(description="The website's address.")
+    passages: dict[str, PassageOut] = Field(description="The Compact's passages outside the themes, by name.")
+    national_compact: NationalCompactOut
+    values: list[ValueOut]
+    sectors: list[SectorOut]
+    themes: list[ThemeOut]
+    commitments: list[CommitmentOut] = Field(description="All commitments, in the document's order.")
+    topics: list[TopicOut]
+    references: list[ReferenceOut]
+    glossary: list[GlossaryTermOut]
+    redirects: list[RedirectOut] = Field(description="Old commitment ids and what became of them.")
+
+
+PASSAGES = (
+    "introduction",
+    "our_commitments",
+    "partners_group",
+    "values_preamble",
+    "themes_preamble",
+    "resolving_complaints",
+    "compact_and_you",
+)
+
+
+def compact_document(compact: Compact, site_url: str) -> CompactOut:
+    """The whole Compact as the published JSON document."""
+    base = site_url.rstrip("/") + "/"
+
+    def url(page: str, fragment: str = "") -> str:
+        return base + urls.url_path(page) + (f"#{fragment}" if fragment else "")
+
+    def keys(items: tuple[Reference, ...]) -> list[str]:
+        return [item.key for item in items]
+
+    def passage(item: Passage) -> PassageOut:
+        return PassageOut(heading=item.heading, paragraphs=list(item.paragraphs))
+
+    return CompactOut(
+        title=compact.title,
+        edition=compact.edition,
+        subtitle=compact.subtitle,
+        url=base,
+        passages={name: passage(getattr(compact, name)) for name in PASSAGES},
+        national_compact=NationalCompactOut(
+            lead_in=compact.national_compact.lead_in,
+            outcomes=list(compact.national_compact.outcomes),
+            references=keys(compact.national_compact.references),
+        ),
+        values=[
+            ValueOut(key=v.key, text=v.text, references=keys(v.references), url=url(urls.VALUES, v.key))
+            for v in compact.values
+        ],
+        sectors=[
+            SectorOut(
+                key=s.key, name=s.name, heading=s.heading, slug=s.slug, summary=s.summary,
+                url=url(urls.sector_page(s)),
+            )
+            for s in compact.sectors
+        ],
+        themes=[
+            ThemeOut(
+                number=t.number, title=t.title, slug=t.slug, introduction=list(t.introduction),
+                commitments=[c.id for c in t.commitments], url=url(urls.theme_page(t)),
+            )
+            for t in compact.themes
+        ],
+        commitments=[
+            CommitmentOut(
+                id=c.id,
+                theme=c.theme.number,
+                sector=c.sector.key,
+                text=c.text,
+                topics=[t.key for t in c.topics],
+                related=[r.id for r in c.related],
+                references=keys(c.references),
+                terms=[t.key for t in c.terms],
+                url=url(urls.commitment_page(c)),
+                theme_url=url(urls.theme_page(c.theme), urls.anchor(c)),
+            )
+            for c in compact.commitments
+        ],
+        topics=[TopicOut(key=t.key, name=t.name) for t in compact.topics],
+        references=[ReferenceOut(key=r.key, label=r.label, text=r.text, note=r.note) for r in compact.references],
+        glossary=[
+            GlossaryTermOut(
+                key=g.key, term=g.term, abbr=g.abbr, source=g.source,  # type: ignore[arg-type]
+                where=g.where, definition=g.definition,
+            )
+            for g in compact.glossary
+        ],
+        redirects=[
+            RedirectOut(
+                old=r.old,
+                action=r.action,  # type: ignore[arg-type]
+                to=r.target.id if r.target else None,
+                date=r.date.isoformat(),
+                note=r.note,
+                text=r.text,
+                url=url(old_page(r)),
+            )
+            for r in compact.redirects
+        ],
+    )
+
+
+def _json_bytes(data: object) -> bytes:
+    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def schema(site_url: str) -> dict[str, object]:
+    """The JSON Schema of ``compact.json``, generated from the models above."""
+    base = site_url.rstrip("/") + "/"
+    document = CompactOut.model_json_schema()
+    # The document names its own schema, as JSON documents conventionally do.
+    document["properties"] = {"$schema": {"type": "string", "format": "uri"}, **document["properties"]}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": base + SCHEMA_PATH,
+        **document,
+    }
+
+
+def compact_json(compact: Compact, site_url: str) -> bytes:
+    base = site_url.rstrip("/") + "/"
+    document = compact_document(compact, site_url).model_dump(mode="json")
+    return _json_bytes({"$schema": base + SCHEMA_PATH, **document})
+
+
+def commitments_csv(compact: Compact, site_url: str) -> bytes:
+    """One row per commitment, RFC 4180: CRLF line ends, fields quoted only when needed."""
+    base = site_url.rstrip("/") + "/"
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(CSV_COLUMNS)
+    for c in compact.commitments:
+        writer.writerow(
+            [c.id, c.theme.number, c.theme.title, c.sector.key, c.sector.name, c.text,
+             base + urls.url_path(urls.commitment_page(c))]
+        )
+    return out.getvalue().encode("utf-8")
+
+
+def open_data_files(compact: Compact, site_url: str) -> dict[str, bytes]:
+    """``{site path: bytes}`` of every open data file."""
+    return {
+        JSON_PATH: compact_json(compact, site_url),
+        SCHEMA_PATH: _json_bytes(schema(site_url)),
+        CSV_PATH: commitments_csv(compact, site_url),
+    }

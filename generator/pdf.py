@@ -1,0 +1,126 @@
+"""Render handouts to tagged, reproducible PDFs with WeasyPrint.
+
+HTML comes from Jinja2 templates in ``generator/templates/pdf/`` (overridable
+like the page templates, in ``<override dir>/pdf/``). This environment is
+separate from the Markdown one: it autoescapes HTML, because here the output
+*is* HTML, and it is strict, so a missing value is an error.
+
+Accessibility and honesty: PDF/UA-1 tagging, ``lang="en-GB"``, a title in the
+metadata, bookmarks from the headings, fonts embedded (WeasyPrint always
+embeds; the stylesheet names locally installed DejaVu/Liberation fonts, so
+nothing is fetched). Reproducibility: the dates come from ``SOURCE_DATE_EPOCH``
+or the Compact's edition, and WeasyPrint's file identifier is a hash of the
+content, so the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import jinja2
+import segno
+from markupsafe import Markup
+from weasyprint import CSS, HTML
+
+from generator import urls
+from generator.handouts import Handout, HandoutFile
+from generator.model import Commitment, Compact
+
+if TYPE_CHECKING:
+    from generator.render import Renderer
+
+PDF_TEMPLATE_DIR = Path(__file__).parent / "templates" / "pdf"
+STYLESHEET = "handout.css"
+TEMPLATES = {
+    "compact": "compact.html.j2",
+    "sector": "handout.html.j2",
+    "theme": "handout.html.j2",
+    "checklist": "checklist.html.j2",
+}
+#: Tagged PDF for assistive technology (WeasyPrint sets PDF 1.7 and tags).
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
+
+
+class PdfError(ValueError):
+    """A problem with the PDF settings, reported without a traceback."""
+
+
+def make_pdf_environment(override_dirs: Sequence[Path] = ()) -> jinja2.Environment:
+    """HTML templates: autoescaped (data is text, never markup) and strict."""
+    search_path = [str(d / "pdf") for d in override_dirs if (d / "pdf").is_dir()] + [str(PDF_TEMPLATE_DIR)]
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(search_path),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def document_date(compact: Compact, environ: Mapping[str, str] = os.environ) -> str:
+    """The PDFs' creation date, fixed so that builds are reproducible.
+
+    ``SOURCE_DATE_EPOCH`` (the reproducible-builds convention) wins; otherwise
+    the first day of the Compact's edition year.
+    """
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return f"{compact.edition:04d}-01-01T00:00:00Z"
+    try:
+        moment = datetime.fromtimestamp(int(epoch), tz=UTC)
+    except (ValueError, OverflowError, OSError):
+        raise PdfError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {epoch!r}") from None
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def qr_code(url: str, label: str) -> Markup:
+    """The QR code for ``url`` as inline SVG, with a title that tagged PDF uses as alt text."""
+    code = segno.make(url, error="m", micro=False)
+    return Markup(code.svg_inline(scale=3, border=2, title=label, svgclass="qr", lineclass=None))
+
+
+class PdfRenderer:
+    """Renders handouts of one Compact; the stylesheet is parsed once for all of them."""
+
+    def __init__(self, renderer: Renderer, override_dirs: Sequence[Path] = ()) -> None:
+        self.renderer = renderer
+        self.compact = renderer.compact
+        self.env = make_pdf_environment(override_dirs)
+        css_source, css_file, _ = self.env.loader.get_source(self.env, STYLESHEET)  # type: ignore[union-attr]
+        self.stylesheet = CSS(string=css_source, base_url=css_file)
+        self.date = document_date(self.compact)
+
+    def permalink(self, item: Commitment | str) -> str:
+        page = urls.commitment_page(item) if isinstance(item, Commitment) else item
+        return self.renderer.permalink(page)
+
+    def short_permalink(self, item: Commitment | str) -> str:
+        page = urls.commitment_page(item) if isinstance(item, Commitment) else item
+        return self.renderer.short_permalink(page)
+
+    def html(self, handout: Handout) -> str:
+        """The handout as one HTML document."""
+        web = self.permalink(handout.web_page)
+        context = {
+            "compact": self.compact,
+            "urls": urls,
+            "handout": handout,
+            "date": self.date,
+            "permalink": self.permalink,
+            "short_permalink": self.short_permalink,
+            "web_url": web,
+            "web_short": self.short_permalink(handout.web_page),
+            "qr": qr_code(web, f"QR code: the web version of this handout, {web}"),
+        }
+        return self.env.get_template(TEMPLATES[handout.kind]).render(context)
+
+    def render(self, handout: Handout) -> HandoutFile:
+        """Lay out and write one handout; the page count is kept for the downloads page."""
+        html = HTML(string=self.html(handout), base_url=str(PDF_TEMPLATE_DIR) + "/")
+        document = html.render(stylesheets=[self.stylesheet], **PDF_OPTIONS)
+        content = document.write_pdf(**PDF_OPTIONS)
+        return HandoutFile(handout=handout, content=content, pages=len(document.pages))

@@ -1,0 +1,54 @@
+"""Helpers shared by the browser tests of issue 6 (accessibility, search, privacy).
+
+Kept out of conftest.py so the fixtures there stay small; imported by the
+test modules as ``from browsing import …`` (tests/ is on ``sys.path``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from axe_playwright_python.sync_playwright import Axe
+
+# WCAG 2.0, 2.1 and 2.2 A and AA, plus axe's best practices.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+AXE_OPTIONS: dict[str, Any] = {
+    "runOnly": {"type": "tag", "values": AXE_TAGS},
+    "resultTypes": ["violations"],
+}
+
+# axe-core as bundled in the axe-playwright-python wheel: injected from disk,
+# never fetched.
+_AXE = Axe()
+
+
+def axe_violations(page: Any) -> list[dict[str, Any]]:
+    """axe-core's violations on the page as it is now (after scripts ran)."""
+    return _AXE.run(page, options=AXE_OPTIONS).response["violations"]
+
+
+def describe_violations(violations: list[dict[str, Any]]) -> str:
+    """Readable details for an assertion message: rule, impact, help, each element and why."""
+    lines = []
+    for violation in violations:
+        lines.append(
+            f"- {violation['id']} ({violation['impact']}): {violation['help']} [{violation['helpUrl']}]"
+        )
+        for node in violation["nodes"]:
+            lines.append(f"    at {', '.join(map(str, node['target']))}: {node['html'][:200]}")
+            for check in node.get("any", []) + node.get("all", []) + node.get("none", []):
+                lines.append(f"      * {check['message']}")
+    return "\n".join(lines)
+
+
+def html_files(site_dir: Path) -> list[str]:
+    """Every HTML file of a built site, relative and in a stable order."""
+    return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
+
+
+def url_for(relative_file: str) -> str:
+    """The URL path (without the leading ``/``) that serves an HTML file of the site."""
+    if relative_file == "index.html":
+        return ""
+    return relative_file.removesuffix("index.html")

@@ -1,0 +1,72 @@
+"""The filter on /commitments/ in headless Chromium: it filters, shares and degrades."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ITEMS = "#compact-all article.compact-item"
+
+
+def visible_ids(page: object) -> list[str]:
+    return page.eval_on_selector_all(  # type: ignore[attr-defined]
+        ITEMS, "items => items.filter(i => i.offsetParent !== null).map(i => i.dataset.id)"
+    )
+
+
+def test_choosing_sector_and_theme_filters_and_updates_the_address(page: object, served_site: str) -> None:
+    page.goto(served_site + "commitments/")  # type: ignore[attr-defined]
+    form = page.locator("#compact-filter")  # type: ignore[attr-defined]
+    assert form.is_visible()
+    assert len(visible_ids(page)) == 54
+    page.select_option("#filter-sector", "vcs")  # type: ignore[attr-defined]
+    page.select_option("#filter-theme", "3")  # type: ignore[attr-defined]
+    assert visible_ids(page) == ["3.11", "3.12", "3.13"]
+    query = parse_qs(urlsplit(page.url).query)  # type: ignore[attr-defined]
+    assert query == {"theme": ["3"], "sector": ["vcs"]}
+    assert page.locator("#compact-filter-status").inner_text() == "Showing 3 of 54 commitments."  # type: ignore[attr-defined]
+    # Only theme 3's group heading is left on screen.
+    headings = page.eval_on_selector_all(  # type: ignore[attr-defined]
+        "#compact-all h2", "hs => hs.filter(h => h.offsetParent !== null).map(h => h.id)"
+    )
+    assert headings == ["theme-3"]
+    page.click("#compact-filter button[type=reset]")  # type: ignore[attr-defined]
+    page.wait_for_function("() => !location.search")  # type: ignore[attr-defined]
+    assert len(visible_ids(page)) == 54
+
+
+def test_opening_a_filtered_address_restores_the_filter(page: object, served_site: str) -> None:
+    page.goto(served_site + "commitments/?theme=3&sector=vcs")  # type: ignore[attr-defined]
+    assert visible_ids(page) == ["3.11", "3.12", "3.13"]
+    assert page.input_value("#filter-theme") == "3"  # type: ignore[attr-defined]
+    assert page.input_value("#filter-sector") == "vcs"  # type: ignore[attr-defined]
+    assert page.input_value("#filter-topic") == ""  # type: ignore[attr-defined]
+
+
+def test_an_unknown_value_in_the_address_is_ignored(page: object, served_site: str) -> None:
+    page.goto(served_site + "commitments/?sector=nobody&theme=2")  # type: ignore[attr-defined]
+    assert page.input_value("#filter-sector") == ""  # type: ignore[attr-defined]
+    assert all(i.startswith("2.") for i in visible_ids(page)) and visible_ids(page)
+
+
+def test_without_javascript_every_commitment_shows(browser: object, served_site: str) -> None:
+    context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
+    try:
+        page = context.new_page()
+        page.goto(served_site + "commitments/?theme=3&sector=vcs")
+        assert len(visible_ids_without_js(page)) == 54
+        assert not page.locator("#compact-filter").is_visible(), "a form that cannot work stays hidden"
+    finally:
+        context.close()
+
+
+def visible_ids_without_js(page: object) -> list[str]:
+    """Playwright evaluates in its own world even when the page's scripts are off."""
+    return [
+        item.get_attribute("data-id")
+        for item in page.locator(ITEMS).all()  # type: ignore[attr-defined]
+        if item.is_visible()
+    ]
