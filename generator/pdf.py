@@ -15,9 +15,14 @@ content, so the same input gives the same bytes.
 
 from __future__ import annotations
 
+import functools
+import multiprocessing
 import os
+import threading
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -91,6 +96,7 @@ class PdfRenderer:
         self.compact = renderer.compact
         self.env = make_pdf_environment(override_dirs)
         css_source, css_file, _ = self.env.loader.get_source(self.env, STYLESHEET)  # type: ignore[union-attr]
+        self.stylesheet_source = (css_source, css_file)
         self.stylesheet = CSS(string=css_source, base_url=css_file)
         self.date = document_date(self.compact)
 
@@ -120,7 +126,46 @@ class PdfRenderer:
 
     def render(self, handout: Handout) -> HandoutFile:
         """Lay out and write one handout; the page count is kept for the downloads page."""
-        html = HTML(string=self.html(handout), base_url=str(PDF_TEMPLATE_DIR) + "/")
-        document = html.render(stylesheets=[self.stylesheet], **PDF_OPTIONS)
-        content = document.write_pdf(**PDF_OPTIONS)
-        return HandoutFile(handout=handout, content=content, pages=len(document.pages))
+        content, pages = _layout(self.html(handout), self.stylesheet)
+        return HandoutFile(handout=handout, content=content, pages=pages)
+
+    def render_all(self, handouts: Sequence[Handout], workers: int | None = None) -> list[HandoutFile]:
+        """Lay out many handouts, on every core: layout is nearly all of the time it takes.
+
+        The HTML is rendered here (templates, data); only the finished HTML and the
+        stylesheet's text go to the worker processes, forked from this one so they
+        start at once with WeasyPrint loaded. Forking is only safe in a process with
+        one thread, so beside the server threads of ``mkdocs serve`` the handouts are
+        laid out here, one after another. Either way the bytes are the same, in the
+        same order.
+        """
+        documents = [self.html(handout) for handout in handouts]
+        workers = min(len(documents), workers or os.cpu_count() or 1)
+        if workers <= 1 or threading.active_count() > 1:
+            results = [_layout(document, self.stylesheet) for document in documents]
+        else:
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+                results = list(pool.map(_layout_in_worker, documents, repeat(self.stylesheet_source)))
+        return [
+            HandoutFile(handout=handout, content=content, pages=pages)
+            for handout, (content, pages) in zip(handouts, results, strict=True)
+        ]
+
+
+def _layout(html: str, stylesheet: CSS) -> tuple[bytes, int]:
+    document = HTML(string=html, base_url=str(PDF_TEMPLATE_DIR) + "/").render(
+        stylesheets=[stylesheet], **PDF_OPTIONS
+    )
+    return document.write_pdf(**PDF_OPTIONS), len(document.pages)
+
+
+@functools.cache
+def _parsed_stylesheet(source: tuple[str, str]) -> CSS:
+    """Each worker parses the stylesheet once, not once per handout."""
+    text, base_url = source
+    return CSS(string=text, base_url=base_url)
+
+
+def _layout_in_worker(html: str, stylesheet_source: tuple[str, str]) -> tuple[bytes, int]:
+    return _layout(html, _parsed_stylesheet(stylesheet_source))

@@ -13,6 +13,7 @@ import logging
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -415,3 +416,29 @@ def test_printing_the_filtered_list_prints_only_what_is_shown(
         assert (squash(c.text) in printed) == (c.sector.key == "vcs"), c.id
     assert "Filter the commitments" not in printed and "Show all" not in printed
     assert f"Showing {len(vcs)} of 54 commitments." in printed
+
+
+def test_handouts_laid_out_in_parallel_are_the_same_bytes_as_one_by_one() -> None:
+    """Run in a fresh single-threaded process, where ``render_all`` forks its workers."""
+    script = """
+import sys, threading
+from pathlib import Path
+from generator.handouts import plan_handouts
+from generator.load import load_compact
+from generator.pdf import PdfRenderer
+from generator.render import Renderer
+
+assert threading.active_count() == 1, "the parallel path needs a single-threaded process"
+pdf = PdfRenderer(Renderer(load_compact(Path(sys.argv[1]))))
+plan = plan_handouts(pdf.compact)[:4]
+together = pdf.render_all(plan, workers=2)
+alone = pdf.render_all(plan, workers=1)
+assert [f.path for f in together] == [h.path for h in plan]
+assert [(f.content, f.pages) for f in together] == [(f.content, f.pages) for f in alone]
+print("same", len(together))
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(ROOT / "compact_data")], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "same 4"
