@@ -22,6 +22,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.load import load_compact
+from generator.model import Compact
+
 ROOT = Path(__file__).resolve().parent.parent
 SITE_SOURCES = ("mkdocs.yml", "content", "overrides", "compact_data")
 CHROMIUM = "/usr/bin/chromium"
@@ -71,6 +74,12 @@ def build_site(
     if check and result.returncode != 0:
         raise AssertionError(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
     return result
+
+
+@pytest.fixture(scope="session")
+def compact() -> Compact:
+    """The real data, loaded once (a test that changes data works on a ``project`` copy)."""
+    return load_compact(ROOT / "compact_data", display_root=ROOT)
 
 
 @pytest.fixture

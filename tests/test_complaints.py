@@ -17,6 +17,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 from conftest import ROOT, build_site
+from pages import article, read_page
 
 from generator.complaints import script_json
 from generator.editor_schemas import SCHEMA_DIR, schema_texts
@@ -26,21 +27,6 @@ from generator.problems import DataError
 from generator.text import squash
 
 COMPLAINTS = "complaints/"
-
-
-@pytest.fixture(scope="module")
-def compact() -> Compact:
-    return load_compact(ROOT / "compact_data")
-
-
-def read_page(site: Path, url_path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url_path / "index.html").read_text(encoding="utf-8"), "html.parser")
-
-
-def article(page: BeautifulSoup) -> Tag:
-    found = page.select_one("article.md-content__inner")
-    assert found is not None
-    return found
 
 
 def text_of(element: Tag) -> str:

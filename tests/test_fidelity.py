@@ -19,7 +19,6 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from generator.load import load_compact
 from generator.model import Compact
 
 SOURCE = ROOT / "compact_data" / "source" / "bristol-compact-2012.txt"
@@ -159,11 +158,6 @@ def parse_source(text: str) -> Source:
 @pytest.fixture(scope="module")
 def source() -> Source:
     return parse_source(SOURCE.read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def compact() -> Compact:
-    return load_compact(ROOT / "compact_data", display_root=ROOT)
 
 
 @pytest.fixture(scope="module")

@@ -17,15 +17,9 @@ import jsonschema
 import pytest
 from conftest import ROOT
 
-from generator.load import load_compact
 from generator.model import Compact
 
 SITE_URL = "https://www.bristolcompact.org.uk/"
-
-
-@pytest.fixture(scope="module")
-def compact() -> Compact:
-    return load_compact(ROOT / "compact_data")
 
 
 @pytest.fixture(scope="module")

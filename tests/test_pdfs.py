@@ -38,11 +38,6 @@ THEME_SLUGS = (
 )
 
 
-@pytest.fixture(scope="module")
-def compact() -> Compact:
-    return load_compact(ROOT / "compact_data")
-
-
 def pdf_text(path: Path) -> str:
     return squash(" ".join(page.extract_text() for page in PdfReader(path).pages))
 

@@ -14,34 +14,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 from conftest import ROOT
 from linkcheck import check_site, parse_site
+from pages import article, read_page
 
-from generator.load import load_compact
 from generator.model import Commitment, Compact
 from generator.text import squash
 
 SITE_URL = "https://www.bristolcompact.org.uk/"
-
-
-@pytest.fixture(scope="module")
-def compact() -> Compact:
-    return load_compact(ROOT / "compact_data")
-
-
-def soup(site_dir: Path, url_path: str) -> BeautifulSoup:
-    """The parsed page served at ``url_path`` (for example ``commitments/1.4/``)."""
-    return BeautifulSoup((site_dir / url_path / "index.html").read_text(encoding="utf-8"), "html.parser")
-
-
-def content(page: BeautifulSoup) -> Tag:
-    """The page's own content, without Material's header, navigation and footer."""
-    article = page.select_one("article.md-content__inner")
-    assert article is not None
-    return article
 
 
 def text_of(element: Tag) -> str:
@@ -58,7 +40,7 @@ def ids_in(element: Tag) -> list[str]:
 def test_every_commitment_text_is_on_its_own_page_as_official_text(site_dir: Path, compact: Compact) -> None:
     assert len(compact.commitments) == 54
     for c in compact.commitments:
-        page = content(soup(site_dir, f"commitments/{c.id}/"))
+        page = article(read_page(site_dir, f"commitments/{c.id}/"))
         blocks = page.select("div.compact-official")
         assert len(blocks) == 1, c.id
         official = blocks[0]
@@ -68,10 +50,10 @@ def test_every_commitment_text_is_on_its_own_page_as_official_text(site_dir: Pat
 
 
 def test_commitment_page_titles_read_like_a_search_result(site_dir: Path, compact: Compact) -> None:
-    title = soup(site_dir, "commitments/1.4/").title
+    title = read_page(site_dir, "commitments/1.4/").title
     assert title is not None and title.string.startswith("1.4 Apply full cost recovery")
     for c in compact.commitments:
-        title = soup(site_dir, f"commitments/{c.id}/").title.string
+        title = read_page(site_dir, f"commitments/{c.id}/").title.string
         first_words = " ".join(c.text.split()[:3]).rstrip(",")
         assert title.startswith(f"{c.id} {first_words}"), (c.id, title)
         assert title.endswith(" - Bristol Compact")
@@ -80,7 +62,7 @@ def test_commitment_page_titles_read_like_a_search_result(site_dir: Path, compac
 def test_commitment_page_links_sector_theme_neighbours_and_complaints(site_dir: Path, compact: Compact) -> None:
     for theme in compact.themes:
         for index, c in enumerate(theme.commitments):
-            page = content(soup(site_dir, f"commitments/{c.id}/"))
+            page = article(read_page(site_dir, f"commitments/{c.id}/"))
             hrefs = [a["href"] for a in page.find_all("a", href=True)]
             assert f"../../sectors/{c.sector.slug}/" in hrefs, c.id
             assert f"../../themes/{theme.slug}/#commitment-{c.id}" in hrefs, c.id
@@ -97,7 +79,7 @@ def test_commitment_page_links_sector_theme_neighbours_and_complaints(site_dir: 
 
 
 def related_ids(site_dir: Path, c: Commitment) -> list[str]:
-    page = content(soup(site_dir, f"commitments/{c.id}/"))
+    page = article(read_page(site_dir, f"commitments/{c.id}/"))
     heading = page.find("h2", string="Related commitments")
     if heading is None:
         return []
@@ -122,17 +104,17 @@ def test_glossary_terms_are_linked_from_commitment_pages(site_dir: Path, compact
     with_terms = [c for c in compact.commitments if c.terms]
     assert len(with_terms) > 20
     for c in with_terms:
-        page = content(soup(site_dir, f"commitments/{c.id}/"))
+        page = article(read_page(site_dir, f"commitments/{c.id}/"))
         links = {a["href"] for a in page.find_all("a", href=True) if a["href"].startswith("../../glossary/")}
         assert links == {f"../../glossary/#term-{t.key}" for t in c.terms}, c.id
-    glossary = soup(site_dir, "glossary/")
+    glossary = read_page(site_dir, "glossary/")
     assert glossary.find(id="term-full-cost-recovery") is not None
-    page14 = content(soup(site_dir, "commitments/1.4/"))
+    page14 = article(read_page(site_dir, "commitments/1.4/"))
     assert page14.find("a", href="../../glossary/#term-full-cost-recovery").get_text() == "Full cost recovery"
 
 
 def test_copy_buttons_carry_the_link_and_citation_and_the_url_shows_without_js(site_dir: Path) -> None:
-    page = content(soup(site_dir, "commitments/1.4/"))
+    page = article(read_page(site_dir, "commitments/1.4/"))
     url = "https://www.bristolcompact.org.uk/commitments/1.4/"
     citation = f"Bristol Compact (2012), commitment 1.4 (Shared commitment) — {url}"
     share = page.select_one(".compact-share")
@@ -153,7 +135,7 @@ def test_sector_views_hold_exactly_the_right_commitments(site_dir: Path, compact
     shared = compact.sector("shared")
     shared_ids = [c.id for c in compact.commitments if c.sector.key == "shared"]
     for sector in compact.sectors:
-        page = content(soup(site_dir, f"sectors/{sector.slug}/"))
+        page = article(read_page(site_dir, f"sectors/{sector.slug}/"))
         lists = page.select("div.compact-list")
         own = [c.id for c in compact.commitments if c.sector.key == sector.key]
         assert own, sector.key
@@ -173,7 +155,7 @@ def test_sector_views_hold_exactly_the_right_commitments(site_dir: Path, compact
 
 def test_theme_pages_group_by_sector_in_document_order(site_dir: Path, compact: Compact) -> None:
     for theme in compact.themes:
-        page = content(soup(site_dir, f"themes/{theme.slug}/"))
+        page = article(read_page(site_dir, f"themes/{theme.slug}/"))
         sections = [
             (listing.find_previous_sibling("h2")["id"], ids_in(listing)) for listing in page.select("div.compact-list")
         ]
@@ -195,7 +177,7 @@ def test_theme_pages_group_by_sector_in_document_order(site_dir: Path, compact: 
 
 
 def test_all_commitments_list_has_the_filter_and_every_item(site_dir: Path, compact: Compact) -> None:
-    page = content(soup(site_dir, "commitments/"))
+    page = article(read_page(site_dir, "commitments/"))
     form = page.select_one("form#compact-filter")
     assert form is not None and form.has_attr("hidden"), "the form needs JavaScript, so it starts hidden"
     selects = {s["name"]: [o["value"] for o in s.find_all("option")] for s in form.find_all("select")}
@@ -275,16 +257,16 @@ def test_the_link_checker_finds_broken_links_and_anchors(site_dir: Path, tmp_pat
 
 
 def test_abbreviation_tooltips(site_dir: Path, compact: Compact) -> None:
-    home = soup(site_dir, "")
+    home = read_page(site_dir, "")
     config = json.loads(home.find("script", id="__config").string)
     assert "content.tooltips" in config["features"]
-    page = content(soup(site_dir, "commitments/1.4/"))
+    page = article(read_page(site_dir, "commitments/1.4/"))
     titles = {a.get_text(): a["title"] for a in page.find_all("abbr")}
     assert titles["VCS"] == "Voluntary and Community Sector"
     assert "full cost recovery" in titles
     vcs_term = next(t for t in compact.glossary if t.key == "vcs")
     for path in ("", "about/", "themes/allocating-resources/", "sectors/vcs/"):
-        abbrs = content(soup(site_dir, path)).find_all("abbr", title=vcs_term.term)
+        abbrs = article(read_page(site_dir, path)).find_all("abbr", title=vcs_term.term)
         assert abbrs, f"no VCS tooltip on /{path}"
 
 
@@ -336,7 +318,7 @@ def test_no_markdown_syntax_leaks_into_any_page(site_dir: Path) -> None:
 
 
 def test_glossary_lists_where_each_term_is_used(site_dir: Path, compact: Compact) -> None:
-    page = content(soup(site_dir, "glossary/"))
+    page = article(read_page(site_dir, "glossary/"))
     for term in compact.glossary:
         heading = page.find(id=f"term-{term.key}")
         assert heading is not None and heading.name == "h2", term.key
