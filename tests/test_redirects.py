@@ -115,6 +115,17 @@ def test_redirect_pages_are_not_searchable_and_data_records_the_map(renumbered: 
     assert len(document["commitments"]) == 52
 
 
+def test_sitemap_lists_new_addresses_not_redirects(renumbered: Path, site_dir: Path) -> None:
+    sitemap = (renumbered / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap.startswith('<?xml version="1.0" encoding="UTF-8"?>')
+    listed = set(re.findall(r"<loc>https://www\.bristolcompact\.org\.uk/([^<]*)</loc>", sitemap))
+    assert "commitments/1.20/" not in listed  # only sends the reader to 1.19
+    assert {"commitments/1.19/", "commitments/2.6/", "commitments/3.11/"} <= listed
+    real = set(re.findall(r"<loc>https://www\.bristolcompact\.org\.uk/([^<]*)</loc>",
+                          (site_dir / "sitemap.xml").read_text(encoding="utf-8")))
+    assert len(real) == len(list(site_dir.rglob("index.html")))  # every page of the real site
+
+
 # -- bad maps -----------------------------------------------------------------
 
 
