@@ -87,10 +87,6 @@ def _theme_label(theme: Theme) -> str:
     return f"Theme {theme.number}: {theme.title}"
 
 
-def _shared(compact: Compact) -> Sector | None:
-    return next((s for s in compact.sectors if s.key == "shared"), None)
-
-
 def _theme_section(theme: Theme, compact: Compact, anchor: str) -> Section:
     """A theme with its commitments grouped by sector, as the Compact prints it."""
     groups = tuple(
@@ -115,7 +111,7 @@ def _sector_sections(sector: Sector, compact: Compact) -> tuple[Section, ...]:
         )
         return Section(heading, anchor, groups, heading, explanation=explanation)
 
-    shared = _shared(compact)
+    shared = compact.shared_sector
     if shared is None or sector.key == shared.key:
         return (section(sector.heading, sector, "own", sector.summary),)
     count = len(compact.in_sector(shared))
@@ -200,7 +196,7 @@ def plan_handouts(compact: Compact) -> list[Handout]:
 
 
 def _sector_description(sector: Sector, compact: Compact) -> str:
-    shared = _shared(compact)
+    shared = compact.shared_sector
     own = len(compact.in_sector(sector))
     if shared is None or sector.key == shared.key:
         return f"The {own} commitments that bind both the public sector and the VCS."

@@ -10,6 +10,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+#: The key (in sectors.yaml) of the commitments that bind both the public sector and the VCS.
+SHARED = "shared"
+
 
 @dataclass(frozen=True)
 class Passage:
@@ -178,6 +181,11 @@ class Compact:
 
     def sector(self, key: str) -> Sector:
         return next(s for s in self.sectors if s.key == key)
+
+    @property
+    def shared_sector(self) -> Sector | None:
+        """The sector whose commitments bind both sides, listed on the other sectors' views too."""
+        return next((s for s in self.sectors if s.key == SHARED), None)
 
     def in_sector(self, sector: Sector) -> list[Commitment]:
         return [c for c in self.commitments if c.sector.key == sector.key]

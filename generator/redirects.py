@@ -173,7 +173,7 @@ class RedirectView:
         for sector in compact.sectors:
             if page == urls.sector_page(sector):
                 listed = compact.in_sector(sector)
-                shared = next((s for s in compact.sectors if s.key == "shared"), None)
+                shared = compact.shared_sector
                 if shared is not None and shared is not sector:  # listed there too
                     listed += compact.in_sector(shared)
                 return listed, compact.redirects

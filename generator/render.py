@@ -20,7 +20,7 @@ from markupsafe import Markup
 from generator import urls
 from generator.complaints import script_json, summary_data
 from generator.handouts import Downloads
-from generator.model import Commitment, Compact, Sector
+from generator.model import Commitment, Compact
 from generator.redirects import RedirectView, redirect_pages
 from generator.text import front_matter, html_attribute, markdown_text, shorten, squash
 
@@ -148,7 +148,7 @@ class Renderer:
             "permalink": lambda p: Markup(self.permalink(p)),
             "short_permalink": lambda p: Markup(self.short_permalink(p)),
             "citation": self.citation,
-            "shared": self.shared_sector,
+            "shared": self.compact.shared_sector,
             "used_in": self.used_in,
             "redirects": self.redirect_view,
             "downloads": self.downloads,
@@ -160,10 +160,6 @@ class Renderer:
     def redirect_view(self) -> RedirectView:
         """One view for every page: building it indexes all commitments (O(n) per page otherwise)."""
         return RedirectView(self.compact)
-
-    @property
-    def shared_sector(self) -> Sector | None:
-        return next((s for s in self.compact.sectors if s.key == "shared"), None)
 
     def used_in(self, term_key: str) -> list[Commitment]:
         return [c for c in self.compact.commitments if any(t.key == term_key for t in c.terms)]
