@@ -7,10 +7,40 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from generator.load import load_compact
-from generator.problems import DataError
+from generator import urls
+from generator.data.problems import DataError
+from generator.model import Compact, load_compact
 
 DEFAULT_DATA = Path("compact_data")
+DEFAULT_CONFIG = Path("mkdocs.yml")
+
+
+def summary(compact: Compact) -> str:
+    """The one line ``check`` prints when the data is good."""
+    sectors = Counter(c.sector.key for c in compact.commitments)
+    by_sector = ", ".join(f"{sectors[s.key]} {s.name}" for s in compact.sectors)
+    checked = "checked against its source" if compact.source else "not checked against a source text"
+    return (
+        f"OK: {compact.label}: {len(compact.themes)} themes, {len(compact.commitments)} commitments "
+        f"({by_sector}), {len(compact.values)} values, {len(compact.glossary)} glossary terms, "
+        f"{len(compact.references)} references; official text {checked}"
+    )
+
+
+def site_url_from(config: Path) -> str | None:
+    """``site_url`` from ``mkdocs.yml``, read without MkDocs (its ``!ENV`` tags are left unread)."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    try:
+        settings = yaml.load(config.read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506 (a safe loader)
+    except (OSError, yaml.YAMLError):
+        return None
+    value = settings.get("site_url") if isinstance(settings, dict) else None
+    return value if isinstance(value, str) else None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,11 +57,11 @@ def main(argv: list[str] | None = None) -> int:
         "export-markdown", help="write every generated page as Markdown", parents=[data_option]
     )
     export.add_argument("out", type=Path)
-    export.add_argument("--site-url", default="https://www.bristolcompact.org.uk/")
+    export.add_argument("--site-url", default=None, help="the site's address (default: site_url in mkdocs.yml)")
     args = parser.parse_args(argv)
 
     if args.command == "schema":
-        from generator.editor_schemas import write_schemas
+        from generator.data.editor_schemas import write_schemas
 
         for path in write_schemas(args.out) if args.out else write_schemas():
             print(path)
@@ -42,17 +72,20 @@ def main(argv: list[str] | None = None) -> int:
         print(error.report(), file=sys.stderr)
         return 1
     if args.command == "check":
-        sectors = Counter(c.sector.name for c in compact.commitments)
-        by_sector = ", ".join(f"{sectors[s.name]} {s.name}" for s in compact.sectors)
-        print(
-            f"OK: {len(compact.themes)} themes, {len(compact.commitments)} commitments "
-            f"({by_sector}), {len(compact.values)} values, {len(compact.glossary)} glossary terms, "
-            f"{len(compact.references)} references"
-        )
+        print(summary(compact))
         return 0
-    from generator.render import Renderer
+    from generator.build import build
 
-    pages = Renderer(compact, site_url=args.site_url).pages()
+    site_url = args.site_url or site_url_from(DEFAULT_CONFIG)
+    if not site_url:
+        print(f"no site address: give --site-url, or set site_url in {DEFAULT_CONFIG}", file=sys.stderr)
+        return 2
+    try:
+        site = urls.Site(site_url)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 2
+    pages = build(compact, site, pdf=False).pages
     for path, markdown in pages.items():
         target = args.out / path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -18,12 +18,18 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from generator import urls
 from generator.model import Compact, Passage, Reference
-from generator.redirects import old_page
+from generator.model.types import PASSAGES
 
 DATA_DIR = "data"
 JSON_PATH = f"{DATA_DIR}/compact.json"
 SCHEMA_PATH = f"{DATA_DIR}/compact.schema.json"
 CSV_PATH = f"{DATA_DIR}/commitments.csv"
+#: The open data files and what each holds, as the downloads page lists them.
+DESCRIPTIONS = (
+    (JSON_PATH, "The whole Compact in the document's order, as JSON"),
+    (CSV_PATH, "Every commitment, one a row, as CSV for spreadsheets"),
+    (SCHEMA_PATH, "The JSON Schema that describes compact.json"),
+)
 CSV_COLUMNS = ("id", "theme_number", "theme_title", "sector", "sector_name", "text", "url")
 
 
@@ -43,6 +49,7 @@ class ReferenceOut(_Out):
     label: str
     text: str
     note: str | None
+    footnote: bool = Field(description="false for a document cited in the running text rather than a footnote.")
 
 
 class NationalCompactOut(_Out):
@@ -61,9 +68,11 @@ class ValueOut(_Out):
 class SectorOut(_Out):
     key: str
     name: str
+    in_text: str = Field(description="How a sentence names the sector.")
     heading: str
     slug: str
     summary: str = Field(description="Explanatory text written for this site, not the Compact's words.")
+    shared: bool = Field(description="Its commitments bind every other sector too.")
     url: str
 
 
@@ -118,14 +127,16 @@ class RedirectOut(_Out):
 
 
 class CompactOut(_Out):
-    """The Bristol Compact as open data, in the document's order."""
+    """A Compact as open data, in the document's order."""
 
     title: str
     edition: int
     subtitle: str
+    official_text: str = Field(description="What the texts given here are the words of: name and edition.")
+    keeper: str | None = Field(description="The body that keeps the Compact, if known.")
     url: str = Field(description="The website's address.")
     passages: dict[str, PassageOut] = Field(description="The Compact's passages outside the themes, by name.")
-    national_compact: NationalCompactOut
+    national_compact: NationalCompactOut | None
     values: list[ValueOut]
     sectors: list[SectorOut]
     themes: list[ThemeOut]
@@ -136,23 +147,10 @@ class CompactOut(_Out):
     redirects: list[RedirectOut] = Field(description="Old commitment ids and what became of them.")
 
 
-PASSAGES = (
-    "introduction",
-    "our_commitments",
-    "partners_group",
-    "values_preamble",
-    "themes_preamble",
-    "resolving_complaints",
-    "compact_and_you",
-)
-
-
-def compact_document(compact: Compact, site_url: str) -> CompactOut:
+def compact_document(compact: Compact, site: urls.Site) -> CompactOut:
     """The whole Compact as the published JSON document."""
-    base = site_url.rstrip("/") + "/"
-
-    def url(page: str, fragment: str = "") -> str:
-        return base + urls.url_path(page) + (f"#{fragment}" if fragment else "")
+    url = site.permalink
+    national = compact.national_compact
 
     def keys(items: tuple[Reference, ...]) -> list[str]:
         return [item.key for item in items]
@@ -164,12 +162,12 @@ def compact_document(compact: Compact, site_url: str) -> CompactOut:
         title=compact.title,
         edition=compact.edition,
         subtitle=compact.subtitle,
-        url=base,
-        passages={name: passage(getattr(compact, name)) for name in PASSAGES},
-        national_compact=NationalCompactOut(
-            lead_in=compact.national_compact.lead_in,
-            outcomes=list(compact.national_compact.outcomes),
-            references=keys(compact.national_compact.references),
+        official_text=compact.label,
+        keeper=compact.keeper,
+        url=site.url,
+        passages={name: passage(p) for name in PASSAGES if (p := getattr(compact, name)) is not None},
+        national_compact=None if national is None else NationalCompactOut(
+            lead_in=national.lead_in, outcomes=list(national.outcomes), references=keys(national.references),
         ),
         values=[
             ValueOut(key=v.key, text=v.text, references=keys(v.references), url=url(urls.VALUES, v.key))
@@ -177,8 +175,8 @@ def compact_document(compact: Compact, site_url: str) -> CompactOut:
         ],
         sectors=[
             SectorOut(
-                key=s.key, name=s.name, heading=s.heading, slug=s.slug, summary=s.summary,
-                url=url(urls.sector_page(s)),
+                key=s.key, name=s.name, in_text=s.in_text, heading=s.heading, slug=s.slug, summary=s.summary,
+                shared=s.shared, url=url(urls.sector_page(s)),
             )
             for s in compact.sectors
         ],
@@ -205,10 +203,13 @@ def compact_document(compact: Compact, site_url: str) -> CompactOut:
             for c in compact.commitments
         ],
         topics=[TopicOut(key=t.key, name=t.name) for t in compact.topics],
-        references=[ReferenceOut(key=r.key, label=r.label, text=r.text, note=r.note) for r in compact.references],
+        references=[
+            ReferenceOut(key=r.key, label=r.label, text=r.text, note=r.note, footnote=r.footnote)
+            for r in compact.references
+        ],
         glossary=[
             GlossaryTermOut(
-                key=g.key, term=g.term, abbr=g.abbr, source=g.source,  # type: ignore[arg-type]
+                key=g.key, term=g.term, abbr=g.abbr, source=g.source,
                 where=g.where, definition=g.definition,
             )
             for g in compact.glossary
@@ -216,12 +217,12 @@ def compact_document(compact: Compact, site_url: str) -> CompactOut:
         redirects=[
             RedirectOut(
                 old=r.old,
-                action=r.action,  # type: ignore[arg-type]
+                action=r.action,
                 to=r.target.id if r.target else None,
                 date=r.date.isoformat(),
                 note=r.note,
                 text=r.text,
-                url=url(old_page(r)),
+                url=url(urls.old_page(r)),
             )
             for r in compact.redirects
         ],
@@ -232,43 +233,40 @@ def _json_bytes(data: object) -> bytes:
     return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def schema(site_url: str) -> dict[str, object]:
+def schema(site: urls.Site) -> dict[str, object]:
     """The JSON Schema of ``compact.json``, generated from the models above."""
-    base = site_url.rstrip("/") + "/"
     document = CompactOut.model_json_schema()
     # The document names its own schema, as JSON documents conventionally do.
     document["properties"] = {"$schema": {"type": "string", "format": "uri"}, **document["properties"]}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": base + SCHEMA_PATH,
+        "$id": site.url + SCHEMA_PATH,
         **document,
     }
 
 
-def compact_json(compact: Compact, site_url: str) -> bytes:
-    base = site_url.rstrip("/") + "/"
-    document = compact_document(compact, site_url).model_dump(mode="json")
-    return _json_bytes({"$schema": base + SCHEMA_PATH, **document})
+def compact_json(compact: Compact, site: urls.Site) -> bytes:
+    document = compact_document(compact, site).model_dump(mode="json")
+    return _json_bytes({"$schema": site.url + SCHEMA_PATH, **document})
 
 
-def commitments_csv(compact: Compact, site_url: str) -> bytes:
+def commitments_csv(compact: Compact, site: urls.Site) -> bytes:
     """One row per commitment, RFC 4180: CRLF line ends, fields quoted only when needed."""
-    base = site_url.rstrip("/") + "/"
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(CSV_COLUMNS)
     for c in compact.commitments:
         writer.writerow(
             [c.id, c.theme.number, c.theme.title, c.sector.key, c.sector.name, c.text,
-             base + urls.url_path(urls.commitment_page(c))]
+             site.permalink(urls.commitment_page(c))]
         )
     return out.getvalue().encode("utf-8")
 
 
-def open_data_files(compact: Compact, site_url: str) -> dict[str, bytes]:
+def open_data_files(compact: Compact, site: urls.Site) -> dict[str, bytes]:
     """``{site path: bytes}`` of every open data file."""
     return {
-        JSON_PATH: compact_json(compact, site_url),
-        SCHEMA_PATH: _json_bytes(schema(site_url)),
-        CSV_PATH: commitments_csv(compact, site_url),
+        JSON_PATH: compact_json(compact, site),
+        SCHEMA_PATH: _json_bytes(schema(site)),
+        CSV_PATH: commitments_csv(compact, site),
     }

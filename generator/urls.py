@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import posixpath
 
-from generator.model import Commitment, Sector, Theme
+from generator.model import Commitment, Redirect, Sector, Theme
 
 HOME = "index.md"
 ABOUT = "about.md"
@@ -21,6 +21,7 @@ SECTORS = "sectors/index.md"
 GLOSSARY = "glossary.md"
 COMPLAINTS = "complaints.md"
 DOWNLOADS = "downloads.md"
+LINKING = "linking.md"
 
 
 def theme_page(theme: Theme) -> str:
@@ -53,3 +54,32 @@ def url_path(page: str) -> str:
 def relative(from_page: str, to_page: str) -> str:
     """A relative link between two page sources, as MkDocs-style Markdown expects."""
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def old_page(redirect: Redirect) -> str:
+    """The page source that keeps serving the old address ``/commitments/<old>/``."""
+    return f"commitments/{redirect.old}.md"
+
+
+def url_relative(from_page: str, to_page: str) -> str:
+    """A relative URL between the published addresses of two page sources."""
+    source = url_path(from_page).rstrip("/") or "."
+    target = url_path(to_page).rstrip("/") or "."
+    relative = posixpath.relpath(target, source)
+    return "./" if relative == "." else relative + "/"
+
+
+class Site:
+    """The site's own address, from ``site_url`` (in one place: the engine's configuration)."""
+
+    def __init__(self, site_url: str) -> None:
+        if not site_url or "://" not in site_url:
+            raise ValueError(f"the site's address must be a full URL such as https://example.org/, not {site_url!r}")
+        self.url = site_url.rstrip("/") + "/"
+
+    def permalink(self, page: str, fragment: str = "") -> str:
+        return self.url + url_path(page) + (f"#{fragment}" if fragment else "")
+
+    def short_permalink(self, page: str) -> str:
+        """The permalink without scheme or ``www.``, for print."""
+        return self.permalink(page).split("://", 1)[-1].removeprefix("www.")

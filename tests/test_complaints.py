@@ -131,7 +131,7 @@ def test_the_editor_schema_is_current_and_named_by_the_file() -> None:
         "complaints.schema.json"
     ]
     first_line = (ROOT / "compact_data" / "complaints.yaml").read_text(encoding="utf-8").splitlines()[0]
-    assert first_line == "# yaml-language-server: $schema=../generator/schemas/complaints.schema.json"
+    assert first_line == "# yaml-language-server: $schema=../generator/data/schemas/complaints.schema.json"
 
 
 BROKEN_COMPLAINTS = """\

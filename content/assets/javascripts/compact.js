@@ -1,4 +1,4 @@
-/* Progressive enhancement for the Bristol Compact site.
+/* Progressive enhancement for the Compact site.
  * Every page is complete without this script: it only adds copy buttons and
  * the filter on /commitments/. Nothing is sent anywhere. */
 (function () {
@@ -95,7 +95,7 @@
   }
 
   // Shared with the other scripts of the site (complaints.js), loaded after this one.
-  window.BristolCompact = { copyText: copyText };
+  window.CompactSite = { copyText: copyText };
 
   function init() {
     setUpCopyButtons(document);

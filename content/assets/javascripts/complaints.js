@@ -7,7 +7,7 @@
   "use strict";
 
   // From compact.js, which the site loads first.
-  var copyText = window.BristolCompact.copyText;
+  var copyText = window.CompactSite.copyText;
 
   function fill(section, name, value) {
     section.querySelectorAll('[data-field="' + name + '"]').forEach(function (el) {
@@ -17,7 +17,7 @@
 
   function summary(data, record) {
     var lines = [
-      "Commitment " + record.id + " of the " + data.source + " (" + record.sector + " commitment): " +
+      "Commitment " + record.id + " of " + data.source + " (" + record.sector + " commitment): " +
         record.text + " — " + record.url,
       ""
     ];

@@ -1,0 +1,46 @@
+"""The fourth stage: one function that runs the whole pipeline for any engine.
+
+load → model → open data, handouts (their sizes and page counts are listed on
+the pages) → pages. The MkDocs plugin, the command line and the benchmark all
+call :func:`build`, so the order of the pipeline lives here, once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import urls
+from generator.handouts.plan import Downloads, HandoutFile
+from generator.model import Compact
+from generator.open_data import DESCRIPTIONS, open_data_files
+from generator.pages.render import Renderer
+
+
+@dataclass(frozen=True)
+class Build:
+    """Everything a site engine needs to publish one Compact."""
+
+    compact: Compact
+    site: urls.Site
+    #: ``{page source path: Markdown}``, in a fixed order.
+    pages: dict[str, str]
+    #: ``{site path: bytes}`` of the other generated files (PDFs, open data).
+    outputs: dict[str, bytes]
+    handouts: list[HandoutFile]
+    renderer: Renderer
+
+
+def build(compact: Compact, site: urls.Site, override_dirs: Sequence[Path] = (), *, pdf: bool = True) -> Build:
+    """Render every output of ``compact`` (PDFs only if ``pdf``); template errors propagate as jinja2 errors."""
+    outputs = open_data_files(compact, site)
+    handouts: list[HandoutFile] = []
+    if pdf:
+        from generator.handouts.pdf import build_handouts  # WeasyPrint loads only when PDFs are made
+
+        handouts = build_handouts(compact, site, override_dirs)
+        outputs.update({h.path: h.content for h in handouts})
+    downloads = Downloads.from_outputs(handouts, outputs, DESCRIPTIONS)
+    renderer = Renderer(compact, site, override_dirs, downloads)
+    return Build(compact, site, renderer.pages(), outputs, handouts, renderer)

@@ -1,0 +1,197 @@
+"""Pydantic's validation errors as sentences for editors, from a table by error kind.
+
+A misspelt key (``secotr:``) is one mistake, not "unknown key" plus "missing
+key", so typos are paired with the missing key they were meant to be first;
+everything else is one row of :data:`MESSAGES`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from generator.data.problems import Problem
+from generator.data.yamlfile import Location, YamlFile
+
+#: What a type error expected, in words.
+EXPECTED = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list",
+    "model_type": "a set of 'key: value' entries",
+    "dict_type": "a set of 'key: value' entries",
+}
+
+
+@dataclass(frozen=True)
+class Error:
+    """One pydantic error, with what a message needs to know about it."""
+
+    location: Location
+    kind: str
+    given: Any
+    context: dict[str, Any]
+    text: str  # pydantic's own words, for kinds the table does not know
+    parsed: YamlFile
+    shape: type[BaseModel]
+
+    @property
+    def name(self) -> str:
+        """The key the value belongs to (``id``, ``sector``), as the editor typed it."""
+        return next((str(p) for p in reversed(self.location) if isinstance(p, str)), "value")
+
+
+def _unknown_key(error: Error) -> str:
+    allowed = ", ".join(_fields_at(error.shape, error.location[:-1]))
+    return f"unknown key '{error.location[-1]}' (expected one of: {allowed})"
+
+
+def _empty(error: Error) -> str:
+    return f"'{error.name}' must not be empty"
+
+
+def _pattern(error: Error) -> str:
+    if error.given == "":
+        return _empty(error)
+    if error.name in ("id", "related", "old", "to"):
+        return f"'{error.given}' is not a commitment number like '1.4'"
+    what = f"key in '{error.name}'" if isinstance(error.location[-1], int) else error.name
+    return (
+        f"'{error.given}' is not a valid {what}: use lower-case letters, digits and single hyphens, "
+        "for example 'allocating-resources'"
+    )
+
+
+def _wrong_type(error: Error) -> str:
+    if error.given is None:
+        return _empty(error)
+    if error.kind == "string_type" and error.location in error.parsed.scalars:
+        # e.g. `id: 1.10`, which YAML reads as the number 1.1: show what was written.
+        return f"'{error.name}' must be text; write it in quotes: \"{error.parsed.scalars[error.location]}\""
+    return f"'{error.name}' must be {EXPECTED[error.kind]}, not {_describe(error.given)}"
+
+
+def _date(error: Error) -> str:
+    return f"'{error.name}' must be a date written YYYY-MM-DD, such as 2030-04-01; got {error.given!r}"
+
+
+def _choice(error: Error) -> str:
+    expected = str(error.context.get("expected", "")).replace(" or ", ", ")
+    return f"'{error.name}' must be one of: {expected}; got {error.given!r}"
+
+
+def _too_long(error: Error) -> str:
+    return f"'{error.name}' may hold at most {error.context.get('max_length')} entries"
+
+
+def _number_range(error: Error) -> str:
+    bound = error.context.get("ge", error.context.get("gt", ""))
+    return f"'{error.name}' must be {bound} or more, not {error.given}"
+
+
+#: Error kind → the sentence for it.
+MESSAGES: dict[str, Callable[[Error], str]] = {
+    "extra_forbidden": _unknown_key,
+    "missing": lambda error: f"missing required key '{error.location[-1]}'",
+    "string_too_short": _empty,
+    "too_short": _empty,
+    "too_long": _too_long,
+    "string_pattern_mismatch": _pattern,
+    **{kind: _wrong_type for kind in EXPECTED},
+    "date_from_datetime_parsing": _date,
+    "date_parsing": _date,
+    "date_type": _date,
+    "date_from_datetime_inexact": _date,
+    "literal_error": _choice,
+    "greater_than_equal": _number_range,
+}
+
+#: Kinds whose message points at the parent mapping, not at the (absent) value.
+AT_PARENT = {"missing"}
+#: Kinds whose message points at the key rather than its value.
+AT_KEY = {"extra_forbidden"}
+
+
+def explain(error: ValidationError, parsed: YamlFile, shape: type[BaseModel]) -> list[Problem]:
+    """Every validation error of one file as a ``path:line:col`` problem."""
+    errors = [
+        Error(tuple(item["loc"]), item["type"], item.get("input"), dict(item.get("ctx") or {}), item["msg"],
+              parsed, shape)
+        for item in error.errors(include_url=False)
+    ]
+    typos = _typos(errors)
+    meant = {(loc[:-1], wanted) for loc, wanted in typos.items()}
+    problems = []
+    for item in errors:
+        if item.kind == "extra_forbidden" and item.location in typos:
+            message = f"unknown key '{item.location[-1]}' (did you mean '{typos[item.location]}'?)"
+        elif item.kind == "missing" and (item.location[:-1], item.location[-1]) in meant:
+            continue  # reported above as a misspelling
+        elif item.kind in MESSAGES:
+            message = MESSAGES[item.kind](item)
+        else:
+            message = f"'{item.name}': {item.text}"
+        place = item.location[:-1] if item.kind in AT_PARENT else item.location
+        problems.append(parsed.problem(place, message, key=item.kind in AT_KEY))
+    return problems
+
+
+def _typos(errors: list[Error]) -> dict[Location, str]:
+    """Unknown keys that are near-misses of a missing key in the same place: ``{location: meant}``."""
+    missing = [(e.location[:-1], str(e.location[-1])) for e in errors if e.kind == "missing"]
+    typos: dict[Location, str] = {}
+    for error in errors:
+        if error.kind != "extra_forbidden":
+            continue
+        parent, typed = error.location[:-1], str(error.location[-1])
+        wanted = [name for place, name in missing if place == parent and name not in typos.values()]
+        close = difflib.get_close_matches(typed, wanted, n=1, cutoff=0.6)
+        if close:
+            typos[error.location] = close[0]
+    return typos
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value)"
+    if isinstance(value, dict):
+        return "a set of entries"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return repr(value)
+
+
+def _fields_at(shape: type[BaseModel], location: Location) -> list[str]:
+    """The field names allowed at ``location`` in ``shape``, for 'expected one of'."""
+    current: type[BaseModel] | None = shape
+    for part in location:
+        if isinstance(part, int):
+            continue
+        assert current is not None
+        current = _model_in(current.model_fields[part].annotation)
+        if current is None:
+            return []
+    return list(current.model_fields) if current is not None else []
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if get_origin(annotation) is not None:
+        for arg in get_args(annotation):
+            found = _model_in(arg)
+            if found is not None:
+                return found
+    return None

@@ -1,0 +1,169 @@
+"""Read a data folder: every file parsed, shaped and located, every problem collected.
+
+The first stage of the pipeline (as Pelican's readers): it knows files, YAML
+and shapes, nothing of how the files refer to each other (that is
+:mod:`generator.model.assemble`) or of any output.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from generator.data import shapes
+from generator.data.messages import explain
+from generator.data.problems import Problem
+from generator.data.yamlfile import YamlFile, read_yaml
+
+THEMES_DIR = "themes"
+THEME_FILE = re.compile(r"^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)\.yaml$")
+REDIRECTS_FILE = "redirects.yaml"
+
+Shape = TypeVar("Shape", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Loaded(Generic[Shape]):
+    """A file that parsed and has its shape: the data and where each value was written."""
+
+    file: YamlFile
+    data: Shape
+
+
+@dataclass
+class DataFiles:
+    """Everything read from one data folder; a file that failed to read is ``None``."""
+
+    compact: Loaded[shapes.CompactFile] | None
+    values: Loaded[shapes.ValuesFile] | None
+    sectors: Loaded[shapes.SectorsFile] | None
+    references: Loaded[shapes.ReferencesFile] | None
+    topics: Loaded[shapes.TopicsFile] | None
+    glossary: Loaded[shapes.GlossaryFile] | None
+    complaints: Loaded[shapes.ComplaintsFile] | None
+    themes: list[Loaded[shapes.ThemeFile]]
+    redirects: Loaded[shapes.RedirectsFile] | None
+    #: Numbers (from the file names) of theme files that could not be read.
+    unreadable_themes: set[int] = field(default_factory=set)
+
+    @property
+    def complete(self) -> bool:
+        """Whether every required file was read (themes aside)."""
+        required = (self.compact, self.values, self.sectors, self.references, self.topics, self.glossary,
+                    self.complaints)
+        return all(loaded is not None for loaded in required)
+
+
+class Reader:
+    """Reads files of one data folder, naming them as the editor sees them."""
+
+    def __init__(self, data_dir: Path, display_root: Path | None = None) -> None:
+        self.data_dir = data_dir
+        self.display_root = display_root or Path.cwd()
+        self.problems: list[Problem] = []
+
+    def display(self, path: Path) -> str:
+        """The path as the user should see it: relative to where they work."""
+        try:
+            return path.resolve().relative_to(self.display_root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def read(self, path: Path, shape: type[Shape]) -> Loaded[Shape] | None:
+        parsed, problems = read_yaml(path, self.display(path))
+        self.problems.extend(problems)
+        if parsed is None or problems:
+            return None
+        if not isinstance(parsed.data, dict):
+            self.problems.append(parsed.problem((), "the file must be a set of 'key: value' entries"))
+            return None
+        try:
+            return Loaded(parsed, shape.model_validate(parsed.data))
+        except ValidationError as error:
+            self.problems.extend(explain(error, parsed, shape))
+            return None
+
+    def required(self, name: str, shape: type[Shape]) -> Loaded[Shape] | None:
+        path = self.data_dir / name
+        if not path.is_file():
+            self.problems.append(Problem(self.display(path), 0, 0, "required file is missing"))
+            return None
+        return self.read(path, shape)
+
+    def optional(self, name: str, shape: type[Shape]) -> Loaded[Shape] | None:
+        """A file that may be absent, empty or only comments: then there is nothing in it."""
+        path = self.data_dir / name
+        if not path.is_file():
+            return None
+        parsed, problems = read_yaml(path, self.display(path))
+        if parsed is not None and parsed.data is None and not problems:
+            return None
+        return self.read(path, shape)
+
+    def themes(self) -> tuple[list[Loaded[shapes.ThemeFile]], set[int]]:
+        """The theme files in number order, and the numbers of those that could not be read."""
+        themes_dir = self.data_dir / THEMES_DIR
+        paths = sorted(themes_dir.glob("*.yaml")) if themes_dir.is_dir() else []
+        if not paths:
+            self.problems.append(Problem(self.display(themes_dir), 0, 0, "no theme files found"))
+        loaded, unreadable = [], set()
+        for path in paths:
+            named = THEME_FILE.match(path.name)
+            if named is None:
+                self.problems.append(
+                    Problem(self.display(path), 0, 0, "theme file names must look like '<number>-<slug>.yaml', "
+                            "for example '1-allocating-resources.yaml'")
+                )
+                continue
+            number = int(named.group(1))
+            result = self.read(path, shapes.ThemeFile)
+            if result is not None and result.data.number != number:
+                self.problems.append(
+                    result.file.problem(("number",), f"theme number {result.data.number} does not match the "
+                                        f"file name (which starts with {number})")
+                )
+                result = None  # one message, not one per commitment id
+            if result is None:  # already reported; later checks must not blame its absence
+                unreadable.add(number)
+            else:
+                loaded.append(result)
+        loaded.sort(key=lambda theme: theme.data.number)
+        return loaded, unreadable
+
+
+def read_data(data_dir: Path, display_root: Path | None = None) -> tuple[DataFiles, list[Problem]]:
+    """Read every file of ``data_dir``; the problems found so far come back beside what could be read."""
+    reader = Reader(data_dir, display_root)
+    if not data_dir.is_dir():
+        return DataFiles(None, None, None, None, None, None, None, [], None), [
+            Problem(reader.display(data_dir), 0, 0, "data folder not found")
+        ]
+    files = DataFiles(
+        compact=reader.required("compact.yaml", shapes.CompactFile),
+        values=reader.required("values.yaml", shapes.ValuesFile),
+        sectors=reader.required("sectors.yaml", shapes.SectorsFile),
+        references=reader.required("references.yaml", shapes.ReferencesFile),
+        topics=reader.required("topics.yaml", shapes.TopicsFile),
+        glossary=reader.required("glossary.yaml", shapes.GlossaryFile),
+        complaints=reader.required("complaints.yaml", shapes.ComplaintsFile),
+        themes=[],
+        redirects=None,
+    )
+    files.themes, files.unreadable_themes = reader.themes()
+    files.redirects = reader.optional(REDIRECTS_FILE, shapes.RedirectsFile)
+    return files, reader.problems
+
+
+def read_source(data_dir: Path, relative: str, display: str) -> tuple[str | None, list[Problem]]:
+    """The text of the source document ``compact.yaml`` names, or the problem reading it."""
+    path = data_dir / relative
+    try:
+        return path.read_text(encoding="utf-8"), []
+    except FileNotFoundError:
+        return None, [Problem(display, 0, 0, f"source text '{relative}' not found (source: file: in compact.yaml)")]
+    except (OSError, UnicodeDecodeError) as error:
+        return None, [Problem(display, 0, 0, f"cannot read source text '{relative}': {error}")]

@@ -1,0 +1,258 @@
+"""The shape of each data file, as pydantic models.
+
+These models check shapes and types only (and give editors a JSON Schema);
+how the files fit together is checked when the model is assembled
+(:mod:`generator.model.assemble`).
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+CommitmentId = Annotated[str, StringConstraints(pattern=r"^[0-9]+\.[0-9]+$")]
+
+
+class _Strict(BaseModel):
+    """Unknown keys are errors: a typo such as ``secotr:`` must not pass silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Passage(_Strict):
+    """A headed passage of the Compact, copied verbatim."""
+
+    heading: Text
+    paragraphs: list[Text] = Field(min_length=1)
+
+
+class NationalCompact(_Strict):
+    lead_in: Text = Field(description="The sentence introducing the national Compact's outcomes.")
+    outcomes: list[Text] = Field(min_length=1)
+    references: list[Key] = []
+
+
+class SourceCorrection(_Strict):
+    """A place where the source file's text is garbled and the printed document reads otherwise."""
+
+    source: Text = Field(description="The garbled words, exactly as the source file has them.")
+    reads: Text = Field(description="What the printed document reads there.")
+
+
+class SourceText(_Strict):
+    """The document the official text was transcribed from, to check every word against."""
+
+    file: Text = Field(description="Path of the plain-text source, relative to the data folder.")
+    corrections: list[SourceCorrection] = Field(
+        default=[], description="Garbled places in the source file and what the document reads there."
+    )
+
+
+class CompactFile(_Strict):
+    """``compact.yaml``: the document's metadata and its passages outside the themes.
+
+    Every passage is optional: a Compact that lacks one simply has no such
+    section on its pages.
+    """
+
+    title: Text = Field(description="The document's name as its cover gives it, e.g. 'Bristol Compact'.")
+    title_in_text: Text | None = Field(
+        default=None,
+        description="How a sentence names it, e.g. 'the Bristol Compact' (the default: 'the' + title, "
+        "or the title with a lower-case 'the' if it starts with 'The').",
+    )
+    short_name: Text = Field(description="How running text refers to it, e.g. 'the Compact'.")
+    edition: int
+    subtitle: Text
+    slug: Key = Field(
+        description="File name of the whole document's PDF, before the edition: "
+        "'bristol-compact' gives downloads/bristol-compact-2012.pdf. Never change it."
+    )
+    keeper: Text | None = Field(
+        default=None, description="The body that keeps the Compact, e.g. 'Compact Partners' Group' (optional)."
+    )
+    description: Text = Field(description="One sentence saying what the document is: the site's description.")
+    copyright: Text | None = Field(
+        default=None, description="The site's footer line (default: says the official text is marked)."
+    )
+    source: SourceText | None = Field(
+        default=None, description="The source text every official word is checked against (optional)."
+    )
+    introduction: Passage | None = None
+    national_compact: NationalCompact | None = None
+    our_commitments: Passage | None = None
+    partners_group: Passage | None = None
+    values_preamble: Passage | None = None
+    themes_preamble: Passage | None = None
+    resolving_complaints: Passage | None = None
+    compact_and_you: Passage | None = None
+
+
+class ValueEntry(_Strict):
+    key: Key = Field(description="Stable identifier; becomes the anchor /values/#<key>.")
+    text: Text
+    references: list[Key] = []
+
+
+class ValuesFile(_Strict):
+    values: list[ValueEntry] = Field(min_length=1)
+
+
+class SectorEntry(_Strict):
+    key: Key = Field(description="What a commitment's `sector:` names.")
+    name: Text = Field(description="Its label, e.g. 'Public sector' ('Public sector commitment').")
+    in_text: Text | None = Field(
+        default=None, description="How a sentence names it, e.g. 'the public sector' (default: the name)."
+    )
+    heading: Text
+    slug: Key = Field(description="URL part: /sectors/<slug>/. Never change it.")
+    summary: Text
+    shared: bool = Field(
+        default=False,
+        description="Its commitments bind every other sector too (at most one sector is shared).",
+    )
+
+
+class SectorsFile(_Strict):
+    sectors: list[SectorEntry] = Field(min_length=1, max_length=6)
+
+
+class ReferenceEntry(_Strict):
+    key: Key
+    label: Text
+    text: Text = Field(description="The Compact's own footnote, verbatim.")
+    note: Text | None = Field(default=None, description="Our explanatory addition, if any.")
+    footnote: bool = Field(
+        default=True,
+        description="false for a document the Compact cites in its running text rather than in a footnote.",
+    )
+
+
+class ReferencesFile(_Strict):
+    references: list[ReferenceEntry]
+
+
+class TopicEntry(_Strict):
+    key: Key
+    name: Text
+
+
+class TopicsFile(_Strict):
+    topics: list[TopicEntry]
+
+
+class GlossaryEntry(_Strict):
+    key: Key
+    term: Text
+    abbr: Text | None = Field(default=None, description="Abbreviation shown with a tooltip.")
+    matches: list[Text] = Field(default=[], description="Forms of the term to find in texts.")
+    source: Literal["compact", "explanatory"]
+    where: Text | None = Field(default=None, description="Where the Compact defines it.")
+    definition: Text
+
+
+class GlossaryFile(_Strict):
+    terms: list[GlossaryEntry]
+
+
+class CommitmentEntry(_Strict):
+    id: CommitmentId = Field(description="The Compact's number, <theme>.<n>.")
+    sector: Key = Field(description="A sector's key from sectors.yaml.")
+    text: Text = Field(description="The Compact's exact words.")
+    references: list[Key] = []
+    related: list[CommitmentId] = []
+    topics: list[Key] = []
+    terms: list[Key] = Field(default=[], description="Glossary terms not found by `matches`.")
+
+
+class ThemeFile(_Strict):
+    """``themes/<n>-<slug>.yaml``: one theme and its commitments in the document's order."""
+
+    number: int = Field(ge=1)
+    title: Text
+    slug: Key
+    introduction: list[Text] = []
+    commitments: list[CommitmentEntry] = Field(min_length=1)
+
+
+#: Passages of ``compact.yaml`` that the complaints guide may quote verbatim.
+CompactPassageName = Literal[
+    "introduction", "our_commitments", "partners_group", "resolving_complaints", "compact_and_you"
+]
+#: Site pages a complaints step may link to (names of constants in ``generator.urls``).
+SitePageName = Literal["home", "about", "values", "themes", "sectors", "commitments", "glossary"]
+
+
+class ComplaintLink(_Strict):
+    text: Text = Field(description="The link's words, saying where it goes.")
+    page: SitePageName = Field(description="The site page it links to.")
+
+
+class ComplaintStep(_Strict):
+    key: Key = Field(description="Stable identifier; becomes the anchor /complaints/#<key>.")
+    title: Text
+    paragraphs: list[Text] = Field(min_length=1, description="Our explanatory text (not the Compact's).")
+    checklist: list[Text] = Field(default=[], description="Optional bullet points.")
+    links: list[ComplaintLink] = []
+    quotes: list[CompactPassageName] = Field(
+        default=[], description="Passages of compact.yaml shown verbatim as the Compact's own words."
+    )
+
+
+class ComplaintsFile(_Strict):
+    """``complaints.yaml``: the step-by-step guide on /complaints/ (explanatory, ours)."""
+
+    title: Text
+    introduction: list[Text] = Field(min_length=1)
+    steps: list[ComplaintStep] = Field(min_length=1)
+    summary_fields: list[Text] = Field(
+        min_length=1, description="Blank lines in the copyable complaint summary, e.g. 'Organisation concerned'."
+    )
+
+
+class RedirectEntry(_Strict):
+    """What happened to one old commitment id (see the README, "Redirect map")."""
+
+    old: CommitmentId = Field(description="The id that no longer means what it did.")
+    action: Literal["moved", "merged", "withdrawn"] = Field(
+        description="moved: renumbered to `to`; merged: folded into `to`; withdrawn: dropped."
+    )
+    to: CommitmentId | None = Field(default=None, description="The current id (moved or merged only).")
+    date: datetime.date = Field(description="When it happened, as YYYY-MM-DD.")
+    note: Text = Field(description="Why, in a sentence readers will see.")
+    text: Text | None = Field(default=None, description="The old commitment's words, if worth keeping.")
+
+
+class RedirectsFile(_Strict):
+    """``redirects.yaml`` (optional): old commitment ids and what became of them."""
+
+    redirects: list[RedirectEntry] = []
+
+
+#: Each data file (or glob) and the model its content must satisfy.
+FILE_MODELS: dict[str, type[_Strict]] = {
+    "compact.yaml": CompactFile,
+    "values.yaml": ValuesFile,
+    "sectors.yaml": SectorsFile,
+    "references.yaml": ReferencesFile,
+    "topics.yaml": TopicsFile,
+    "glossary.yaml": GlossaryFile,
+    "complaints.yaml": ComplaintsFile,
+}
+
+#: Schema file names published for editors, by model.
+SCHEMA_NAMES: dict[str, type[_Strict]] = {
+    "compact": CompactFile,
+    "values": ValuesFile,
+    "sectors": SectorsFile,
+    "references": ReferencesFile,
+    "topics": TopicsFile,
+    "glossary": GlossaryFile,
+    "theme": ThemeFile,
+    "complaints": ComplaintsFile,
+    "redirects": RedirectsFile,
+}

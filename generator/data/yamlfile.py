@@ -1,0 +1,243 @@
+"""Read one YAML file into plain Python data, remembering where each value came from.
+
+PyYAML's node marks give every value a line and column, so a later check can
+point an editor at the exact spot. Anchors, aliases and explicit tags are
+refused outright: nobody needs them to edit the Compact, aliases make
+"billion laughs" bombs possible and tags run constructors that can fail in
+surprising ways. Oversized files and deep nesting are refused too, so that no
+input can exhaust memory or Python's recursion limit: every failure is a
+:class:`Problem`, never an exception.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from generator.data.problems import Problem
+
+#: Larger files are refused before reading: the largest data file is ~12 KB,
+#: and PyYAML's pure-Python parser needs about a second per 100 KB.
+MAX_FILE_BYTES = 250_000
+
+#: Deeper nesting is refused: the data files nest at most five levels.
+MAX_DEPTH = 20
+
+Location = tuple[str | int, ...]
+
+
+@dataclass
+class YamlFile:
+    """A parsed file: its data and the (line, column) of every value and key."""
+
+    path: str
+    data: Any
+    values: dict[Location, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Location, tuple[int, int]] = field(default_factory=dict)
+    #: The text of each plain scalar as written, e.g. ``1.10`` (which YAML reads as 1.1).
+    scalars: dict[Location, str] = field(default_factory=dict)
+
+    def where(self, location: Location, *, key: bool = False) -> tuple[int, int]:
+        """The position of ``location``, or of its nearest known parent."""
+        if key and location in self.keys:
+            return self.keys[location]
+        while location:
+            if location in self.values:
+                return self.values[location]
+            location = location[:-1]
+        return self.values.get((), (1, 1))
+
+    def problem(self, location: Location, message: str, *, key: bool = False) -> Problem:
+        line, column = self.where(location, key=key)
+        return Problem(self.path, line, column, message)
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """A safe loader that stops at the first anchor, alias or tag, or at deep nesting."""
+
+    depth = 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+        event = self.peek_event()
+        if isinstance(event, AliasEvent) or (
+            isinstance(event, (ScalarEvent, CollectionStartEvent)) and event.anchor is not None
+        ):
+            raise _Refused(
+                event.start_mark,
+                "YAML anchors and aliases (& and *) are not allowed; write the value out in full",
+            )
+        if isinstance(event, (ScalarEvent, CollectionStartEvent)) and event.tag is not None:
+            raise _Refused(
+                event.start_mark,
+                f"YAML tags such as '{event.tag.replace('tag:yaml.org,2002:', '!!')}' are not allowed; "
+                "write the plain value "
+                "(put text in quotes if needed)",
+            )
+        if self.depth >= MAX_DEPTH:
+            raise _Refused(event.start_mark, f"the data is nested too deeply (more than {MAX_DEPTH} levels)")
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+class _Refused(Exception):
+    def __init__(self, mark: yaml.Mark, message: str) -> None:
+        self.mark = mark
+        self.message = message
+
+
+def _position(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def read_yaml(path: Path, display_path: str) -> tuple[YamlFile | None, list[Problem]]:
+    """Parse ``path``; on failure return ``None`` and the reasons, never raise."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:  # checked before reading, so a huge file costs nothing
+            return None, [
+                Problem(
+                    display_path,
+                    0,
+                    0,
+                    f"file is too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})",
+                )
+            ]
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(display_path, 0, 0, f"cannot read file: {error.strerror or error}")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        # The column in characters, as an editor counts them, not in bytes.
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        return None, [
+            Problem(display_path, line, column, "file is not valid UTF-8 text (save it as UTF-8)")
+        ]
+    try:
+        loader = _NoAliasLoader(text)
+    except yaml.reader.ReaderError as error:
+        return None, [_unprintable(display_path, text, error)]
+    try:
+        root = loader.get_single_node()
+    except _Refused as refused:
+        mark = refused.mark
+        return None, [Problem(display_path, mark.line + 1, mark.column + 1, refused.message)]
+    except yaml.reader.ReaderError as error:
+        return None, [_unprintable(display_path, text, error)]
+    except yaml.MarkedYAMLError as error:
+        return None, [_syntax_error(display_path, error)]
+    except yaml.YAMLError as error:  # not expected: every PyYAML parse error is marked
+        return None, [Problem(display_path, 0, 0, "YAML error: " + " ".join(str(error).split()))]
+    finally:
+        loader.dispose()
+    parsed = YamlFile(display_path, None)
+    problems: list[Problem] = []
+    if root is None:
+        parsed.data = None
+        return parsed, problems
+    parsed.data = _convert(root, (), parsed, problems, loader)
+    return parsed, problems
+
+
+def _syntax_error(display_path: str, error: yaml.MarkedYAMLError) -> Problem:
+    """PyYAML's own words, at the most useful place, with a hint for editors."""
+    mark = error.problem_mark or error.context_mark
+    reason = " ".join((error.problem or error.context or "invalid YAML").split())
+    if "quoted scalar" in (error.context or "") and error.context_mark is not None:
+        mark = error.context_mark  # where the unclosed quote opens, not the end of the file
+        reason, hint = "this quote is never closed", "close it with the same quote mark"
+    elif "'\\t'" in reason:
+        hint = "indent with spaces, not tabs"
+    elif reason == "mapping values are not allowed here":
+        hint = "a text containing ': ' must be put in quotes"
+    elif reason.startswith("but found another document"):
+        reason, hint = "a file holds one YAML document", "remove the '---' line"
+    else:
+        hint = "check the indentation, quotes and colons"
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    return Problem(display_path, line, column, f"YAML syntax error: {reason} ({hint})")
+
+
+def _unprintable(display_path: str, text: str, error: yaml.reader.ReaderError) -> Problem:
+    """A control character YAML refuses, located by line and column."""
+    before = text[: error.position]
+    line = before.count("\n") + 1
+    column = error.position - (before.rfind("\n") + 1) + 1
+    character = error.character if isinstance(error.character, str) else chr(error.character)
+    return Problem(
+        display_path,
+        line,
+        column,
+        f"the file contains a character YAML does not allow (U+{ord(character):04X}); delete it",
+    )
+
+
+def _construct(node: ScalarNode, loader: yaml.SafeLoader) -> Any:
+    """A scalar's value; ValueError if YAML takes it for a date or number it cannot build."""
+    try:
+        return loader.construct_object(node)
+    except Exception as error:  # e.g. 2012-13-45 looks like a date but is not one
+        raise ValueError(node.value) from error
+
+
+def _convert(
+    node: Node,
+    location: Location,
+    parsed: YamlFile,
+    problems: list[Problem],
+    loader: yaml.SafeLoader,
+) -> Any:
+    parsed.values[location] = _position(node)
+    if isinstance(node, MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                problems.append(Problem(parsed.path, *_position(key_node), "a key must be plain text"))
+                continue
+            try:
+                key = _construct(key_node, loader)
+            except ValueError:
+                key = key_node.value
+            if not isinstance(key, (str, int)):
+                key = str(key)
+            if key in result:
+                first = parsed.keys[(*location, key)]
+                problems.append(
+                    Problem(
+                        parsed.path,
+                        *_position(key_node),
+                        f"duplicate key '{key}' (first given at line {first[0]})",
+                    )
+                )
+                continue
+            parsed.keys[(*location, key)] = _position(key_node)
+            result[key] = _convert(value_node, (*location, key), parsed, problems, loader)
+        return result
+    if isinstance(node, SequenceNode):
+        return [
+            _convert(item, (*location, index), parsed, problems, loader)
+            for index, item in enumerate(node.value)
+        ]
+    if node.style is None:
+        parsed.scalars[location] = node.value
+    try:
+        return _construct(node, loader)  # type: ignore[arg-type]
+    except ValueError:
+        problems.append(
+            Problem(
+                parsed.path,
+                *_position(node),
+                f"cannot read value {node.value!r} (put it in quotes if it is text)",
+            )
+        )
+        return node.value

@@ -1,0 +1,1 @@
+"""A third-stage output: printable PDF handouts (the plan in :mod:`.plan`, the PDFs in :mod:`.pdf`)."""

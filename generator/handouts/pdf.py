@@ -1,0 +1,177 @@
+"""Render handouts to tagged, reproducible PDFs with WeasyPrint.
+
+HTML comes from Jinja2 templates in ``generator/handouts/templates/`` (overridable
+like the page templates, in ``<override dir>/pdf/``). This environment is
+separate from the Markdown one: it autoescapes HTML, because here the output
+*is* HTML, and it is strict, so a missing value is an error.
+
+Accessibility and honesty: PDF/UA-1 tagging, ``lang="en-GB"``, a title in the
+metadata, bookmarks from the headings, fonts embedded (WeasyPrint always
+embeds; the stylesheet names locally installed DejaVu/Liberation fonts, so
+nothing is fetched). Reproducibility: the dates come from ``SOURCE_DATE_EPOCH``
+or the Compact's edition, and WeasyPrint's file identifier is a hash of the
+content, so the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import functools
+import multiprocessing
+import os
+import threading
+from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from datetime import UTC, datetime
+from itertools import repeat
+from pathlib import Path
+
+import jinja2
+import segno
+from markupsafe import Markup
+from weasyprint import CSS, HTML
+
+from generator import urls
+from generator.handouts.plan import Handout, HandoutFile, HandoutKind, plan_handouts
+from generator.model import Commitment, Compact
+
+PDF_TEMPLATE_DIR = Path(__file__).parent / "templates"
+STYLESHEET = "handout.css"
+TEMPLATES: dict[HandoutKind, str] = {
+    "compact": "compact.html.j2",
+    "sector": "handout.html.j2",
+    "theme": "handout.html.j2",
+    "checklist": "checklist.html.j2",
+}
+#: Tagged PDF for assistive technology (WeasyPrint sets PDF 1.7 and tags).
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
+
+
+class PdfError(ValueError):
+    """A problem with the PDF settings, reported without a traceback."""
+
+
+def make_pdf_environment(override_dirs: Sequence[Path] = ()) -> jinja2.Environment:
+    """HTML templates: autoescaped (data is text, never markup) and strict."""
+    search_path = [str(d / "pdf") for d in override_dirs if (d / "pdf").is_dir()] + [str(PDF_TEMPLATE_DIR)]
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(search_path),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def document_date(compact: Compact, environ: Mapping[str, str] = os.environ) -> str:
+    """The PDFs' creation date, fixed so that builds are reproducible.
+
+    ``SOURCE_DATE_EPOCH`` (the reproducible-builds convention) wins; otherwise
+    the first day of the Compact's edition year.
+    """
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return f"{compact.edition:04d}-01-01T00:00:00Z"
+    try:
+        moment = datetime.fromtimestamp(int(epoch), tz=UTC)
+    except (ValueError, OverflowError, OSError):
+        raise PdfError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {epoch!r}") from None
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def qr_code(url: str, label: str) -> Markup:
+    """The QR code for ``url`` as inline SVG, with a title that tagged PDF uses as alt text."""
+    code = segno.make(url, error="m", micro=False)
+    return Markup(code.svg_inline(scale=3, border=2, title=label, svgclass="qr", lineclass=None))
+
+
+class PdfRenderer:
+    """Renders handouts of one Compact; the stylesheet is parsed once for all of them."""
+
+    def __init__(self, compact: Compact, site: urls.Site, override_dirs: Sequence[Path] = ()) -> None:
+        self.compact = compact
+        self.site = site
+        self.env = make_pdf_environment(override_dirs)
+        assert self.env.loader is not None  # make_pdf_environment always gives one
+        css_source, css_file, _ = self.env.loader.get_source(self.env, STYLESHEET)
+        assert css_file is not None  # a FileSystemLoader names the file it read
+        self.stylesheet_source = (css_source, css_file)
+        self.stylesheet = CSS(string=css_source, base_url=css_file)
+        self.date = document_date(self.compact)
+
+    def permalink(self, item: Commitment | str) -> str:
+        page = urls.commitment_page(item) if isinstance(item, Commitment) else item
+        return self.site.permalink(page)
+
+    def short_permalink(self, item: Commitment | str) -> str:
+        page = urls.commitment_page(item) if isinstance(item, Commitment) else item
+        return self.site.short_permalink(page)
+
+    def html(self, handout: Handout) -> str:
+        """The handout as one HTML document."""
+        web = self.permalink(handout.web_page)
+        context = {
+            "compact": self.compact,
+            "urls": urls,
+            "handout": handout,
+            "date": self.date,
+            "permalink": self.permalink,
+            "short_permalink": self.short_permalink,
+            "web_url": web,
+            "web_short": self.short_permalink(handout.web_page),
+            "qr": qr_code(web, f"QR code: the web version of this handout, {web}"),
+        }
+        return self.env.get_template(TEMPLATES[handout.kind]).render(context)
+
+    def render(self, handout: Handout) -> HandoutFile:
+        """Lay out and write one handout; the page count is kept for the downloads page."""
+        content, pages = _layout(self.html(handout), self.stylesheet)
+        return HandoutFile(handout=handout, content=content, pages=pages)
+
+    def render_all(self, handouts: Sequence[Handout], workers: int | None = None) -> list[HandoutFile]:
+        """Lay out many handouts, on every core: layout is nearly all of the time it takes.
+
+        The HTML is rendered here (templates, data); only the finished HTML and the
+        stylesheet's text go to the worker processes, forked from this one so they
+        start at once with WeasyPrint loaded. Forking is only safe in a process with
+        one thread, so beside the server threads of ``mkdocs serve`` the handouts are
+        laid out here, one after another. Either way the bytes are the same, in the
+        same order.
+        """
+        documents = [self.html(handout) for handout in handouts]
+        workers = min(len(documents), workers or os.cpu_count() or 1)
+        if workers <= 1 or threading.active_count() > 1:
+            results = [_layout(document, self.stylesheet) for document in documents]
+        else:
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+                results = list(pool.map(_layout_in_worker, documents, repeat(self.stylesheet_source)))
+        return [
+            HandoutFile(handout=handout, content=content, pages=pages)
+            for handout, (content, pages) in zip(handouts, results, strict=True)
+        ]
+
+
+def _layout(html: str, stylesheet: CSS) -> tuple[bytes, int]:
+    document = HTML(string=html, base_url=str(PDF_TEMPLATE_DIR) + "/").render(
+        stylesheets=[stylesheet], **PDF_OPTIONS
+    )
+    return document.write_pdf(**PDF_OPTIONS), len(document.pages)
+
+
+@functools.cache
+def _parsed_stylesheet(source: tuple[str, str]) -> CSS:
+    """Each worker parses the stylesheet once, not once per handout."""
+    text, base_url = source
+    return CSS(string=text, base_url=base_url)
+
+
+def _layout_in_worker(html: str, stylesheet_source: tuple[str, str]) -> tuple[bytes, int]:
+    return _layout(html, _parsed_stylesheet(stylesheet_source))
+
+
+def build_handouts(
+    compact: Compact, site: urls.Site, override_dirs: Sequence[Path] = (), handouts: Iterable[Handout] | None = None
+) -> list[HandoutFile]:
+    """Render every handout (or the given ones) to PDF bytes."""
+    plan = plan_handouts(compact) if handouts is None else list(handouts)
+    return PdfRenderer(compact, site, override_dirs).render_all(plan)

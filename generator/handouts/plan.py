@@ -1,0 +1,288 @@
+"""Which printable handouts exist, what each contains, and the facts about the built PDFs.
+
+The plan (:func:`plan_handouts`) is pure data made from the model, so the PDF
+templates, the site's links to handouts and the tests all read the same answer
+to "which commitments are in this handout". Rendering is in
+:mod:`generator.handouts.pdf`, imported only when PDFs are built, so a site
+built with PDFs turned off never loads WeasyPrint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from generator import urls
+from generator.model import Commitment, Compact, Passage, Sector, Theme, capfirst
+
+DOWNLOADS_DIR = "downloads"
+
+#: The kinds of handout, in the order the downloads page lists them.
+HandoutKind = Literal["compact", "sector", "theme", "checklist"]
+
+
+@dataclass(frozen=True)
+class Group:
+    """Commitments shown under one heading: one theme's, or one sector's within a theme."""
+
+    heading: str
+    running: str  # the running header ("Theme 1: …") on the pages that show the group
+    commitments: tuple[Commitment, ...]
+    anchor: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """A top-level part of a handout (a theme, a sector's own commitments, the shared ones)."""
+
+    heading: str
+    anchor: str
+    groups: tuple[Group, ...]
+    running: str  # the running header on pages before its first group
+    introduction: Passage | None = None  # the Compact's own words that open the section
+    explanation: str | None = None  # our explanatory text, marked as such
+
+
+@dataclass(frozen=True)
+class Handout:
+    """One printable PDF: its file name, title, web version and contents."""
+
+    kind: HandoutKind
+    slug: str
+    title: str
+    heading: str  # the cover's heading: the title without the Compact's name
+    description: str
+    running: str  # the short title in every page's running header
+    web_page: str  # the page source (``sectors/vcs.md``) the cover's QR code points to
+    sections: tuple[Section, ...]
+    #: Numbers of the themes the handout holds whole.
+    themes: frozenset[int] = frozenset()
+    #: Keys of the sectors whose commitments the handout holds whole.
+    sectors: frozenset[str] = frozenset()
+
+    @property
+    def path(self) -> str:
+        return f"{DOWNLOADS_DIR}/{self.slug}.pdf"
+
+    @property
+    def commitments(self) -> list[Commitment]:
+        return [c for section in self.sections for group in section.groups for c in group.commitments]
+
+    @property
+    def ids(self) -> list[str]:
+        return [c.id for c in self.commitments]
+
+
+def _theme_label(theme: Theme) -> str:
+    return f"Theme {theme.number}: {theme.title}"
+
+
+def _theme_section(theme: Theme, compact: Compact, anchor: str) -> Section:
+    """A theme with its commitments grouped by sector, as the Compact prints it."""
+    groups = tuple(
+        Group(sector.heading, _theme_label(theme), tuple(theme.by_sector(sector)), f"{anchor}-{sector.slug}")
+        for sector in compact.sectors
+        if theme.by_sector(sector)
+    )
+    introduction = Passage(_theme_label(theme), theme.introduction) if theme.introduction else None
+    return Section(_theme_label(theme), anchor, groups, _theme_label(theme), introduction=introduction)
+
+
+def _sector_sections(sector: Sector, compact: Compact) -> tuple[Section, ...]:
+    """A sector's own commitments by theme and, for the two sides, the shared ones too."""
+
+    def section(heading: str, of: Sector, anchor: str, explanation: str) -> Section:  # one sector's, by theme
+        groups = tuple(
+            Group(
+                _theme_label(t), f"{heading} · {_theme_label(t)}", tuple(t.by_sector(of)), f"{anchor}-theme-{t.number}"
+            )
+            for t in compact.themes
+            if t.by_sector(of)
+        )
+        return Section(heading, anchor, groups, heading, explanation=explanation)
+
+    shared = compact.shared_sector
+    if shared is None or sector.shared:
+        return (section(sector.heading, sector, "own", sector.summary),)
+    return (
+        section(own_heading(sector), sector, "own", sector.summary),
+        section(shared.heading, shared, "shared", shared_explanation(compact, sector)),
+    )
+
+
+def own_heading(sector: Sector) -> str:
+    """The heading of a side's own commitments, beside the shared ones: "The VCS's own commitments"."""
+    return f"{capfirst(sector.in_text)}'s own commitments"
+
+
+def shared_explanation(compact: Compact, sector: Sector) -> str:
+    """Why a side's view holds the shared commitments too."""
+    assert compact.shared_sector is not None
+    count = len(compact.in_sector(compact.shared_sector))
+    return f"These {count} commitments bind {compact.shared_binds}, so they apply to {sector.in_text} too."
+
+
+
+
+
+def plan_handouts(compact: Compact) -> list[Handout]:
+    """Every handout, in the order the downloads page lists them."""
+    name = compact.cited_as
+    handouts = [
+        Handout(
+            kind="compact",
+            slug=f"{compact.slug}-{compact.edition}",
+            title=name,
+            heading=name,
+            description=_whole_description(compact),
+            running=name,
+            web_page=urls.HOME,
+            sections=tuple(_theme_section(t, compact, f"theme-{t.number}") for t in compact.themes),
+            themes=frozenset(t.number for t in compact.themes),
+            sectors=frozenset(s.key for s in compact.sectors),
+        )
+    ]
+    for sector in compact.sectors:
+        handouts.append(
+            Handout(
+                kind="sector",
+                slug=f"sector-{sector.slug}",
+                title=f"{sector.heading} — {name}",
+                heading=sector.heading,
+                description=_sector_description(sector, compact),
+                running=f"{name}: {sector.heading}",
+                web_page=urls.sector_page(sector),
+                sections=_sector_sections(sector, compact),
+                sectors=frozenset({sector.key}),
+            )
+        )
+    for theme in compact.themes:
+        handouts.append(
+            Handout(
+                kind="theme",
+                slug=f"theme-{theme.slug}",
+                title=f"{_theme_label(theme)} — {name}",
+                heading=_theme_label(theme),
+                description=(
+                    f"The theme's introduction and its {len(theme.commitments)} commitments."
+                    if theme.introduction
+                    else f"The theme's {len(theme.commitments)} commitments."
+                ),
+                running=f"{name}: theme {theme.number}",
+                web_page=urls.theme_page(theme),
+                sections=(_theme_section(theme, compact, f"theme-{theme.number}"),),
+                themes=frozenset({theme.number}),
+            )
+        )
+    for sector in compact.sectors:
+        handouts.append(
+            Handout(
+                kind="checklist",
+                slug=f"checklist-{sector.slug}",
+                title=f"Self-assessment checklist: {sector.heading} — {name}",
+                heading=f"Self-assessment checklist: {sector.heading}",
+                description="Each commitment with boxes for met, partly or not yet, and room for notes, "
+                "for partners reviewing how they keep the Compact.",
+                running=f"{name}: checklist, {sector.heading}",
+                web_page=urls.sector_page(sector),
+                sections=_sector_sections(sector, compact),
+                sectors=frozenset({sector.key}),
+            )
+        )
+    return handouts
+
+
+def _whole_description(compact: Compact) -> str:
+    """What the whole document's PDF holds, from the parts this Compact has."""
+    parts = [p for p, present in (
+        ("introduction", compact.introduction), ("values", compact.values),
+    ) if present]
+    parts.append("every theme with all its commitments")
+    if compact.resolving_complaints:
+        parts.append(compact.resolving_complaints.heading.lower())
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + ", and " + parts[-1]
+    return f"The whole {compact.short_name.removeprefix('the ')}: {listed}."
+
+
+def _sector_description(sector: Sector, compact: Compact) -> str:
+    shared = compact.shared_sector
+    own = len(compact.in_sector(sector))
+    if sector.shared:
+        return f"The {own} commitments that bind {compact.shared_binds}."
+    if shared is None:
+        return f"The sector's {own} commitments."
+    return (
+        f"The sector's {own} own commitments and, in a section of their own, "
+        f"the {len(compact.in_sector(shared))} shared commitments."
+    )
+
+
+# -- facts about built PDFs, for the site's pages ----------------------------
+
+
+@dataclass(frozen=True)
+class HandoutFile:
+    """A rendered handout: the PDF's bytes and what the downloads page says about it."""
+
+    handout: Handout
+    content: bytes
+    pages: int
+
+    @property
+    def path(self) -> str:
+        return self.handout.path
+
+    @property
+    def title(self) -> str:
+        return self.handout.title
+
+    @property
+    def size(self) -> int:
+        return len(self.content)
+
+
+def size_label(size: int) -> str:
+    """A file size as people read it: ``180 KB``, ``1.2 MB``."""
+    if size < 1000 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+@dataclass
+class Downloads:
+    """What the site's pages may link to: the built handouts and other generated files.
+
+    Empty when PDFs are turned off, so that no page links to a file that is
+    not in the build.
+    """
+
+    handouts: list[HandoutFile] = field(default_factory=list)
+    #: Every generated non-page output in the build (path → size in bytes).
+    files: Mapping[str, int] = field(default_factory=dict)
+    #: ``(path, description)`` of the open data files, in the order they are listed.
+    data_files: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def from_outputs(
+        cls, handouts: Iterable[HandoutFile], outputs: Mapping[str, bytes], data_files: Iterable[tuple[str, str]] = ()
+    ) -> Downloads:
+        return cls(list(handouts), {path: len(content) for path, content in sorted(outputs.items())}, tuple(data_files))
+
+    def of_kind(self, kind: HandoutKind) -> list[HandoutFile]:
+        return [h for h in self.handouts if h.handout.kind == kind]
+
+    def containing(self, item: Commitment | Theme | Sector) -> list[HandoutFile]:
+        """The handouts that contain a commitment, or a whole theme or sector."""
+        if isinstance(item, Commitment):
+            return [h for h in self.handouts if item.id in h.handout.ids]
+        if isinstance(item, Theme):
+            return [h for h in self.handouts if item.number in h.handout.themes]
+        return [h for h in self.handouts if item.key in h.handout.sectors]
+
+    def size_label(self, path: str) -> str:
+        return size_label(self.files[path])
+
+    def open_data(self) -> list[tuple[str, str]]:
+        """``(path, description)`` of the open data files in this build."""
+        return [(path, what) for path, what in self.data_files if path in self.files]

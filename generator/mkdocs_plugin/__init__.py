@@ -1,0 +1,1 @@
+"""The fifth stage: the MkDocs plugin (entry point ``compact``), the only code that imports MkDocs."""

@@ -1,0 +1,20 @@
+"""The ``compact`` plugin's options in ``mkdocs.yml``, one docstring each."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class CompactConfig(base.Config):
+    data_dir = c.Type(str, default="compact_data")
+    """Folder of the Compact's YAML data, relative to ``mkdocs.yml``."""
+
+    templates_dir = c.Type(str, default="overrides/compact")
+    """Folder whose Jinja2 templates override the generator's own, file by file."""
+
+    nav = c.Type(bool, default=True)
+    """Build the site's navigation from the data unless ``mkdocs.yml`` sets ``nav:``."""
+
+    pdf = c.Type(bool, default=True)
+    """Build the printable PDF handouts (a few seconds); turn off for quick ``mkdocs serve`` work."""

@@ -1,0 +1,169 @@
+"""The MkDocs plugin: a thin layer over the engine-agnostic core.
+
+Each hook hands over to a pure function: the data is loaded and checked in
+``on_config`` (so bad data fails before MkDocs touches ``site/``), the
+rendered pages are added in ``on_files``, and the data folder is watched by
+``mkdocs serve``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from generator import urls
+from generator.build import Build, build
+from generator.data.problems import DataError
+from generator.mkdocs_plugin import staging
+from generator.mkdocs_plugin.config import CompactConfig
+from generator.model import load_compact
+
+#: Hand-written pages (in ``docs_dir``) listed at the end of the navigation, if they exist.
+HAND_WRITTEN_NAV = (("Accessibility", "accessibility.md"),)
+
+
+class CompactPlugin(BasePlugin[CompactConfig]):
+    def __init__(self) -> None:
+        #: The rendered pages and the non-page outputs (handouts, open data), added
+        #: as generated files so that links to them are checked like any other link.
+        self.build: Build | None = None
+        #: Generated pages the navigation does not list (commitment pages, and theme
+        #: pages beyond the navigation's limit): MkDocs must not warn about them.
+        self.not_in_nav: set[str] = set()
+        #: Whether builds go to a staging folder first (not for `mkdocs serve`).
+        self.stage = False
+        #: The real site folder while a staged build runs.
+        self.site_dir: str | None = None
+        self.mkdocs_config: MkDocsConfig | None = None
+        #: The date every page reports (sitemap lastmod), so that builds are reproducible.
+        self.page_date: str | None = None
+
+    def _path(self, config: MkDocsConfig, option: str) -> Path:
+        return Path(config.config_file_path).parent / option
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # `mkdocs serve` rebuilds into its own temporary folder; a dirty build keeps old files.
+        self.stage = command in ("build", "gh-deploy") and not dirty
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent
+        if not config.site_url:
+            raise PluginError("mkdocs.yml must set site_url, the site's public address (it is in every permalink)")
+        try:
+            compact = load_compact(self._path(config, self.config.data_dir), display_root=root)
+        except DataError as error:
+            raise PluginError(error.report()) from None
+        if compact.source is None:
+            logging.getLogger("mkdocs.plugins.compact").info(
+                "%s has no source text in compact.yaml: its official text is unchecked", compact.label
+            )
+        templates = [self._path(config, self.config.templates_dir)]
+        try:
+            self.build = build(compact, urls.Site(config.site_url), templates, pdf=self.config.pdf)
+        except jinja2.TemplateError as error:  # a template's mistake: say where, not a traceback
+            raise PluginError(f"cannot render the Compact's pages: {_describe(error)}") from None
+        # The document's facts for the theme's own templates (the 404 page) and the page head.
+        config.site_description = config.site_description or compact.description
+        config.copyright = config.copyright or compact.copyright
+        config.extra["compact"] = {"name": compact.name_in_text, "label": compact.label}
+        if self.config.nav and not config.nav:
+            hand_written = [(t, p) for t, p in HAND_WRITTEN_NAV if (Path(config.docs_dir) / p).is_file()]
+            config.nav = self.build.renderer.navigation(hand_written)
+            listed = set(_nav_paths(config.nav))
+            self.not_in_nav = {path for path in self.build.pages if path not in listed}
+        self.page_date = staging.pinned_date(compact.edition)
+        if self.stage:  # last: from here on, MkDocs writes to the staging folder
+            self.site_dir, self.mkdocs_config = config.site_dir, config
+            config.site_dir = str(staging.start(Path(config.site_dir)))
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.build is not None
+        clashes = [path for path in self.build.pages if files.get_file_from_path(path) is not None]
+        if clashes:
+            raise PluginError(
+                "these pages are generated from compact_data/ but also exist in "
+                f"{config.docs_dir}: {', '.join(sorted(clashes))}; remove the hand-written copies"
+            )
+        for path, markdown in self.build.pages.items():
+            inclusion = InclusionLevel.NOT_IN_NAV if path in self.not_in_nav else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
+        for path, content in self.build.outputs.items():
+            files.append(File.generated(config, path, content=content))
+        return files
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        if self.page_date is not None:
+            page.update_date = self.page_date
+        return page
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        assert self.build is not None
+        return markdown + "\n\n" + self.build.renderer.abbreviations(markdown)
+
+    @event_priority(-100)  # after every other plugin's post-build work (the search index)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.site_dir is None:
+            return
+        if config.strict and _warnings_counted():
+            return  # MkDocs aborts the build next; on_build_error throws the staging folder away
+        staging.swap_in(Path(self.site_dir))
+        config.site_dir, self.site_dir = self.site_dir, None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.site_dir is None:
+            return
+        staging.discard(Path(self.site_dir))
+        if self.mkdocs_config is not None:
+            self.mkdocs_config.site_dir = self.site_dir
+        self.site_dir = None
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        for option in (self.config.data_dir, self.config.templates_dir):
+            path = self._path(config, option)
+            if path.exists():
+                server.watch(str(path))
+        package = Path(__file__).parent.parent
+        for templates in (package / "pages" / "templates", package / "handouts" / "templates"):
+            server.watch(str(templates))
+        return server
+
+
+def _warnings_counted() -> bool:
+    """Whether MkDocs has counted warnings that ``--strict`` turns into a failed build."""
+    from mkdocs.utils import CountHandler
+
+    handlers = logging.getLogger("mkdocs").handlers
+    return any(isinstance(h, CountHandler) and h.get_counts() for h in handlers)
+
+
+def _nav_paths(nav: list[Any]) -> Iterator[str]:
+    """Every page path a navigation lists."""
+    for item in nav:
+        for value in item.values() if isinstance(item, dict) else [item]:
+            if isinstance(value, list):
+                yield from _nav_paths(value)
+            else:
+                yield value
+
+
+def _describe(error: jinja2.TemplateError) -> str:
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        return f"{error.filename or error.name}:{error.lineno}: {error.message}"
+    import traceback
+
+    # Jinja2 rewrites tracebacks so a runtime error (an undefined variable under
+    # StrictUndefined) has a frame at the template's own file and line.
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".j2")]
+    if frames:
+        return f"{frames[-1].filename}:{frames[-1].lineno}: {type(error).__name__}: {error}"
+    return f"{type(error).__name__}: {error}"

@@ -1,0 +1,29 @@
+"""The second stage: the Compact as a typed, cross-linked model (see :mod:`generator.model.types`)."""
+
+from __future__ import annotations
+
+from generator.model.load import load_compact
+from generator.model.types import (
+    Commitment,
+    Compact,
+    ComplaintLink,
+    ComplaintsGuide,
+    ComplaintStep,
+    GlossaryTerm,
+    NationalCompact,
+    Passage,
+    Redirect,
+    Reference,
+    Sector,
+    Theme,
+    Topic,
+    Value,
+    capfirst,
+    join_names,
+)
+
+__all__ = [
+    "Commitment", "Compact", "ComplaintLink", "ComplaintStep", "ComplaintsGuide", "GlossaryTerm",
+    "NationalCompact", "Passage", "Redirect", "Reference", "Sector", "Theme", "Topic", "Value",
+    "capfirst", "join_names", "load_compact",
+]

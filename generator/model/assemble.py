@@ -1,0 +1,421 @@
+"""From checked files to the cross-linked :class:`Compact`: how the files fit together.
+
+Each check is a small function that returns the problems it finds (and, where
+it resolves something, what it resolved), so that every problem in every file
+is reported in one go. Nothing is built from data that has not passed them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from generator.data import shapes
+from generator.data.problems import DataError, Problem
+from generator.data.read import DataFiles, Loaded, read_source
+from generator.data.source import OfficialText, Source, check_official_texts
+from generator.data.yamlfile import Location, YamlFile
+from generator.model import types as m
+from generator.model.types import PASSAGES
+from generator.model.redirects import check_redirects
+
+Entry = TypeVar("Entry")
+
+
+
+# -- small checks ----------------------------------------------------------------
+
+
+def unique(
+    loaded: Loaded[Any] | None, field: str, attribute: str, what: str
+) -> tuple[dict[str, Any], list[Problem]]:
+    """Entries of a list by ``attribute``, and a problem for each repeat."""
+    if loaded is None:
+        return {}, []
+    seen: dict[str, tuple[int, Any]] = {}
+    problems = []
+    for index, entry in enumerate(getattr(loaded.data, field)):
+        value = getattr(entry, attribute)
+        if value in seen:
+            first = loaded.file.where((field, seen[value][0], attribute))[0]
+            problems.append(
+                loaded.file.problem((field, index, attribute), f"duplicate {what} '{value}' (first given at line {first})")
+            )
+        else:
+            seen[value] = (index, entry)
+    return {value: entry for value, (_, entry) in seen.items()}, problems
+
+
+def resolve(
+    file: YamlFile, location: Location, keys: Iterable[str], known: dict[str, Entry] | None, what: str
+) -> tuple[tuple[Entry, ...], list[Problem]]:
+    """The entries ``keys`` name; ``known`` is None if their file is broken (already reported)."""
+    if known is None:
+        return (), []
+    found, problems = [], []
+    for index, key in enumerate(keys):
+        if key in known:
+            found.append(known[key])
+        else:
+            problems.append(
+                file.problem((*location, index), f"unknown {what} '{key}' (expected one of: {', '.join(known)})")
+            )
+    return tuple(found), problems
+
+
+def check_one_shared(sectors: Loaded[shapes.SectorsFile] | None) -> list[Problem]:
+    """At most one sector is the shared one: its commitments bind all the others."""
+    if sectors is None:
+        return []
+    shared = [i for i, s in enumerate(sectors.data.sectors) if s.shared]
+    first = sectors.file.where(("sectors", shared[0], "shared"))[0] if shared else 0
+    return [
+        sectors.file.problem(("sectors", i, "shared"), f"only one sector can be shared (the first is at line {first})")
+        for i in shared[1:]
+    ]
+
+
+def check_theme_numbers(themes: Sequence[Loaded[shapes.ThemeFile]], unreadable: set[int]) -> list[Problem]:
+    """Themes run 1, 2, 3… without gaps (a theme that could not be read keeps its place)."""
+    problems, expected = [], 1
+    for theme in themes:
+        while expected in unreadable:
+            expected += 1
+        if theme.data.number != expected:
+            problems.append(
+                theme.file.problem(("number",), f"themes must be numbered 1, 2, 3… without gaps: expected theme "
+                                   f"{expected} here, found {theme.data.number}")
+            )
+        expected = theme.data.number + 1
+    return problems
+
+
+def check_theme_slugs(themes: Sequence[Loaded[shapes.ThemeFile]]) -> list[Problem]:
+    slugs: dict[str, str] = {}
+    problems = []
+    for theme in themes:
+        slug = theme.data.slug
+        if slug in slugs:
+            problems.append(theme.file.problem(("slug",), f"duplicate theme slug '{slug}' (also used in {slugs[slug]})"))
+        slugs.setdefault(slug, theme.file.path)
+    return problems
+
+
+@dataclass(frozen=True)
+class Defined:
+    """Where a commitment id is first defined."""
+
+    file: YamlFile
+    index: int
+
+
+def check_commitment_ids(themes: Sequence[Loaded[shapes.ThemeFile]]) -> tuple[dict[str, Defined], list[Problem]]:
+    """Ids start with their theme's number, are unique and run in order; the usable ones come back."""
+    defined: dict[str, Defined] = {}
+    problems = []
+    for theme in themes:
+        file, number, last = theme.file, theme.data.number, 0  # last: the number after the dot so far
+        for index, entry in enumerate(theme.data.commitments):
+            where = ("commitments", index, "id")
+            prefix, _, position = entry.id.partition(".")
+            if int(prefix) != number:
+                problems.append(file.problem(where, f"commitment id '{entry.id}' does not belong to theme {number} "
+                                             f"(ids in this file start with '{number}.')"))
+                last += 1
+            elif entry.id in defined:
+                first = defined[entry.id]
+                line, column = first.file.where(("commitments", first.index, "id"))
+                problems.append(file.problem(where, f"duplicate commitment id '{entry.id}' "
+                                             f"(first defined at {first.file.path}:{line}:{column})"))
+                last += 1
+            else:
+                defined[entry.id] = Defined(file, index)
+                if int(position) != last + 1:
+                    problems.append(file.problem(where, f"commitments must be numbered in order without gaps: "
+                                                 f"expected '{number}.{last + 1}' here, found '{entry.id}'"))
+                last = int(position)  # carry on from here: one gap, one message
+    return defined, problems
+
+
+def check_quotes(complaints: Loaded[shapes.ComplaintsFile], compact: shapes.CompactFile) -> list[Problem]:
+    """The complaints guide quotes only passages this Compact has."""
+    return [
+        complaints.file.problem(("steps", s, "quotes", q), f"compact.yaml has no passage '{name}' to quote")
+        for s, step in enumerate(complaints.data.steps)
+        for q, name in enumerate(step.quotes)
+        if getattr(compact, name) is None
+    ]
+
+
+def terms_used(
+    text: str, explicit: tuple[m.GlossaryTerm, ...], terms: Iterable[m.GlossaryTerm]
+) -> tuple[m.GlossaryTerm, ...]:
+    """Glossary terms a text uses: those it names explicitly plus those it mentions."""
+    found = list(explicit)
+    for term in terms:
+        if term in found:
+            continue
+        for form in term.matches:
+            if re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text, flags=re.IGNORECASE):
+                found.append(term)
+                break
+    return tuple(found)
+
+
+# -- the official text against its source ------------------------------------------
+
+
+def official_texts(files: DataFiles) -> list[OfficialText]:
+    """Every text the site marks as the Compact's own words, with where the data gives it."""
+    texts: list[OfficialText] = []
+
+    def add(loaded: Loaded[Any] | None, location: Location, what: str, text: str, any_case: bool = False) -> None:
+        if loaded is not None:
+            place = loaded.file.problem(location, "")
+            texts.append(OfficialText(what, text, place, any_case))
+
+    for theme in files.themes:
+        add(theme, ("title",), f"the title of theme {theme.data.number}", theme.data.title)
+        for i, paragraph in enumerate(theme.data.introduction):
+            add(theme, ("introduction", i), f"the introduction to theme {theme.data.number}", paragraph)
+        for i, entry in enumerate(theme.data.commitments):
+            add(theme, ("commitments", i, "text"), f"commitment {entry.id}", entry.text)
+    if files.values is not None:
+        for i, value in enumerate(files.values.data.values):
+            add(files.values, ("values", i, "text"), f"value '{value.key}'", value.text)
+    if files.references is not None:
+        for i, reference in enumerate(files.references.data.references):
+            add(files.references, ("references", i, "text"), f"footnote '{reference.key}'", reference.text)
+    if files.glossary is not None:
+        for i, term in enumerate(files.glossary.data.terms):
+            if term.source == "compact":
+                add(files.glossary, ("terms", i, "definition"), f"the Compact's definition of '{term.term}'",
+                    term.definition, any_case=True)
+    if files.compact is not None:
+        data = files.compact.data
+        for name in PASSAGES:
+            passage = getattr(data, name)
+            if passage is not None:
+                add(files.compact, (name, "heading"), f"the heading of '{name}'", passage.heading)
+                for i, paragraph in enumerate(passage.paragraphs):
+                    add(files.compact, (name, "paragraphs", i), f"passage '{name}'", paragraph)
+        if data.national_compact is not None:
+            add(files.compact, ("national_compact", "lead_in"), "the national Compact's lead-in",
+                data.national_compact.lead_in)
+            for i, outcome in enumerate(data.national_compact.outcomes):
+                add(files.compact, ("national_compact", "outcomes", i), f"outcome {i + 1}", outcome)
+    return texts
+
+
+def check_source(files: DataFiles, data_dir: Path, label: str) -> list[Problem]:
+    """Every official text against the source document ``compact.yaml`` names (if it names one)."""
+    if files.compact is None or files.compact.data.source is None:
+        return []
+    source = files.compact.data.source
+    text, problems = read_source(data_dir, source.file, files.compact.file.path)
+    if text is None:
+        return problems
+    corrections = [(c.source, c.reads) for c in source.corrections]
+    return check_official_texts(Source(text, corrections), official_texts(files), f"{label}")
+
+
+# -- building ----------------------------------------------------------------------
+
+
+def name_in_text(title: str, given: str | None) -> str:
+    """How a sentence names the document: "the Bristol Compact", never "the The Compact"."""
+    if given is not None:
+        return given
+    if title.startswith("The "):
+        return "the " + title[4:]
+    return "the " + title
+
+
+class Assembler:
+    """Collects the problems of every check while it builds the model's parts."""
+
+    def __init__(self, files: DataFiles) -> None:
+        self.files = files
+        self.problems: list[Problem] = []
+        self.values: dict[str, shapes.ValueEntry] = {}
+
+    def take(self, result: tuple[Entry, list[Problem]]) -> Entry:
+        value, problems = result
+        self.problems.extend(problems)
+        return value
+
+    def tables(self) -> dict[str, dict[str, Any] | None]:
+        """Each keyed table by key, as model objects; ``None`` where the file did not load."""
+        f = self.files
+        references = self.take(unique(f.references, "references", "key", "reference"))
+        topics = self.take(unique(f.topics, "topics", "key", "topic"))
+        glossary = self.take(unique(f.glossary, "terms", "key", "glossary term"))
+        sectors = self.take(unique(f.sectors, "sectors", "key", "sector"))
+        self.take(unique(f.sectors, "sectors", "slug", "sector slug"))
+        self.take(unique(f.glossary, "terms", "term", "glossary term"))
+        self.take(unique(f.complaints, "steps", "key", "complaints step"))
+        self.values = self.take(unique(f.values, "values", "key", "value"))
+        self.problems += check_one_shared(f.sectors)
+        return {
+            "references": None if f.references is None else {
+                k: m.Reference(e.key, e.label, e.text, e.note, e.footnote) for k, e in references.items()
+            },
+            "sectors": None if f.sectors is None else {
+                k: m.Sector(e.key, e.name, e.heading, e.slug, e.summary, e.in_text or e.name, e.shared)
+                for k, e in sectors.items()
+            },
+            "topics": None if f.topics is None else {k: m.Topic(e.key, e.name) for k, e in topics.items()},
+            "glossary": None if f.glossary is None else {
+                k: m.GlossaryTerm(e.key, e.term, e.abbr, tuple(e.matches), e.source, e.where, e.definition)
+                for k, e in glossary.items()
+            },
+        }
+
+    def themes(self, tables: dict[str, dict[str, Any] | None]) -> tuple[m.Theme, ...]:
+        """The themes and their commitments; a ``None`` table is not consulted (its file is broken)."""
+        f = self.files
+        self.problems += check_theme_numbers(f.themes, f.unreadable_themes)
+        self.problems += check_theme_slugs(f.themes)
+        defined = self.take(check_commitment_ids(f.themes))
+        sectors, terms = tables["sectors"], tables["glossary"]
+        built: list[m.Theme] = []
+        wanted: list[tuple[m.Commitment, YamlFile, int, list[str]]] = []
+        for loaded in f.themes:
+            data = loaded.data
+            theme = m.Theme(data.number, data.title, data.slug, tuple(data.introduction))
+            for index, entry in enumerate(data.commitments):
+                where = ("commitments", index)
+                sector = sectors.get(entry.sector) if sectors is not None else None
+                if sector is None and sectors is not None:
+                    self.problems.append(loaded.file.problem(
+                        (*where, "sector"), f"unknown sector '{entry.sector}' (expected one of: {', '.join(sectors)})"
+                    ))
+                explicit = self.take(resolve(loaded.file, (*where, "terms"), entry.terms, terms, "glossary term"))
+                cited = self.take(
+                    resolve(loaded.file, (*where, "references"), entry.references, tables["references"], "reference")
+                )
+                topics = self.take(resolve(loaded.file, (*where, "topics"), entry.topics, tables["topics"], "topic"))
+                first = defined.get(entry.id)
+                usable = first is not None and first.file is loaded.file and first.index == index
+                if sector is None or not usable:
+                    continue
+                commitment = m.Commitment(
+                    id=entry.id, sector=sector, text=entry.text, theme=theme, references=cited, topics=topics,
+                    terms=terms_used(entry.text, explicit, (terms or {}).values()),
+                )
+                theme.commitments.append(commitment)
+                wanted.append((commitment, loaded.file, index, entry.related))
+            built.append(theme)
+        self.link_related(built, wanted, defined)
+        return tuple(built)
+
+    def link_related(
+        self, themes: list[m.Theme], wanted: list[tuple[m.Commitment, YamlFile, int, list[str]]],
+        defined: dict[str, Defined],
+    ) -> None:
+        """Related links, both ways; a link to an id with problems of its own is not reported again."""
+        by_id = {c.id: c for theme in themes for c in theme.commitments}
+        links: dict[str, set[str]] = {cid: set() for cid in by_id}
+        for commitment, file, index, others in wanted:
+            for position, other in enumerate(others):
+                location = ("commitments", index, "related", position)
+                if other == commitment.id:
+                    self.problems.append(file.problem(location, f"commitment {other} cannot be related to itself"))
+                elif other in by_id:
+                    links[commitment.id].add(other)
+                    links[other].add(commitment.id)
+                elif other not in defined and int(other.partition(".")[0]) not in self.files.unreadable_themes:
+                    self.problems.append(file.problem(location, f"related commitment '{other}' does not exist"))
+        order = {cid: n for n, cid in enumerate(by_id)}
+        for cid, commitment in by_id.items():
+            commitment.related = tuple(by_id[o] for o in sorted(links[cid], key=order.__getitem__))
+
+    def redirects(self, themes: tuple[m.Theme, ...]) -> tuple[m.Redirect, ...]:
+        loaded = self.files.redirects
+        if loaded is None:
+            return ()
+        by_id = {c.id: c for theme in themes for c in theme.commitments}
+        return self.take(check_redirects(loaded.file, loaded.data, by_id))
+
+
+def passage(data: shapes.Passage | None) -> m.Passage | None:
+    return None if data is None else m.Passage(data.heading, tuple(data.paragraphs))
+
+
+def complaints_guide(data: shapes.ComplaintsFile, compact: shapes.CompactFile) -> m.ComplaintsGuide:
+    """The complaints guide, with each quoted passage taken verbatim from compact.yaml."""
+    steps = tuple(
+        m.ComplaintStep(
+            key=step.key,
+            title=step.title,
+            paragraphs=tuple(step.paragraphs),
+            checklist=tuple(step.checklist),
+            links=tuple(m.ComplaintLink(link.text, link.page) for link in step.links),
+            quotes=tuple(p for p in (passage(getattr(compact, name)) for name in step.quotes) if p is not None),
+        )
+        for step in data.steps
+    )
+    return m.ComplaintsGuide(data.title, tuple(data.introduction), steps, tuple(data.summary_fields))
+
+
+def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Compact:
+    """The model, or :class:`DataError` with every problem (``problems``: those found while reading)."""
+    assembler = Assembler(files)
+    assembler.problems.extend(problems)
+    tables = assembler.tables()
+    themes = assembler.themes(tables)
+    compact_file, complaints = files.compact, files.complaints
+    if compact_file is not None and complaints is not None:
+        assembler.problems += check_quotes(complaints, compact_file.data)
+    if compact_file is not None:
+        data = compact_file.data
+        label = f"{name_in_text(data.title, data.title_in_text)} ({data.edition})"
+        assembler.problems += check_source(files, data_dir, label)
+    if not files.complete:
+        raise DataError(assembler.problems)
+    assert compact_file is not None and complaints is not None and files.values is not None
+    references = tables["references"] or {}
+    data = compact_file.data
+    national = None
+    if data.national_compact is not None:
+        refs = assembler.take(resolve(compact_file.file, ("national_compact", "references"),
+                                      data.national_compact.references, references, "reference"))
+        national = m.NationalCompact(data.national_compact.lead_in, tuple(data.national_compact.outcomes), refs)
+    values = tuple(
+        m.Value(e.key, e.text,
+                assembler.take(resolve(files.values.file, ("values", i, "references"), e.references, references,
+                                       "reference")))
+        for i, e in enumerate(assembler.values.values())
+    )
+    redirects = assembler.redirects(themes)
+    if assembler.problems:
+        raise DataError(assembler.problems)
+    title_in_text = name_in_text(data.title, data.title_in_text)
+    return m.Compact(
+        title=data.title,
+        name_in_text=title_in_text,
+        short_name=data.short_name,
+        edition=data.edition,
+        subtitle=data.subtitle,
+        slug=data.slug,
+        description=data.description,
+        copyright=data.copyright or (
+            f"The text of {title_in_text} ({data.edition}) is reproduced word for word and marked as official "
+            "text; everything else on this site is explanatory."
+        ),
+        keeper=data.keeper,
+        source=(data_dir / data.source.file) if data.source is not None else None,
+        values=values,
+        sectors=tuple((tables["sectors"] or {}).values()),
+        themes=themes,
+        references=tuple(references.values()),
+        topics=tuple((tables["topics"] or {}).values()),
+        glossary=tuple((tables["glossary"] or {}).values()),
+        complaints=complaints_guide(complaints.data, data),
+        national_compact=national,
+        redirects=redirects,
+        **{name: passage(getattr(data, name)) for name in PASSAGES},
+    )

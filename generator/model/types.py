@@ -1,0 +1,271 @@
+"""The Compact as a typed, cross-linked model: what every output is rendered from.
+
+Built by :func:`generator.model.load_compact` after every check has passed, so
+code that uses the model can trust it: every key resolves, ids are unique
+and in order, and related links run both ways. Every fact about the document
+(its name, edition, sectors and passages) is here, from the data; rules that
+outputs share, such as which commitments bind a sector, are methods here, once.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+#: Who wrote a glossary definition: the Compact itself, or this site.
+DefinitionSource = Literal["compact", "explanatory"]
+#: What became of an old commitment id.
+RedirectAction = Literal["moved", "merged", "withdrawn"]
+#: The document's passages outside the themes (attributes of :class:`Compact`), in its order.
+PASSAGES = (
+    "introduction", "our_commitments", "partners_group", "values_preamble",
+    "themes_preamble", "resolving_complaints", "compact_and_you",
+)
+
+
+@dataclass(frozen=True)
+class Passage:
+    heading: str
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A footnote or a document the Compact cites."""
+
+    key: str
+    label: str
+    text: str
+    note: str | None = None
+    #: False for a document the Compact cites in its running text, not in a footnote.
+    footnote: bool = True
+
+
+@dataclass(frozen=True)
+class Value:
+    key: str
+    text: str
+    references: tuple[Reference, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sector:
+    key: str
+    name: str
+    heading: str
+    slug: str
+    summary: str
+    #: How a sentence names it: "the public sector".
+    in_text: str
+    #: Its commitments bind every other sector too.
+    shared: bool = False
+
+
+@dataclass(frozen=True)
+class Topic:
+    key: str
+    name: str
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    key: str
+    term: str
+    abbr: str | None
+    matches: tuple[str, ...]
+    source: DefinitionSource
+    where: str | None
+    definition: str
+
+
+@dataclass(eq=False)
+class Commitment:
+    id: str
+    sector: Sector
+    text: str
+    theme: Theme = field(repr=False)
+    references: tuple[Reference, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    terms: tuple[GlossaryTerm, ...] = ()
+    #: Filled in both directions once every theme is loaded.
+    related: tuple[Commitment, ...] = field(default=(), repr=False)
+
+    @property
+    def number(self) -> tuple[int, int]:
+        theme, position = self.id.split(".")
+        return int(theme), int(position)
+
+
+@dataclass(eq=False)
+class Theme:
+    number: int
+    title: str
+    slug: str
+    introduction: tuple[str, ...]
+    commitments: list[Commitment] = field(default_factory=list, repr=False)
+
+    def by_sector(self, sector: Sector) -> list[Commitment]:
+        return [c for c in self.commitments if c.sector.key == sector.key]
+
+
+@dataclass(frozen=True)
+class ComplaintLink:
+    text: str
+    page: str  # a name such as "commitments": ``generator.urls`` has it in upper case
+
+
+@dataclass(frozen=True)
+class ComplaintStep:
+    """One numbered step of the complaints guide: our explanatory words, plus quotes."""
+
+    key: str
+    title: str
+    paragraphs: tuple[str, ...]
+    checklist: tuple[str, ...] = ()
+    links: tuple[ComplaintLink, ...] = ()
+    #: The Compact's own passages, shown verbatim and marked as official text.
+    quotes: tuple[Passage, ...] = ()
+
+
+@dataclass(frozen=True)
+class ComplaintsGuide:
+    """The step-by-step guide on /complaints/ (``complaints.yaml``)."""
+
+    title: str
+    introduction: tuple[str, ...]
+    steps: tuple[ComplaintStep, ...]
+    summary_fields: tuple[str, ...]
+
+
+@dataclass(eq=False)
+class Redirect:
+    """What became of an old commitment id (``redirects.yaml``): its URL must keep working."""
+
+    old: str
+    action: RedirectAction
+    target: Commitment | None  # the current commitment, unless withdrawn
+    date: datetime.date
+    note: str
+    text: str | None = None  # the old commitment's words, if given
+
+    @property
+    def theme_number(self) -> int:
+        return int(self.old.split(".")[0])
+
+
+@dataclass(frozen=True)
+class NationalCompact:
+    lead_in: str
+    outcomes: tuple[str, ...]
+    references: tuple[Reference, ...]
+
+
+def capfirst(text: str) -> str:
+    """A phrase from the data at the start of a sentence: "the VCS" → "The VCS"."""
+    return text[:1].upper() + text[1:]
+
+
+def join_names(names: list[str]) -> str:
+    """``A``, ``A and B``, ``A, B and C``: a list as a sentence gives it."""
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+@dataclass(eq=False)
+class Compact:
+    title: str
+    #: How a sentence names it: "the Bristol Compact".
+    name_in_text: str
+    #: How running text refers to it: "the Compact".
+    short_name: str
+    edition: int
+    subtitle: str
+    #: The whole document's PDF is ``<slug>-<edition>.pdf``.
+    slug: str
+    #: The site's one-sentence description and footer line.
+    description: str
+    copyright: str
+    values: tuple[Value, ...]
+    sectors: tuple[Sector, ...]
+    themes: tuple[Theme, ...]
+    references: tuple[Reference, ...]
+    topics: tuple[Topic, ...]
+    glossary: tuple[GlossaryTerm, ...]
+    complaints: ComplaintsGuide
+    #: The body that keeps the Compact, if the data names one.
+    keeper: str | None = None
+    #: The source text the official words were checked against, if any.
+    source: Path | None = None
+    # The document's passages outside the themes; a Compact may lack any of them.
+    introduction: Passage | None = None
+    national_compact: NationalCompact | None = None
+    our_commitments: Passage | None = None
+    partners_group: Passage | None = None
+    values_preamble: Passage | None = None
+    themes_preamble: Passage | None = None
+    resolving_complaints: Passage | None = None
+    compact_and_you: Passage | None = None
+    #: Old commitment ids and what became of them, in the file's order.
+    redirects: tuple[Redirect, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """The name and edition, as official-text labels give them: "the Bristol Compact (2012)"."""
+        return f"{self.name_in_text} ({self.edition})"
+
+    @property
+    def cited_as(self) -> str:
+        """The name and edition as a citation starts: "Bristol Compact (2012)"."""
+        return f"{self.title} ({self.edition})"
+
+    @functools.cached_property
+    def commitments(self) -> list[Commitment]:
+        """All commitments in the document's order."""
+        return [c for theme in self.themes for c in theme.commitments]
+
+    @functools.cached_property
+    def _by_id(self) -> dict[str, Commitment]:
+        return {c.id: c for c in self.commitments}
+
+    def commitment(self, commitment_id: str) -> Commitment:
+        return self._by_id[commitment_id]
+
+    def sector(self, key: str) -> Sector:
+        return next(s for s in self.sectors if s.key == key)
+
+    @property
+    def shared_sector(self) -> Sector | None:
+        """The sector whose commitments bind every other sector too, if the Compact has one."""
+        return next((s for s in self.sectors if s.shared), None)
+
+    @property
+    def sides(self) -> list[Sector]:
+        """The sectors that are not the shared one: the parties to the Compact."""
+        return [s for s in self.sectors if not s.shared]
+
+    @property
+    def shared_binds(self) -> str:
+        """Whom a shared commitment binds, in words: "both the public sector and the VCS"."""
+        names = [s.in_text for s in self.sides]
+        if len(names) == 2:
+            return "both " + join_names(names)
+        if len(names) > 2:
+            return "all of " + join_names(names)
+        return join_names(names)
+
+    def in_sector(self, sector: Sector) -> list[Commitment]:
+        """The commitments a sector makes itself."""
+        return [c for c in self.commitments if c.sector.key == sector.key]
+
+    def binding(self, sector: Sector) -> list[Commitment]:
+        """What binds a sector: its own commitments and, for a side, the shared ones, in the document's order.
+
+        The one home of the rule that a sector's view holds its own commitments and the shared ones.
+        """
+        shared = self.shared_sector
+        keys = {sector.key} | ({shared.key} if shared is not None and not sector.shared else set())
+        return [c for c in self.commitments if c.sector.key in keys]

@@ -1,0 +1,100 @@
+"""Old commitment ids that must keep working: the pages and anchor maps they need.
+
+Partners cite ``/commitments/1.20/`` in contracts. When a later edition
+renumbers, merges or drops commitments, ``compact_data/redirects.yaml`` says
+what became of each old id; the build then serves a page at every old URL
+(sending readers on, or saying the commitment was withdrawn) and maps old
+theme-page anchors to their new places. Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from markupsafe import Markup
+
+from generator import urls
+from generator.model import Commitment, Compact, Redirect
+from generator.pages.text import script_json
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
+
+def long_date(value: Any) -> str:
+    """``1 April 2030``, the same on every machine (no locale involved)."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def redirect_pages(compact: Compact) -> list[tuple[str, str, dict[str, Any]]]:
+    """``(page, template, extra)`` for every old address no current commitment uses."""
+    current = {c.id for c in compact.commitments}
+    plan = []
+    for redirect in compact.redirects:
+        if redirect.old in current:  # the number was reused: its page is the new commitment's
+            continue
+        page = urls.old_page(redirect)
+        if redirect.target is None:
+            plan.append((page, "withdrawn.md.j2", {"r": redirect}))
+        else:
+            refresh = urls.url_relative(page, urls.commitment_page(redirect.target))
+            plan.append((page, "redirect.md.j2", {"r": redirect, "refresh": refresh}))
+    return plan
+
+
+class RedirectView:
+    """What templates ask about the map (exposed to them as ``redirects``)."""
+
+    def __init__(self, compact: Compact) -> None:
+        self.compact = compact
+        self.current = {c.id for c in compact.commitments}
+
+    long_date = staticmethod(long_date)
+
+    def history(self, commitment: Commitment) -> list[Redirect]:
+        """Old ids that now lead to ``commitment`` (renumbered to it, merged into it)."""
+        return [r for r in self.compact.redirects if r.target is commitment]
+
+    def reused(self, commitment: Commitment) -> Redirect | None:
+        """The entry for an earlier, different commitment that had this number, if any."""
+        return next((r for r in self.compact.redirects if r.old == commitment.id), None)
+
+    def anchor_map(self, page: str) -> Markup:
+        """JSON ``{old anchor: new URL}`` for a listing page; empty if it has none."""
+        listed, candidates = self._listing(page)
+        mapping: dict[str, str] = {}
+        for redirect in candidates:
+            if redirect.old in self.current:
+                continue  # the anchor still exists on the page
+            old_anchor = f"commitment-{redirect.old}"
+            target = redirect.target
+            if target is None:
+                mapping[old_anchor] = urls.url_relative(page, urls.old_page(redirect))
+            elif target in listed:
+                mapping[old_anchor] = "#" + urls.anchor(target)
+            else:
+                mapping[old_anchor] = urls.url_relative(page, self._home_of(page, target)) + "#" + urls.anchor(target)
+        if not mapping:
+            return Markup("")
+        return script_json(mapping, compact=False)
+
+    def _listing(self, page: str) -> tuple[Sequence[Commitment], Sequence[Redirect]]:
+        compact = self.compact
+        if page == urls.COMMITMENTS:
+            return compact.commitments, compact.redirects
+        for theme in compact.themes:
+            if page == urls.theme_page(theme):
+                return theme.commitments, [r for r in compact.redirects if r.theme_number == theme.number]
+        for sector in compact.sectors:
+            if page == urls.sector_page(sector):
+                return compact.binding(sector), compact.redirects
+        return (), ()
+
+    def _home_of(self, page: str, target: Commitment) -> str:
+        """Where ``target`` is listed in the same kind of listing as ``page``."""
+        if page.startswith("sectors/"):
+            return urls.sector_page(target.sector)
+        return urls.theme_page(target.theme)

@@ -1,0 +1,190 @@
+"""Render the model into Markdown pages: ``{source path: markdown}``.
+
+Templates are Jinja2 files (``generator/pages/templates/``), any of which a site can
+override by putting a file of the same name in its own template folder
+(``overrides/compact/``). Output is Markdown for Python-Markdown with
+``attr_list`` and ``md_in_html``; every value from the data is escaped so it
+shows as literal text (see :mod:`generator.text`).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from generator import urls
+from generator.handouts.plan import Downloads
+from generator.model import Commitment, Compact, capfirst, join_names
+from generator.pages.complaints import summary_data
+from generator.pages.redirects import RedirectView, redirect_pages
+from generator.pages.text import code_span, front_matter, html_attribute, markdown_text, script_json, shorten, squash
+
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+#: More themes than this and the navigation lists only "All themes" (it is in every page).
+MAX_NAV_THEMES = 12
+
+
+def make_environment(override_dirs: Sequence[Path] = ()) -> jinja2.Environment:
+    """A strict environment: a missing variable is an error, never an empty string."""
+    search_path = [str(d) for d in override_dirs if d.is_dir()] + [str(TEMPLATE_DIR)]
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(search_path),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        finalize=markdown_text,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["html"] = html_attribute
+    env.filters["short"] = shorten
+    env.filters["json"] = front_matter  # HTML-escaped: Material outputs these raw
+    env.filters["script_json"] = script_json
+    env.filters["capfirst"] = capfirst
+    env.filters["join_names"] = join_names
+    env.filters["code"] = code_span
+    return env
+
+
+class Renderer:
+    """Renders every generated page of the site from one loaded Compact."""
+
+    def __init__(
+        self,
+        compact: Compact,
+        site: urls.Site,
+        override_dirs: Sequence[Path] = (),
+        downloads: Downloads | None = None,
+    ) -> None:
+        self.compact = compact
+        self.site = site
+        self.env = make_environment(override_dirs)
+        #: The handouts and data files in this build, so that pages link only
+        #: to files that exist (empty: PDFs turned off).
+        self.downloads = downloads or Downloads()
+
+    def citation(self, commitment: Commitment) -> str:
+        return (
+            f"{self.compact.cited_as}, commitment {commitment.id} "
+            f"({commitment.sector.name} commitment) — {self.site.permalink(urls.commitment_page(commitment))}"
+        )
+
+    def abbreviations(self, markdown: str | None = None) -> str:
+        """Python-Markdown ``abbr`` definitions so glossary terms get tooltips.
+
+        Given a page's ``markdown``, only the forms that occur in it (abbr matching is
+        case-sensitive, so a plain substring test is safe): definitions a page does not
+        use change nothing in its HTML but cost Markdown time on every page.
+        """
+        text = None if markdown is None else markdown.replace("\\", "")  # Markdown escapes
+        lines = []
+        seen: set[str] = set()
+        for term in self.compact.glossary:
+            forms = ([term.abbr] if term.abbr else []) + list(term.matches)
+            title = term.term if term.abbr else shorten(term.definition, 120)
+            for form in forms:
+                if form in seen:
+                    continue
+                seen.add(form)
+                if text is None or form in text:
+                    lines.append(f"*[{form}]: {squash(title)}")
+        return "\n".join(lines) + "\n"
+
+    # -- pages -------------------------------------------------------------
+
+    def pages(self) -> dict[str, str]:
+        """Every generated page, in a fixed order, keyed by its source path."""
+        compact = self.compact
+        plan: list[tuple[str, str, dict[str, Any]]] = [
+            (urls.HOME, "home.md.j2", {}),
+            (urls.ABOUT, "about.md.j2", {}),
+            (urls.VALUES, "values.md.j2", {}),
+            (urls.THEMES, "themes.md.j2", {}),
+        ]
+        plan += [(urls.theme_page(t), "theme.md.j2", {"theme": t}) for t in compact.themes]
+        plan.append((urls.COMMITMENTS, "commitments.md.j2", {}))
+        for theme in compact.themes:
+            for index, commitment in enumerate(theme.commitments):
+                neighbours = {
+                    "previous": theme.commitments[index - 1] if index else None,
+                    "next": theme.commitments[index + 1] if index + 1 < len(theme.commitments) else None,
+                }
+                plan.append(
+                    (urls.commitment_page(commitment), "commitment.md.j2", {"c": commitment, **neighbours})
+                )
+        plan += redirect_pages(compact)  # old commitment addresses (redirects.yaml)
+        plan.append((urls.SECTORS, "sectors.md.j2", {}))
+        plan += [(urls.sector_page(s), "sector.md.j2", {"sector": s}) for s in compact.sectors]
+        plan.append((urls.GLOSSARY, "glossary.md.j2", {}))
+        plan.append(
+            (urls.COMPLAINTS, "complaints.md.j2", {"summary_data": summary_data(compact, self.site.permalink)})
+        )
+        plan.append((urls.DOWNLOADS, "downloads.md.j2", {}))
+        plan.append((urls.LINKING, "linking.md.j2", {}))
+        return {path: self.render(path, template, extra) for path, template, extra in plan}
+
+    def render(self, page: str, template: str, extra: dict[str, Any]) -> str:
+        def link(target: str, fragment: str = "") -> Markup:
+            href = urls.relative(page, target)
+            return Markup(href + (f"#{fragment}" if fragment else ""))
+
+        context = {
+            "compact": self.compact,
+            "page": page,
+            "urls": urls,
+            "link": link,
+            "anchor": lambda c: Markup(urls.anchor(c)),
+            "permalink": lambda p, fragment="": Markup(self.site.permalink(p, fragment)),
+            "short_permalink": lambda p: Markup(self.site.short_permalink(p)),
+            "site_url": Markup(self.site.url),
+            "citation": self.citation,
+            "shared": self.compact.shared_sector,
+            "used_in": self.used_in,
+            "redirects": self.redirect_view,
+            "downloads": self.downloads,
+            **extra,
+        }
+        return self.env.get_template(template).render(context)
+
+    @functools.cached_property
+    def redirect_view(self) -> RedirectView:
+        """One view for every page: building it indexes all commitments (O(n) per page otherwise)."""
+        return RedirectView(self.compact)
+
+    def used_in(self, term_key: str) -> list[Commitment]:
+        return [c for c in self.compact.commitments if any(t.key == term_key for t in c.terms)]
+
+    def navigation(self, extra_pages: Sequence[tuple[str, str]] = ()) -> list[Any]:
+        """A small navigation: the commitment pages stay out of it (see the README).
+
+        Every page renders the whole navigation, so its size must not grow with
+        the data: beyond ``MAX_NAV_THEMES`` themes only "All themes" is listed.
+        """
+        compact = self.compact
+        nav_themes = compact.themes if len(compact.themes) <= MAX_NAV_THEMES else ()
+        nav: list[Any] = [
+            {"Home": urls.HOME},
+            {_nav_title(f"About {compact.short_name}"): urls.ABOUT},
+            {"Values": urls.VALUES},
+            {"Themes": [{"All themes": urls.THEMES}]
+             + [{_nav_title(f"{t.number}. {t.title}"): urls.theme_page(t)} for t in nav_themes]},
+            {"Sectors": [{"All sectors": urls.SECTORS}]
+             + [{_nav_title(s.name): urls.sector_page(s)} for s in compact.sectors]},
+            {"All commitments": urls.COMMITMENTS},
+            {"Complaints": urls.COMPLAINTS},
+            {"Glossary": urls.GLOSSARY},
+            {"Downloads": urls.DOWNLOADS},
+            {_nav_title(f"Linking to {compact.short_name}"): urls.LINKING},
+        ]
+        nav += [{title: path} for title, path in extra_pages]
+        return nav
+
+
+def _nav_title(text: str) -> str:
+    """A navigation title from the data: Material writes nav titles into the HTML unescaped."""
+    return str(html_attribute(text))

@@ -1,0 +1,81 @@
+"""Escaping data for Markdown and HTML: the Compact's data is text, never markup.
+
+A commitment containing ``<script>``, ``[x](javascript:…)``, ``{{ }}`` or a
+leading ``#`` must appear as exactly those characters wherever it is shown.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from markupsafe import Markup, escape
+
+# Python-Markdown's backslash-escapable characters, plus "|" (tables).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_WHITESPACE = re.compile(r"\s+")
+# Characters that could end a <script> element or start an HTML comment or
+# entity, plus the line separators that older JavaScript parsers reject.
+_SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def squash(text: str) -> str:
+    """Collapse runs of whitespace, as HTML would, so the output is one line."""
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def markdown_text(value: object) -> str:
+    """Escape a value so Python-Markdown renders it as the literal characters.
+
+    ``Markup`` values are trusted (they come from our own templates and
+    helpers) and pass through unchanged.
+    """
+    if isinstance(value, Markup):
+        return str(value)
+    if value is None:
+        return ""
+    text = squash(str(value))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def html_attribute(value: object) -> Markup:
+    """Escape a value for an HTML attribute inside a raw HTML tag."""
+    return Markup(escape(squash(str(value))))
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """The start of a text, cut at a word boundary, for titles and tabs."""
+    text = squash(text)
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0].rstrip(",;:.(–-")
+    return cut + "…"
+
+
+def front_matter(value: object) -> Markup:
+    """A page title or description for the YAML front matter, as a one-line JSON string.
+
+    Material writes ``page.meta.title`` and ``page.meta.description`` into the HTML
+    unescaped (``<title>``, the header, ``<meta content="…">``), so they are
+    HTML-escaped here: a text containing ``</title><script>`` stays text.
+    """
+    return Markup(json.dumps(str(escape(squash(str(value)))), ensure_ascii=False))
+
+
+def script_json(value: Any, *, compact: bool = True) -> Markup:
+    """JSON that is safe inside a ``<script>`` element: no ``</script>`` can appear in it."""
+    if compact:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    else:  # as the anchor maps have always been written: ASCII, sorted keys
+        text = json.dumps(value, ensure_ascii=True, sort_keys=True)
+    for character, escaped in _SCRIPT_UNSAFE.items():
+        text = text.replace(character, escaped)
+    return Markup(text)
+
+
+
+def code_span(value: object) -> Markup:
+    """A value as a Markdown code span: shown exactly, with no escapes (which code spans would show)."""
+    return Markup("`" + squash(str(value)).replace("`", "'") + "`")
