@@ -47,6 +47,7 @@ $(VNU_JAR): | system-deps
 ## Run the full test suite.
 test: $(BIN)/mkdocs system-deps $(VNU_JAR)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 ## Only the tests that drive headless Chromium.
@@ -58,4 +59,4 @@ bench: $(BIN)/mkdocs
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf site $(VENV) .pytest_cache .tools
+	rm -rf site $(VENV) .pytest_cache .mypy_cache .tools

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import http.server
 import json
 import os
 import re
@@ -27,12 +26,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -42,14 +39,17 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(ROOT / "tests"))  # the helpers the tests use: tests/support/
 
+import support  # noqa: E402
+from support import SITE, serving  # noqa: E402
 from synthetic import make_synthetic  # noqa: E402
 
 from generator import urls  # noqa: E402
-from generator.load import load_compact  # noqa: E402
-from generator.render import Renderer  # noqa: E402
+from generator.build import build  # noqa: E402
+from generator.mkdocs_plugin.plugin import HAND_WRITTEN_NAV  # noqa: E402
+from generator.model import load_compact  # noqa: E402
 
-SITE_SOURCES = ("mkdocs.yml", "content", "overrides", "compact_data")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 CHROMIUM = "/usr/bin/chromium"
 KB = 1024
@@ -126,7 +126,8 @@ def measure(command: list[str], cwd: Path) -> Run:
 
 
 def mkdocs_build(project: Path, site: Path, strict: bool = True) -> Run:
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)]
+    # Never -q with --strict: quiet mode hides the warnings strict counts.
+    command = [sys.executable, "-m", "mkdocs", "build", "-d", str(site)]
     command.append("--strict" if strict else "--no-strict")
     return measure(command, project)
 
@@ -143,8 +144,8 @@ def repeated(times: int, *builds: Callable[[], Run]) -> list[Run]:
     """Run each build ``times`` times, interleaved so that load on the machine hits all alike."""
     results: list[list[Run]] = [[] for _ in builds]
     for _ in range(times):
-        for index, build in enumerate(builds):
-            results[index].append(build())
+        for index, run_build in enumerate(builds):
+            results[index].append(run_build())
     return [median_runs(r) for r in results]
 
 
@@ -152,16 +153,8 @@ def repeated(times: int, *builds: Callable[[], Run]) -> list[Run]:
 
 
 def copy_project(target: Path, data: Path | None = None, pdf: bool | None = None) -> Path:
-    """A copy of the site's sources, optionally with other data and the PDF option set."""
-    target.mkdir(parents=True, exist_ok=True)
-    for name in SITE_SOURCES:
-        source = ROOT / name
-        if name == "compact_data" and data is not None:
-            source = data
-        if source.is_dir():
-            shutil.copytree(source, target / name)
-        elif source.is_file():
-            shutil.copy2(source, target / name)
+    """A copy of the site's sources (the tests' own copy), optionally with other data and the PDF option set."""
+    support.copy_project(target, data)
     if pdf is not None:
         config = target / "mkdocs.yml"
         config.write_text(set_plugin_option(config.read_text(encoding="utf-8"), "pdf", pdf), encoding="utf-8")
@@ -203,17 +196,14 @@ def plain_project(target: Path, data: Path) -> Path:
     docs = target / "content"
     subprocess.run([sys.executable, "-m", "generator", "export-markdown", "--data", str(data), str(docs)],
                    cwd=ROOT, env=ENV, check=True, capture_output=True)
-    renderer = Renderer(load_compact(data))
-    extra = [(t, p) for t, p in _HAND_WRITTEN_NAV if (docs / p).is_file()]
+    renderer = build(load_compact(data), SITE, pdf=False).renderer
+    extra = [(t, p) for t, p in HAND_WRITTEN_NAV if (docs / p).is_file()]
     config = without_plugin((target / "mkdocs.yml").read_text(encoding="utf-8"))
     config = re.sub(r"(?m)^strict:.*$", "strict: false", config)
     config += yaml.safe_dump({"nav": renderer.navigation(extra)}, allow_unicode=True, sort_keys=False)
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     return target
 
-
-_HAND_WRITTEN_NAV = [("Downloads", "downloads.md"), ("Linking to the Compact", "linking.md"),
-                     ("Accessibility", "accessibility.md")]
 
 PARAGRAPH = (
     "Work together to design funding, investment and commissioning opportunities so that "
@@ -241,7 +231,7 @@ def reference_project(target: Path, pages: int) -> Path:
 
 def page_count(data: Path) -> int:
     """Markdown pages our build has: the generated ones plus the hand-written ones."""
-    generated = len(Renderer(load_compact(data)).pages())
+    generated = len(build(load_compact(data), SITE, pdf=False).pages)
     return generated + sum(1 for _ in (ROOT / "content").rglob("*.md"))
 
 
@@ -317,37 +307,37 @@ def bench_scale(report: Report, work: Path, factors: list[int], repeat: int) -> 
 HANDOUTS_CHILD = """
 import json, resource, sys, time
 from pathlib import Path
-from generator.handouts import build_all
-from generator.load import load_compact
-from generator.render import Renderer
+from generator import urls
+from generator.handouts.pdf import build_handouts
+from generator.model import load_compact
 
 def cpu():  # this process and its layout workers (reaped when the pool closes)
     own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
-renderer = Renderer(load_compact(Path(sys.argv[1])))
+compact = load_compact(Path(sys.argv[1]))
 start, cpu_start = time.perf_counter(), cpu()
-files = build_all(renderer)
+files = build_handouts(compact, urls.Site(sys.argv[2]))
 print(json.dumps({"seconds": time.perf_counter() - start, "cpu": cpu() - cpu_start, "files": len(files),
                   "pages": sum(f.pages for f in files)}))
 """
 
 
 def bench_pdfs(report: Report, repeat: int) -> None:
-    """Every handout, through the function the plugin calls (``generator.handouts.build_all``).
+    """Every handout, through the function the build calls (``generator.handouts.pdf.build_handouts``).
 
     Layout runs in worker processes on every core, so wall time is the figure
     that matters here; CPU time (workers included) says what it costs.
     """
     results = []
     for _ in range(repeat):
-        done = subprocess.run([sys.executable, "-c", HANDOUTS_CHILD, str(ROOT / "compact_data")], cwd=ROOT,
+        done = subprocess.run([sys.executable, "-c", HANDOUTS_CHILD, str(ROOT / "compact_data"), SITE.url], cwd=ROOT,
                               env=ENV, capture_output=True, text=True, check=True)
         results.append(json.loads(done.stdout.strip().splitlines()[-1]))
     seconds = statistics.median(r["seconds"] for r in results)
     cpu = statistics.median(r["cpu"] for r in results)
     files, pages = results[0]["files"], results[0]["pages"]
-    report.add(f"PDF handouts: all of them, `build_all` (median of {repeat})",
+    report.add(f"PDF handouts: all of them, `build_handouts` (median of {repeat})",
                f"{seconds:.2f} s wall ({cpu:.2f} s CPU) for {files} PDFs, {pages} pages: "
                f"{pages / seconds:.1f} pages per second")
 
@@ -461,25 +451,6 @@ def referenced_assets(site: Path, page: Path) -> tuple[list[Path], list[str]]:
                 if not ref.startswith("data:"):
                     queue.append(urljoin(url, ref))
     return files, external
-
-
-@contextmanager
-def serving(site: Path) -> Iterator[str]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            super().__init__(*args, directory=str(site), **kwargs)  # type: ignore[arg-type]
-
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def browser_transfer(site: Path, path: str) -> tuple[int, int, list[str]] | None:

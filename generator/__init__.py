@@ -1,4 +1,4 @@
-"""Turn the Bristol Compact's YAML data into a website, handouts and open data.
+"""Turn a Compact's YAML data into a website, handouts and open data.
 
 Everything here except :mod:`generator.plugin` is free of MkDocs, so the
 content model and the rendered Markdown outlive any one site engine.

@@ -63,8 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "schema":
         from generator.data.editor_schemas import write_schemas
 
-        for path in write_schemas(args.out) if args.out else write_schemas():
-            print(path)
+        for written in write_schemas(args.out) if args.out else write_schemas():
+            print(written)
         return 0
     try:
         compact = load_compact(args.data)

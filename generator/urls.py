@@ -83,3 +83,29 @@ class Site:
     def short_permalink(self, page: str) -> str:
         """The permalink without scheme or ``www.``, for print."""
         return self.permalink(page).split("://", 1)[-1].removeprefix("www.")
+
+
+def read_manifest(text: str) -> list[str]:
+    """The addresses a site's published-URL list holds: one per line, ``#`` comments and blank lines skipped."""
+    entries = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if line and not line.startswith("#"):
+            entries.append(line)
+    return entries
+
+
+def unserved(entries: list[str], served: set[str], *, pdf: bool = True) -> list[str]:
+    """The listed addresses (anchors aside) that no file of the build serves.
+
+    ``served`` holds the build's URL paths without the leading ``/`` (``""`` for
+    the home page). Handouts are not expected in a build without PDFs.
+    """
+    missing = []
+    for entry in entries:
+        path = entry.partition("#")[0].removeprefix("/")
+        if not pdf and path.endswith(".pdf"):
+            continue
+        if path not in served:
+            missing.append(entry)
+    return list(dict.fromkeys(missing))

@@ -80,6 +80,8 @@ def _wrong_type(error: Error) -> str:
 
 
 def _date(error: Error) -> str:
+    if error.given is None:
+        return _empty(error)
     return f"'{error.name}' must be a date written YYYY-MM-DD, such as 2030-04-01; got {error.given!r}"
 
 

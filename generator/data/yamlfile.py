@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from yaml.events import AliasEvent, CollectionStartEvent, Event, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.data.problems import Problem
@@ -62,24 +62,24 @@ class _NoAliasLoader(yaml.SafeLoader):
 
     depth = 0
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
-        event = self.peek_event()
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        event: Event = self.peek_event()  # type: ignore[no-untyped-call]  # unannotated in PyYAML's stubs
         if isinstance(event, AliasEvent) or (
             isinstance(event, (ScalarEvent, CollectionStartEvent)) and event.anchor is not None
         ):
             raise _Refused(
-                event.start_mark,
+                _start(event),
                 "YAML anchors and aliases (& and *) are not allowed; write the value out in full",
             )
         if isinstance(event, (ScalarEvent, CollectionStartEvent)) and event.tag is not None:
             raise _Refused(
-                event.start_mark,
+                _start(event),
                 f"YAML tags such as '{event.tag.replace('tag:yaml.org,2002:', '!!')}' are not allowed; "
                 "write the plain value "
                 "(put text in quotes if needed)",
             )
         if self.depth >= MAX_DEPTH:
-            raise _Refused(event.start_mark, f"the data is nested too deeply (more than {MAX_DEPTH} levels)")
+            raise _Refused(_start(event), f"the data is nested too deeply (more than {MAX_DEPTH} levels)")
         self.depth += 1
         try:
             return super().compose_node(parent, index)
@@ -91,6 +91,13 @@ class _Refused(Exception):
     def __init__(self, mark: yaml.Mark, message: str) -> None:
         self.mark = mark
         self.message = message
+
+
+def _start(event: Event) -> yaml.Mark:
+    """Where ``event`` starts: the pure-Python parser gives every event a :class:`yaml.Mark`."""
+    mark = event.start_mark
+    assert isinstance(mark, yaml.Mark)
+    return mark
 
 
 def _position(node: Node) -> tuple[int, int]:
@@ -228,10 +235,11 @@ def _convert(
             _convert(item, (*location, index), parsed, problems, loader)
             for index, item in enumerate(node.value)
         ]
+    assert isinstance(node, ScalarNode)  # the composer makes only these three kinds of node
     if node.style is None:
         parsed.scalars[location] = node.value
     try:
-        return _construct(node, loader)  # type: ignore[arg-type]
+        return _construct(node, loader)
     except ValueError:
         problems.append(
             Problem(

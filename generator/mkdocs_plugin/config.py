@@ -18,3 +18,7 @@ class CompactConfig(base.Config):
 
     pdf = c.Type(bool, default=True)
     """Build the printable PDF handouts (a few seconds); turn off for quick ``mkdocs serve`` work."""
+
+    published_urls = c.Type(str, default="published-urls.txt")
+    """The site's list of public addresses, relative to ``mkdocs.yml``: a build that would stop
+    serving one of them fails. Each site keeps its own; absent, there is nothing to check."""

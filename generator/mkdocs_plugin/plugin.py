@@ -9,9 +9,9 @@ rendered pages are added in ``on_files``, and the data folder is watched by
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,7 +25,10 @@ from generator.build import Build, build
 from generator.data.problems import DataError
 from generator.mkdocs_plugin import staging
 from generator.mkdocs_plugin.config import CompactConfig
-from generator.model import load_compact
+from generator.model import capfirst, load_compact
+
+if TYPE_CHECKING:  # only for annotations: the live-reload server is imported by `mkdocs serve` alone
+    from mkdocs.livereload import LiveReloadServer
 
 #: Hand-written pages (in ``docs_dir``) listed at the end of the navigation, if they exist.
 HAND_WRITTEN_NAV = (("Accessibility", "accessibility.md"),)
@@ -74,7 +77,12 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         # The document's facts for the theme's own templates (the 404 page) and the page head.
         config.site_description = config.site_description or compact.description
         config.copyright = config.copyright or compact.copyright
-        config.extra["compact"] = {"name": compact.name_in_text, "label": compact.label}
+        config.extra["compact"] = {
+            "name": compact.name_in_text,
+            "name_capitalised": capfirst(compact.name_in_text),
+            "label": compact.label,
+            "example": compact.commitments[0].id,
+        }
         if self.config.nav and not config.nav:
             hand_written = [(t, p) for t, p in HAND_WRITTEN_NAV if (Path(config.docs_dir) / p).is_file()]
             config.nav = self.build.renderer.navigation(hand_written)
@@ -99,7 +107,21 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
         for path, content in self.build.outputs.items():
             files.append(File.generated(config, path, content=content))
+        self._check_published(files, config)
         return files
+
+    def _check_published(self, files: Files, config: MkDocsConfig) -> None:
+        """Every address the site has published is still served (the 404 page aside, pages and files)."""
+        manifest = self._path(config, self.config.published_urls)
+        if not manifest.is_file():
+            return
+        served = {"" if f.url in ("", "./") else f.url for f in files}
+        missing = urls.unserved(urls.read_manifest(manifest.read_text(encoding="utf-8")), served, pdf=self.config.pdf)
+        if missing:
+            raise PluginError(
+                f"{len(missing)} published address(es) in {self.config.published_urls} would no longer be served: "
+                + ", ".join(missing)
+            )
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         if self.page_date is not None:
@@ -127,7 +149,9 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             self.mkdocs_config.site_dir = self.site_dir
         self.site_dir = None
 
-    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    def on_serve(
+        self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]
+    ) -> LiveReloadServer:
         for option in (self.config.data_dir, self.config.templates_dir):
             path = self._path(config, option)
             if path.exists():

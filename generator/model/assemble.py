@@ -19,8 +19,8 @@ from generator.data.read import DataFiles, Loaded, read_source
 from generator.data.source import OfficialText, Source, check_official_texts
 from generator.data.yamlfile import Location, YamlFile
 from generator.model import types as m
-from generator.model.types import PASSAGES
 from generator.model.redirects import check_redirects
+from generator.model.types import PASSAGES
 
 Entry = TypeVar("Entry")
 
@@ -42,7 +42,9 @@ def unique(
         if value in seen:
             first = loaded.file.where((field, seen[value][0], attribute))[0]
             problems.append(
-                loaded.file.problem((field, index, attribute), f"duplicate {what} '{value}' (first given at line {first})")
+                loaded.file.problem(
+                    (field, index, attribute), f"duplicate {what} '{value}' (first given at line {first})"
+                )
             )
         else:
             seen[value] = (index, entry)
@@ -99,7 +101,9 @@ def check_theme_slugs(themes: Sequence[Loaded[shapes.ThemeFile]]) -> list[Proble
     for theme in themes:
         slug = theme.data.slug
         if slug in slugs:
-            problems.append(theme.file.problem(("slug",), f"duplicate theme slug '{slug}' (also used in {slugs[slug]})"))
+            problems.append(
+                theme.file.problem(("slug",), f"duplicate theme slug '{slug}' (also used in {slugs[slug]})")
+            )
         slugs.setdefault(slug, theme.file.path)
     return problems
 

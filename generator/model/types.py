@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -168,8 +169,9 @@ def capfirst(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def join_names(names: list[str]) -> str:
+def join_names(items: Iterable[str]) -> str:
     """``A``, ``A and B``, ``A, B and C``: a list as a sentence gives it."""
+    names = list(items)
     if len(names) <= 2:
         return " and ".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]

@@ -13,6 +13,7 @@ from typing import Any
 from generator import urls
 from generator.model import Compact
 
+
 def summary_data(compact: Compact, permalink: Callable[[str], str]) -> dict[str, Any]:
     """What the guide's script needs: each commitment and the summary's blank fields."""
     # The guide is served at /complaints/: links from it climb to the site root.

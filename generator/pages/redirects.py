@@ -9,6 +9,7 @@ theme-page anchors to their new places. Nothing here imports MkDocs.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from typing import Any
 
@@ -24,7 +25,7 @@ MONTHS = (
 )
 
 
-def long_date(value: Any) -> str:
+def long_date(value: datetime.date) -> str:
     """``1 April 2030``, the same on every machine (no locale involved)."""
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
@@ -32,7 +33,7 @@ def long_date(value: Any) -> str:
 def redirect_pages(compact: Compact) -> list[tuple[str, str, dict[str, Any]]]:
     """``(page, template, extra)`` for every old address no current commitment uses."""
     current = {c.id for c in compact.commitments}
-    plan = []
+    plan: list[tuple[str, str, dict[str, Any]]] = []
     for redirect in compact.redirects:
         if redirect.old in current:  # the number was reused: its page is the new commitment's
             continue

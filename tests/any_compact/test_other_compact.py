@@ -1,0 +1,251 @@
+"""The generator builds ANY Compact, not just Bristol's.
+
+``tests/fixtures/other-compact/`` is a small, clearly synthetic Compact (the
+"Riverford Test Compact", 2031, of a fictional town): two sectors, neither
+shared, thirteen themes, no source text, no keeper and none of the optional
+passages. It is built once, as a user would (``mkdocs build --strict``, PDFs
+on), and every output is checked for the real Compact's words and for what a
+Compact without those passages should (and should not) show.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+from support import ROOT, build_site, copy_project
+
+FIXTURE = ROOT / "tests" / "fixtures" / "other-compact"
+TITLE = "Riverford Test Compact"
+EDITION = 2031
+LABEL = f"the {TITLE} ({EDITION})"
+SITE_URL = "https://compact.riverford.example/"
+
+#: Words of the real Compact that must never leak into another Compact's site.
+CASE_SENSITIVE = ("Bristol", "2012", "VCS")
+ANY_CASE = ("Voluntary and Community Sector", "Compact Partners' Group", "bristolcompact")
+#: The headings of the real Compact's passages, which this Compact does not have.
+BRISTOL_HEADINGS = (
+    "Introduction: What is the Compact?",
+    "The national Compact",
+    "Our commitments",
+    "Compact Partners' Group",
+    "Compact values",
+    "Compact themes",
+    "Resolving Complaints",
+    "The Bristol Compact and you",
+)
+TEXT_SUFFIXES = {".html", ".xml", ".json", ".csv"}
+
+
+@dataclass(frozen=True)
+class Built:
+    site: Path
+    log: str
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The fixture Compact, built once into a copy of the project."""
+    tmp = tmp_path_factory.mktemp("other-compact")
+    project = copy_project(tmp / "project")
+    shutil.rmtree(project / "compact_data")
+    shutil.copytree(FIXTURE / "compact_data", project / "compact_data")
+    shutil.copy2(FIXTURE / "accessibility.md", project / "content" / "accessibility.md")
+    config = project / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    replaced = {"site_name:": f"site_name: {TITLE}\n", "site_url:": f"site_url: {SITE_URL}\n"}
+    for index, line in enumerate(lines):
+        for start, replacement in replaced.items():
+            if line.startswith(start):
+                lines[index] = replacement
+    config.write_text("".join(lines), encoding="utf-8")
+    assert f"site_url: {SITE_URL}" in config.read_text(encoding="utf-8")
+    site = tmp / "site"
+    result = build_site(project, site, pdf=True)
+    return Built(site, result.stdout + result.stderr)
+
+
+def read(site: Path, url_path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url_path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def content(page: BeautifulSoup) -> BeautifulSoup:
+    found = page.select_one("article.md-content__inner")
+    assert found is not None, "the page has no article.md-content__inner"
+    return found
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def pdf_text(path: Path) -> str:
+    if shutil.which("pdftotext"):
+        result = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True)
+        if result.returncode == 0:
+            return result.stdout
+    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+
+
+def forbidden_in(text: str) -> list[str]:
+    found = [word for word in CASE_SENSITIVE if word in text]
+    found += [word for word in ANY_CASE if word.lower() in text.lower()]
+    return found
+
+
+# -- the build -------------------------------------------------------------------
+
+
+def test_build_notes_that_the_official_text_is_unchecked(built: Built) -> None:
+    assert f"{LABEL} has no source text in compact.yaml: its official text is unchecked" in built.log
+
+
+def test_no_word_of_the_real_compact_in_any_built_file(built: Built) -> None:
+    checked: list[str] = []
+    leaks: list[str] = []
+    for path in sorted(built.site.rglob("*")):
+        if not path.is_file():
+            continue
+        name = path.relative_to(built.site).as_posix()
+        if path.suffix in TEXT_SUFFIXES:
+            text = path.read_text(encoding="utf-8")
+        elif path.name.endswith(".xml.gz"):
+            text = gzip.decompress(path.read_bytes()).decode("utf-8")
+        elif path.suffix == ".pdf":
+            text = pdf_text(path)
+        else:
+            continue
+        checked.append(name)
+        leaks += [f"{name}: {word!r}" for word in forbidden_in(text)]
+    # The check must have read every kind of file, or it proves nothing.
+    for expected in (
+        "index.html",
+        "404.html",
+        "sitemap.xml",
+        "search/search_index.json",
+        "data/compact.json",
+        "data/commitments.csv",
+        f"downloads/riverford-test-compact-{EDITION}.pdf",
+    ):
+        assert expected in checked, f"{expected} was not built or not checked"
+    assert len([n for n in checked if n.endswith(".pdf")]) > 1
+    assert not leaks, "the real Compact's words in the fixture's site:\n" + "\n".join(leaks)
+
+
+# -- labels name this Compact ------------------------------------------------------
+
+
+def test_commitment_page_labels_its_own_title_and_edition(built: Built) -> None:
+    text = squash(content(read(built.site, "commitments/1.1")).get_text(" "))
+    assert f"Commitment 1.1 — official text of {LABEL}" in text
+    assert "Tell the charities about new plans as early as possible." in text
+
+
+def test_values_page_labels_its_own_title_and_edition(built: Built) -> None:
+    page = content(read(built.site, "values"))
+    label = page.select_one(".compact-official .compact-official__label")
+    assert label is not None
+    assert squash(label.get_text(" ")) == f"From the text of {LABEL}"
+    assert page.h1 is not None and squash(page.h1.get_text()) == "Values"  # no values_preamble heading
+    assert [li["id"] for li in page.select("ol.compact-values li")] == [
+        "good-of-riverford",
+        "plain-speaking",
+        "fair-shares",
+    ]
+
+
+def test_whole_compact_pdf_is_named_by_its_slug_and_edition(built: Built) -> None:
+    pdf = built.site / "downloads" / f"riverford-test-compact-{EDITION}.pdf"
+    assert pdf.is_file()
+    assert TITLE in squash(pdf_text(pdf))
+    assert not list((built.site / "downloads").glob("bristol*"))
+
+
+# -- navigation with more themes than the navigation lists ------------------------
+
+
+def test_navigation_lists_only_all_themes_but_every_theme_page_exists(built: Built) -> None:
+    data = json.loads((built.site / "data" / "compact.json").read_text(encoding="utf-8"))
+    slugs = [theme["slug"] for theme in data["themes"]]
+    assert len(slugs) == 13
+    home = read(built.site, "")
+    navs = home.select("nav.md-nav")
+    assert navs, "the home page has no nav.md-nav"
+    links = [squash(a.get_text(" ")) for nav in navs for a in nav.select("a.md-nav__link")]
+    hrefs = [a.get("href", "") for nav in navs for a in nav.select("a[href]")]
+    assert "All themes" in links
+    theme_links = [h for h in hrefs if any(f"themes/{slug}" in h for slug in slugs)]
+    assert not theme_links, f"theme pages in the navigation: {theme_links}"
+    for slug in slugs:
+        page = built.site / "themes" / slug / "index.html"
+        assert page.is_file(), f"themes/{slug}/ was not built"
+    assert (built.site / "themes" / "index.html").is_file()
+
+
+# -- sectors with none shared ---------------------------------------------------------
+
+
+def test_council_page_lists_only_council_commitments(built: Built) -> None:
+    data = json.loads((built.site / "data" / "compact.json").read_text(encoding="utf-8"))
+    council_ids = [c["id"] for c in data["commitments"] if c["sector"] == "council"]
+    page = content(read(built.site, "sectors/council"))
+    items = page.select("article.compact-item")
+    assert items, "the council page lists no commitments"
+    assert {item["data-sector"] for item in items} == {"council"}
+    assert [item["data-id"] for item in items] == council_ids
+    # No shared sector: no "own commitments" heading beside shared ones.
+    headings = [squash(h.get_text(" ")) for h in page.select("h2")]
+    assert not any("own commitments" in h for h in headings), headings
+
+
+def test_charities_page_lists_only_charities_commitments(built: Built) -> None:
+    page = content(read(built.site, "sectors/charities"))
+    items = page.select("article.compact-item")
+    assert items and {item["data-sector"] for item in items} == {"charities"}
+
+
+# -- absent passages ---------------------------------------------------------------------
+
+
+def test_about_page_has_none_of_the_real_compacts_passages(built: Built) -> None:
+    page = content(read(built.site, "about"))
+    text = squash(page.get_text(" "))
+    headings = [squash(h.get_text(" ")) for h in page.select("h1, h2, h3")]
+    assert headings == ["About the Compact"]
+    for heading in BRISTOL_HEADINGS:
+        assert heading not in text
+    # With no passages at all, about.md.j2 shows the title, edition and subtitle instead.
+    lead = page.select_one(".compact-lead")
+    assert lead is not None
+    assert squash(lead.get_text(" ")).startswith(f"{TITLE} ({EDITION}):")
+    assert not page.select(".compact-official")
+    assert "From the text of" not in text
+
+
+def test_home_page_has_no_official_text_box(built: Built) -> None:
+    page = content(read(built.site, ""))
+    assert page.h1 is not None and squash(page.h1.get_text(" ")) == f"{TITLE} ({EDITION})"
+    assert not page.select(".compact-official"), "an official-text box without an introduction passage"
+    assert "From the text of" not in page.get_text(" ")
+
+
+# -- open data -------------------------------------------------------------------------------
+
+
+def test_open_data_names_this_compact_and_its_unshared_sectors(built: Built) -> None:
+    data = json.loads((built.site / "data" / "compact.json").read_text(encoding="utf-8"))
+    assert data["official_text"] == LABEL
+    assert data["title"] == TITLE and data["edition"] == EDITION
+    assert data["keeper"] is None
+    assert data["passages"] == {} and data["national_compact"] is None
+    assert data["url"] == SITE_URL
+    assert [(s["key"], s["shared"]) for s in data["sectors"]] == [("council", False), ("charities", False)]

@@ -1,0 +1,135 @@
+"""Builds are deterministic and atomic: same input, same bytes; a failed build changes nothing."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import gzip
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from support import build_site, without_source
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file under ``root`` (hidden ones too) and its bytes."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def build_loud(project: Path, site: Path | None) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict`` without ``-q``: with ``-q`` MkDocs drops warnings before
+    ``--strict`` counts them, so a warning would not fail the build."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"] + (["-d", str(site)] if site else [])
+    return subprocess.run(
+        command, cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    )
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if ".staging" in p.name or ".previous" in p.name)
+
+
+def test_two_builds_give_byte_identical_trees(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, site_dir: Path
+) -> None:
+    """The session's build and another, in another folder, later: the same bytes, PDFs included."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    build_site(project, tmp_path / "two", pdf=True)
+    one, two = snapshot(site_dir), snapshot(tmp_path / "two")
+    assert one.keys() == two.keys()
+    different = [name for name in one if one[name] != two[name]]
+    assert different == []
+    for name in ("sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "data/compact.json",
+                 "data/commitments.csv", "commitments/1.4/index.html"):
+        assert name in one
+    assert any(name.endswith(".pdf") for name in one), "the PDF handouts are compared too"
+    # Not just equal today: no date of the build day is in them. Pages are dated by the
+    # edition (as the PDFs are), and the gzip header carries that date too.
+    sitemap = one["sitemap.xml"].decode("utf-8")
+    assert set(re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap)) == {"2012-01-01"}
+    gz = one["sitemap.xml.gz"]
+    assert int.from_bytes(gz[4:8], "little") == calendar.timegm(datetime.date(2012, 1, 1).timetuple())
+    assert gzip.decompress(gz) == one["sitemap.xml"]
+
+
+def test_source_date_epoch_is_honoured(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    epoch = calendar.timegm(datetime.date(2031, 5, 6).timetuple())
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
+    build_site(project, tmp_path / "site")
+    sitemap = (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert set(re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap)) == {"2031-05-06"}
+
+
+def _break_template(project: Path) -> str:
+    (project / "overrides" / "compact" / "commitment.md.j2").write_text(
+        "# {{ c.id }} {{ no_such_variable }}\n", encoding="utf-8"
+    )
+    return "commitment.md.j2"
+
+
+def _break_data(project: Path) -> str:
+    theme = project / "compact_data" / "themes" / "1-allocating-resources.yaml"
+    theme.write_text(theme.read_text(encoding="utf-8").replace("sector: shared", "sector: helth", 1), encoding="utf-8")
+    return "unknown sector 'helth'"
+
+
+def _break_a_later_hook(project: Path) -> str:
+    """A theme template that fails while pages are written, long after MkDocs cleaned site_dir."""
+    (project / "overrides" / "broken.html").write_text(
+        '{% extends "main.html" %}{% block content %}{{ page.meta.missing.deeper }}{% endblock %}\n',
+        encoding="utf-8",
+    )
+    (project / "content" / "broken.md").write_text("---\ntemplate: broken.html\n---\n\n# Broken\n", encoding="utf-8")
+    return "missing"
+
+
+def _add_a_strict_warning(project: Path) -> str:
+    """A broken link: only a warning, which --strict turns into a failure after on_post_build."""
+    (project / "content" / "linking-broken.md").write_text("# Broken link\n\n[x](nowhere.md)\n", encoding="utf-8")
+    return "nowhere.md"
+
+
+@pytest.mark.parametrize(
+    ("breakage", "own_dir"),
+    [(_break_template, False), (_break_data, True), (_break_a_later_hook, False), (_add_a_strict_warning, True)],
+    ids=["template", "data", "later-hook", "strict-warning"],
+)
+def test_a_failed_build_leaves_the_previous_site_untouched(
+    project: Path, tmp_path: Path, breakage, own_dir: bool  # type: ignore[no-untyped-def]
+) -> None:
+    # Both `mkdocs build` (site_dir from mkdocs.yml) and `mkdocs build -d X`.
+    site = tmp_path / "out" / "site" if own_dir else project / "site"
+    site.parent.mkdir(exist_ok=True)
+    build_site(project, site if own_dir else None)
+    before = snapshot(site)
+    assert "commitments/1.4/index.html" in before and "data/compact.json" in before
+    expected = breakage(project)
+    result = build_loud(project, site if own_dir else None)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert expected in output
+    assert snapshot(site) == before
+    assert leftovers(site.parent) == []
+
+
+def test_a_successful_build_replaces_the_site_but_keeps_hidden_entries(project: Path, tmp_path: Path) -> None:
+    without_source(project / "compact_data")  # the second build changes the Compact's words
+    site = tmp_path / "site"
+    build_site(project, site)
+    (site / ".git").mkdir()
+    (site / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
+    (site / "stale.html").write_text("from an old build", encoding="utf-8")
+    theme = project / "compact_data" / "themes" / "1-allocating-resources.yaml"
+    theme.write_text(
+        theme.read_text(encoding="utf-8").replace("Apply full cost recovery", "Apply complete cost recovery"),
+        encoding="utf-8",
+    )
+    build_site(project, site)
+    assert "Apply complete cost recovery" in (site / "commitments" / "1.4" / "index.html").read_text(encoding="utf-8")
+    assert not (site / "stale.html").exists()  # a clean build, as MkDocs does it
+    assert (site / ".git" / "HEAD").read_text(encoding="utf-8") == "ref: refs/heads/gh-pages\n"
+    assert leftovers(tmp_path) == []

@@ -1,0 +1,386 @@
+"""Issue 4: the complaints guide, the 404 page, and the accessibility and linking pages.
+
+Expectations come from the YAML data (through the generator's loader), never
+from the rendered output. Browser tests drive Debian Chromium against the
+real build served on 127.0.0.1 and record every request the page makes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup, Tag
+from support import ROOT, SITE, build_site
+from support.pages import article, read_page
+
+from generator.pages.text import script_json
+from generator.data.editor_schemas import SCHEMA_DIR, schema_texts
+from generator.model import load_compact
+from generator.model import Compact
+from generator.data.problems import DataError
+from generator.pages.text import squash
+
+COMPLAINTS = "complaints/"
+
+
+def text_of(element: Tag) -> str:
+    """The element's text as a reader gets it (inline markup such as <abbr> adds no spaces)."""
+    return squash(element.get_text())
+
+
+def step_headings(page: BeautifulSoup) -> list[Tag]:
+    return article(page).select("ol.compact-steps > li.compact-step > h2")
+
+
+# -- the guide, built from complaints.yaml ------------------------------------------
+
+
+def test_steps_render_in_order_from_the_data(site_dir: Path, compact: Compact) -> None:
+    page = read_page(site_dir, COMPLAINTS)
+    headings = step_headings(page)
+    steps = compact.complaints.steps
+    assert len(steps) >= 5
+    assert [h["id"] for h in headings] == [s.key for s in steps]
+    for number, (heading, step) in enumerate(zip(headings, steps, strict=True), start=1):
+        assert text_of(heading) == f"Step {number}: {squash(step.title)}"
+        item = heading.find_parent("li")
+        body = text_of(item)
+        for paragraph in step.paragraphs:
+            assert squash(paragraph) in body
+        assert [text_of(li) for li in item.select(":scope > ul > li")] == [squash(c) for c in step.checklist]
+        for passage in step.quotes:
+            boxes = [text_of(box) for box in item.select(".compact-official")]
+            assert any(squash(" ".join(passage.paragraphs)) in box for box in boxes), passage.heading
+
+
+def test_the_guide_quotes_the_compact_verbatim_and_marks_its_own_text(site_dir: Path, compact: Compact) -> None:
+    content = article(read_page(site_dir, COMPLAINTS))
+    official = [text_of(box) for box in content.select(".compact-official")]
+    for passage in (compact.resolving_complaints, compact.compact_and_you):
+        words = squash(" ".join(passage.paragraphs))
+        assert any(words in box and "From the text of the Bristol Compact (2012)" in box for box in official)
+    intro = text_of(content.select_one(".compact-explanatory"))
+    assert "explanatory" in intro and "not part of the Compact" in intro
+    assert "www.bristolcompact.org.uk" in intro  # where the authoritative procedure is published
+    # Nothing the Compact does not give: no invented email addresses or phone numbers.
+    visible = text_of(content)
+    assert "@" not in visible
+    assert not re.search(r"\b0\d{3,4}[ -]?\d{3}[ -]?\d{3,4}\b", visible)
+
+
+def test_changing_the_data_changes_the_guide(project: Path, tmp_path: Path) -> None:
+    data_file = project / "compact_data" / "complaints.yaml"
+    data = yaml.safe_load(data_file.read_text(encoding="utf-8"))
+    data["steps"].reverse()
+    data["steps"][0]["title"] = "A step written for this test"
+    data["summary_fields"] = ["Field added by the test"]
+    data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    build_site(project, tmp_path / "site")
+
+    page = read_page(tmp_path / "site", COMPLAINTS)
+    headings = step_headings(page)
+    assert [h["id"] for h in headings] == [s["key"] for s in data["steps"]]
+    assert text_of(headings[0]) == "Step 1: A step written for this test"
+    assert embedded_data(page)["fields"] == ["Field added by the test"]
+
+
+def embedded_data(page: BeautifulSoup) -> dict:
+    script = page.select_one('script#compact-complaints-data[type="application/json"]')
+    assert script is not None
+    return json.loads(script.string)
+
+
+def test_the_page_carries_every_commitment_as_json(site_dir: Path, compact: Compact) -> None:
+    data = embedded_data(read_page(site_dir, COMPLAINTS))
+    assert data["source"] == "the Bristol Compact (2012)"
+    assert data["fields"] == list(compact.complaints.summary_fields)
+    assert [r["id"] for r in data["commitments"]] == [c.id for c in compact.commitments]
+    for record, c in zip(data["commitments"], compact.commitments, strict=True):
+        assert record["text"] == c.text
+        assert record["sector"] == c.sector.name
+        assert record["theme"] == f"{c.theme.number}. {c.theme.title}"
+        assert record["url"] == f"{SITE.url}commitments/{c.id}/"
+        assert urljoin("/complaints/", record["page"]) == f"/commitments/{c.id}/"
+
+
+def test_script_json_cannot_close_the_script_element() -> None:
+    value = {"text": "</script><script>alert(1)</script><!-- & \u2028"}
+    out = str(script_json(value))
+    assert "<" not in out and ">" not in out and "&" not in out and "\u2028" not in out
+    assert json.loads(out) == value
+
+
+def test_every_commitment_page_links_to_the_guide_with_its_number(site_dir: Path, compact: Compact) -> None:
+    for c in compact.commitments:
+        page = read_page(site_dir, f"commitments/{c.id}/")
+        links = article(page).select(".compact-complain a")
+        assert len(links) == 1, c.id
+        target = urljoin(f"/commitments/{c.id}/", links[0]["href"])
+        assert target == f"/complaints/?commitment={c.id}"
+        assert c.id in text_of(links[0])
+
+
+def test_the_editor_schema_is_current_and_named_by_the_file() -> None:
+    assert (SCHEMA_DIR / "complaints.schema.json").read_text(encoding="utf-8") == schema_texts()[
+        "complaints.schema.json"
+    ]
+    first_line = (ROOT / "compact_data" / "complaints.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first_line == "# yaml-language-server: $schema=../generator/data/schemas/complaints.schema.json"
+
+
+BROKEN_COMPLAINTS = """\
+title: If a commitment is not met
+introduction:
+  - Some words.
+steps:
+  - key: first
+    title: First
+    paragraphs: [One.]
+    quotes: [resolving_complaint]
+  - key: second
+    title: Second
+    paragraphs: [Two.]
+    links:
+      - text: Somewhere
+        page: nowhere
+  - key: first
+    title: Third
+    paragraphs: [Three.]
+  - key: fourth
+    paragraphs: [Four.]
+    colour: red
+summary_fields: []
+"""
+
+
+def test_complaints_yaml_errors_are_reported_with_path_line_and_column(project: Path) -> None:
+    (project / "compact_data" / "complaints.yaml").write_text(BROKEN_COMPLAINTS, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_compact(project / "compact_data", display_root=project)
+    report = caught.value.report().splitlines()
+    where = "compact_data/complaints.yaml"
+    expected = [
+        f"{where}:8:14: 'quotes' must be one of:",  # the typo'd passage name
+        f"{where}:14:15: 'page' must be one of:",
+        f"{where}:18:5: missing required key 'title'",
+        f"{where}:20:5: unknown key 'colour'",
+        f"{where}:21:17: 'summary_fields' must not be empty",
+    ]
+    for start in expected:
+        assert any(line.startswith(start) for line in report), (start, report)
+
+
+def test_duplicate_step_keys_are_reported_where_they_are(project: Path) -> None:
+    path = project / "compact_data" / "complaints.yaml"
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    second = next(i for i, line in enumerate(lines) if line.strip() == "- key: raise-it-early")
+    lines[second] = lines[second].replace("raise-it-early", "find-the-commitment")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    first = next(i for i, line in enumerate(lines) if "key: find-the-commitment" in line) + 1
+    with pytest.raises(DataError) as caught:
+        load_compact(project / "compact_data", display_root=project)
+    assert str(caught.value.problems[0]) == (
+        f"compact_data/complaints.yaml:{second + 1}:{lines[second].index('find') + 1}: duplicate complaints step "
+        f"'find-the-commitment' (first given at line {first})"
+    )
+
+
+def test_a_bad_complaints_file_stops_the_build_with_a_clear_message(project: Path, tmp_path: Path) -> None:
+    (project / "compact_data" / "complaints.yaml").write_text(BROKEN_COMPLAINTS, encoding="utf-8")
+    result = build_site(project, tmp_path / "site", check=False)
+    assert result.returncode != 0
+    assert "compact_data/complaints.yaml:8:14: 'quotes' must be one of:" in result.stderr + result.stdout
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site" / "complaints").exists()
+
+
+# -- the hand-written pages and the 404 page ------------------------------------------
+
+
+def test_accessibility_and_linking_pages_are_built_and_in_the_navigation(site_dir: Path) -> None:
+    statement = text_of(article(read_page(site_dir, "accessibility/")))
+    for words in (
+        "Web Content Accessibility Guidelines version 2.2",
+        "AA standard",
+        "axe-core",
+        "keyboard",
+        "W3C Nu HTML Checker",
+        "Compact Partners' Group via www.bristolcompact.org.uk",
+        "Equality and Human Rights Commission",
+        "Equality Advisory and Support Service",
+        "This statement was prepared on",
+    ):
+        assert words in statement, words
+    assert "@" not in statement
+    linking = read_page(site_dir, "linking/")
+    text = text_of(article(linking))
+    for words in ("/commitments/<number>/", "/themes/allocating-resources/#commitment-1.1", "/sectors/public-sector/",
+                  "/commitments/?sector=vcs&theme=5", "Bristol Compact (2012), commitment 1.1 (Shared commitment)",
+                  "/data/compact.json", "/data/commitments.csv", "/data/compact.schema.json", "permanent"):
+        assert words in text, words
+    nav = [text_of(a) for a in read_page(site_dir, "").select("nav.md-nav--primary a")]
+    assert "Linking to the Compact" in nav and "Accessibility" in nav
+
+
+def test_the_404_page_links_to_the_commitments_list_and_home(site_dir: Path) -> None:
+    page = BeautifulSoup((site_dir / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.title is not None and page.title.string.startswith("Page not found")
+    content = article(page)
+    assert text_of(content.select_one("h1")) == "Page not found"
+    hrefs = {a["href"] for a in content.select("a")}
+    assert "/commitments/" in hrefs
+    form = content.select_one('form[role="search"]')
+    assert form is not None and form.select_one('input[name="q"]') is not None
+    label = content.select_one(f'label[for="{form.select_one("input")["id"]}"]')
+    assert label is not None and text_of(label)
+
+
+# -- in the browser ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def requests_made(page: object) -> Iterator[list[str]]:
+    """Every URL the page requests; checked to stay on 127.0.0.1 after the test."""
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url))  # type: ignore[attr-defined]
+    yield seen
+    assert seen, "the page made no requests at all"
+    outside = [url for url in seen if urlsplit(url).hostname != "127.0.0.1" and not url.startswith("data:")]
+    assert not outside, f"requests left the site: {outside}"
+
+
+@pytest.mark.browser
+def test_a_commitment_is_shown_with_a_summary(
+    page: object, served_site: str, compact: Compact, requests_made: list[str]
+) -> None:
+    c = compact.commitment("5.5")
+    page.goto(served_site + COMPLAINTS + "?commitment=5.5")  # type: ignore[attr-defined]
+    panel = page.locator("#compact-complaint")  # type: ignore[attr-defined]
+    panel.wait_for(state="visible")
+    assert panel.locator(".compact-text").inner_text() == c.text
+    assert "Public sector commitment" in panel.inner_text()
+    assert f"{c.theme.number}. {c.theme.title}" in panel.inner_text()
+    summary = panel.locator("textarea").input_value()
+    assert summary.startswith(
+        f"Commitment 5.5 of the Bristol Compact (2012) (Public sector commitment): {c.text} — "
+        f"{SITE.url}commitments/5.5/\n"
+    )
+    for field in compact.complaints.summary_fields:
+        assert f"\n{field}: \n" in summary
+    assert not page.locator("#compact-complaint-unknown").is_visible()  # type: ignore[attr-defined]
+    assert not page.locator("#compact-complaint-nojs").is_visible()  # type: ignore[attr-defined]
+    # The link to the commitment's own page works.
+    panel.get_by_role("link", name="Commitment 5.5 on its own page").click()
+    page.wait_for_url(served_site + "commitments/5.5/")  # type: ignore[attr-defined]
+
+
+@pytest.mark.browser
+def test_two_clicks_from_a_commitment_page_to_a_copied_summary(
+    browser: object, served_site: str, compact: Compact
+) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])  # type: ignore[attr-defined]
+    try:
+        tab = context.new_page()
+        seen: list[str] = []
+        tab.on("request", lambda request: seen.append(request.url))
+        tab.goto(served_site + "commitments/1.4/")
+        tab.get_by_role("link", name="What to do if commitment 1.4 is not met").click()  # click 1
+        tab.wait_for_url("**/complaints/?commitment=1.4")
+        tab.get_by_role("button", name="Copy summary").click()  # click 2
+        status = tab.locator("#compact-summary-status")
+        status.wait_for(state="visible")
+        tab.wait_for_function("document.getElementById('compact-summary-status').textContent.length > 0")
+        assert status.inner_text() == "Copied the summary to the clipboard."
+        copied = tab.evaluate("navigator.clipboard.readText()")
+        assert copied == tab.locator("#compact-summary").input_value()
+        assert copied.startswith(f"Commitment 1.4 of the Bristol Compact (2012) (Shared commitment): "
+                                 f"{compact.commitment('1.4').text} — ")
+        assert all(urlsplit(url).hostname == "127.0.0.1" for url in seen), seen
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_the_summary_can_be_edited_reached_by_keyboard_and_printed(page: object, served_site: str) -> None:
+    page.goto(served_site + COMPLAINTS + "?commitment=3.3")  # type: ignore[attr-defined]
+    box = page.locator("#compact-summary")  # type: ignore[attr-defined]
+    box.wait_for(state="visible")
+    box.press("Control+End")
+    box.type("Bristol Example Trust")
+    page.keyboard.press("Tab")  # type: ignore[attr-defined]
+    focused = page.evaluate("document.activeElement.textContent")  # type: ignore[attr-defined]
+    assert focused == "Copy summary"
+    # Printed, the page shows the summary (with what was typed) as text, not the form.
+    page.emulate_media(media="print")  # type: ignore[attr-defined]
+    printout = page.locator("#compact-summary-printout")  # type: ignore[attr-defined]
+    assert printout.is_visible()
+    assert printout.inner_text().startswith("Commitment 3.3 of the Bristol Compact (2012)")
+    assert printout.inner_text().rstrip().endswith("Bristol Example Trust")
+    assert not box.is_visible()
+
+
+@pytest.mark.browser
+def test_an_unknown_commitment_gets_a_helpful_message(
+    page: object, served_site: str, requests_made: list[str]
+) -> None:
+    page.goto(served_site + COMPLAINTS + "?commitment=9.9")  # type: ignore[attr-defined]
+    message = page.locator("#compact-complaint-unknown")  # type: ignore[attr-defined]
+    message.wait_for(state="visible")
+    assert "There is no commitment 9.9" in message.inner_text()
+    assert not page.locator("#compact-complaint").is_visible()  # type: ignore[attr-defined]
+    message.get_by_role("link", name="Find the commitment in the list of all commitments").click()
+    page.wait_for_url(served_site + "commitments/")  # type: ignore[attr-defined]
+
+
+@pytest.mark.browser
+def test_without_javascript_the_guide_is_complete(browser: object, served_site: str, compact: Compact) -> None:
+    context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
+    try:
+        tab = context.new_page()
+        tab.goto(served_site + COMPLAINTS + "?commitment=5.5")
+        headings = tab.locator("ol.compact-steps > li > h2")
+        titles = [squash(t) for t in headings.evaluate_all("els => els.map(e => e.textContent)")]
+        assert titles == [f"Step {n}: {squash(s.title)}" for n, s in enumerate(compact.complaints.steps, start=1)]
+        for index in range(headings.count()):
+            assert headings.nth(index).is_visible()
+        assert tab.get_by_text("step 1 says how to find the commitment").is_visible()
+        assert tab.locator("#compact-steps").get_by_role("link", name="All commitments").is_visible()
+        assert not tab.locator("#compact-complaint").is_visible()
+        assert not tab.locator("#compact-complaint-unknown").is_visible()
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_the_404_page_names_a_missing_commitment_and_links_to_the_list(
+    page: object, served_site: str, requests_made: list[str]
+) -> None:
+    response = page.goto(served_site + "commitments/1.40/")  # type: ignore[attr-defined]
+    assert response.status == 404
+    assert page.locator("h1").inner_text() == "Page not found"  # type: ignore[attr-defined]
+    box = page.locator("#compact-notfound-commitment")  # type: ignore[attr-defined]
+    assert box.is_visible()
+    assert "There is no commitment 1.40" in box.inner_text()
+    box.get_by_role("link", name="Find the commitment in the list of all commitments").click()
+    page.wait_for_url(served_site + "commitments/")  # type: ignore[attr-defined]
+    assert page.locator("article.compact-item").count() == 54  # type: ignore[attr-defined]
+
+
+@pytest.mark.browser
+def test_the_404_page_elsewhere_offers_search_and_links(page: object, served_site: str) -> None:
+    response = page.goto(served_site + "no/such/page/")  # type: ignore[attr-defined]
+    assert response.status == 404
+    assert not page.locator("#compact-notfound-commitment").is_visible()  # type: ignore[attr-defined]
+    assert page.get_by_role("link", name="All commitments").first.is_visible()  # type: ignore[attr-defined]
+    search = page.get_by_role("searchbox", name="Search the Bristol Compact")  # type: ignore[attr-defined]
+    search.fill("notice")
+    search.press("Enter")
+    page.wait_for_url(re.compile(r"/\.?\?q=notice$"))  # type: ignore[attr-defined]
+    assert page.locator("input.md-search__input").input_value() == "notice"  # type: ignore[attr-defined]

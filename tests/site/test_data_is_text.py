@@ -1,0 +1,145 @@
+"""Data is text, never markup: hostile commitment texts render as their literal characters.
+
+A project copy gets commitments that start with ``#``, ``*``, ``_`` and ``|``
+and contain ``<script>``, a ``javascript:`` link, Jinja syntax, an HTML tag and
+quotes that would end an attribute or a ``<title>``. Every place that shows
+them (the commitment page, its title and description, listings, navigation,
+search, open data, PDFs) must show exactly those characters and run nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from support import build_site, copy_project, without_source
+from pypdf import PdfReader
+
+PAYLOAD = (
+    ' <script>alert(1)</script> [x](javascript:alert(1)) {{ jinja }} {% raw %} <b>bold</b> &amp; '
+    '"></title><script>alert(2)</script> \' end'
+)
+LEADS = {"1.1": "#", "1.2": "*", "1.3": "_", "1.4": "|"}
+TEXTS = {cid: lead + PAYLOAD for cid, lead in LEADS.items()}
+THEME_TITLE = 'Allocating <script>alert(3)</script> & "resources"'
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    without_source(project / "compact_data")  # markup is not the Compact's words
+    theme = project / "compact_data" / "themes" / "1-allocating-resources.yaml"
+    yaml_text = theme.read_text(encoding="utf-8")
+    for cid, text in TEXTS.items():
+        yaml_text, count = re.subn(
+            rf'(  - id: "{re.escape(cid)}"\n    sector: \w+\n    text: ).*\n',
+            lambda m, text=text: m.group(1) + json.dumps(text) + "\n",
+            yaml_text,
+        )
+        assert count == 1
+    yaml_text, count = re.subn(r"(?m)^title: .*$", "title: " + json.dumps(THEME_TITLE), yaml_text)
+    assert count == 1
+    theme.write_text(yaml_text, encoding="utf-8")
+    build_site(project, project.parent / "site", pdf=True)  # test_pdfs_hold_the_literal_text reads them
+    return project.parent / "site"
+
+
+def soup(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_no_script_or_link_from_data_anywhere_in_the_html(site: Path) -> None:
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 60
+    for page in pages:
+        raw = page.read_text(encoding="utf-8")
+        doc = BeautifulSoup(raw, "html.parser")
+        for script in doc.find_all("script"):
+            content = script.string or ""
+            if script.get("type") == "application/json":  # data for our scripts: inert, and
+                assert "<" not in content, page  # escaped so it cannot end its element
+                json.loads(content)
+            else:
+                assert "alert(" not in content, page
+        assert not doc.find_all("b", string="bold"), page
+        assert not [a for a in doc.find_all("a") if "javascript:" in (a.get("href") or "")], page
+        assert "<script>alert" not in raw, page
+
+
+@pytest.mark.parametrize("cid", sorted(LEADS))
+def test_commitment_page_shows_the_literal_text(site: Path, cid: str) -> None:
+    doc = soup(site, f"commitments/{cid}")
+    text = TEXTS[cid]
+    assert doc.select_one("p.compact-text").get_text() == text
+    assert doc.find("meta", attrs={"name": "description"})["content"] == f"Commitment {cid} of the Bristol Compact (2012): {text}"
+    title = doc.title.get_text()
+    assert title.startswith(f"{cid} {LEADS[cid]} <script>alert(1)</script> [x](javascript:alert(1))")
+    assert doc.find("h1").get_text().startswith(f"{cid} {LEADS[cid]} <script>alert(1)</script>")
+
+
+@pytest.mark.parametrize("path", ["themes/allocating-resources", "commitments", "sectors/shared"])
+def test_listings_show_the_literal_text(site: Path, path: str) -> None:
+    doc = soup(site, path)
+    shown = 0
+    for cid, text in TEXTS.items():
+        item = doc.find(id=f"commitment-{cid}")
+        if item is None:  # a sector page lists only its own commitments
+            continue
+        article = item.find_parent("article")
+        assert article.select_one(".compact-text").get_text() == text
+        shown += 1
+    assert shown >= 1
+
+
+def test_theme_title_is_text_in_navigation_and_headings(site: Path) -> None:
+    doc = soup(site, "themes/allocating-resources")
+    assert doc.find("h1").get_text() == f"Theme 1: {THEME_TITLE}"
+    assert doc.title.get_text().startswith(f"Theme 1: {THEME_TITLE}")
+    nav_texts = [squash(a.get_text()) for a in doc.select("nav a")]
+    assert f"1. {THEME_TITLE}" in nav_texts
+
+
+def test_search_index_holds_the_literal_text(site: Path) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = [d for d in index["docs"] if d["location"] == "commitments/1.1/"]
+    assert docs
+    # Material's index holds HTML, which the search dialog displays as HTML.
+    body = " ".join(d["text"] for d in docs)
+    assert "<script" not in body and "<b>" not in body
+    assert squash(TEXTS["1.1"]) in squash(unescape(re.sub(r"<[^>]+>", "", body)))
+    assert "<script" not in docs[0]["title"]
+    assert unescape(docs[0]["title"]).startswith("1.1 # <script>alert(1)</script>")
+
+
+def test_open_data_holds_the_literal_text(site: Path) -> None:
+    document = json.loads((site / "data" / "compact.json").read_text(encoding="utf-8"))
+    by_id = {c["id"]: c["text"] for c in document["commitments"]}
+    assert {cid: by_id[cid] for cid in TEXTS} == TEXTS
+    assert document["themes"][0]["title"] == THEME_TITLE
+    csv_text = (site / "data" / "commitments.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(csv_text, newline="")))
+    assert {r["id"]: r["text"] for r in rows if r["id"] in TEXTS} == TEXTS
+
+
+def test_pdfs_hold_the_literal_text(site: Path) -> None:
+    pdfs = sorted(site.rglob("*.pdf"))
+    assert pdfs, "the build makes PDF handouts"
+    found = 0
+    for pdf in pdfs:
+        text = squash(" ".join(page.extract_text() or "" for page in PdfReader(pdf).pages))
+        if "{{ jinja }}" in text:
+            found += 1
+            for piece in ("<script>alert(1)</script>", "[x](javascript:alert(1))", "{{ jinja }}", "{% raw %}",
+                          "<b>bold</b>", '"></title><script>alert(2)</script>'):
+                assert piece in text, (pdf.name, piece)
+    assert found >= 1

@@ -1,0 +1,107 @@
+"""Every built page is valid HTML according to the W3C Nu HTML Checker (vnu).
+
+vnu.jar comes from the npm registry (package ``vnu-jar``, pinned below) and is
+run once, in one JVM, over all HTML files of the build. Errors in Material's
+own markup that this site cannot change are allowed by their exact message,
+each with the reason; anything else fails the test.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support.browsing import html_files
+
+ROOT = Path(__file__).resolve().parents[2]
+VNU_VERSION = "26.9.27"  # keep in step with the Makefile's VNU_VERSION
+TOOLS = ROOT / ".tools"
+VNU_JAR = TOOLS / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+# Exact vnu messages that come from Material for MkDocs' templates, and why we keep them.
+ALLOWED: dict[str, tuple[str, str]] = {
+    # Material's base.html puts autocomplete="off" on its hidden drawer and search
+    # checkboxes so browsers do not restore them open on "back"; harmless, and
+    # only removable by copying Material's whole base template.
+    "Attribute “autocomplete” is only allowed when the input type is “color”, “date”, “datetime-local”, "
+    "“email”, “hidden”, “month”, “number”, “password”, “range”, “search”, “tel”, “text”, “time”, “url”, "
+    "or “week”.": ("", 'data-md-toggle="'),
+    # The commitment pages are deliberately not in the navigation (see README);
+    # Material's table of contents still has a title <label for="__toc"> whose
+    # checkbox it only renders for pages in the navigation.
+    "The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control.": (
+        "/commitments/",
+        'for="__toc"',
+    ),
+}
+
+
+@pytest.fixture(scope="session")
+def vnu_jar() -> Path:
+    """vnu.jar at the pinned version, installed from npm (without its install scripts) if missing."""
+    if not VNU_JAR.is_file():
+        npm = shutil.which("npm")
+        if npm is None:
+            pytest.fail("npm is needed to install vnu-jar: run 'make system-deps'")
+        subprocess.run(
+            [npm, "install", "--prefix", str(TOOLS), "--no-save", "--no-package-lock", "--ignore-scripts",
+             "--no-audit", "--no-fund", f"vnu-jar@{VNU_VERSION}"],
+            check=True,
+            capture_output=True,
+        )
+    if shutil.which("java") is None:
+        pytest.fail("Java is needed to run vnu.jar: run 'make system-deps'")
+    return VNU_JAR
+
+
+def run_vnu(jar: Path, files: list[Path]) -> list[dict[str, Any]]:
+    """vnu's error messages for the files, from one run."""
+    result = subprocess.run(
+        ["java", "-jar", str(jar), "--errors-only", "--format", "json", *map(str, files)],
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(result.stderr)["messages"]
+
+
+def is_allowed(message: dict[str, Any]) -> bool:
+    allowed = ALLOWED.get(message.get("message", ""))
+    if allowed is None:
+        return False
+    in_url, in_extract = allowed
+    return in_url in message.get("url", "") and in_extract in message.get("extract", "")
+
+
+def test_vnu_is_the_pinned_version(vnu_jar: Path) -> None:
+    version = subprocess.run(["java", "-jar", str(vnu_jar), "--version"], capture_output=True, text=True)
+    assert version.stdout.strip().startswith(VNU_VERSION)
+
+
+def test_every_page_is_valid_html(vnu_jar: Path, site_dir: Path) -> None:
+    files = [site_dir / f for f in html_files(site_dir)]
+    assert len(files) > 60
+    messages = run_vnu(vnu_jar, files)
+    errors = [m for m in messages if m.get("type") in ("error", "non-document-error") and not is_allowed(m)]
+    report = "\n".join(
+        f"{m.get('url', '').removeprefix(site_dir.as_uri())}:{m.get('lastLine')}: {m['message']}\n"
+        f"    {m.get('extract', '').strip()[:160]}"
+        for m in errors
+    )
+    assert not errors, f"vnu found {len(errors)} errors:\n{report}"
+
+
+def test_vnu_catches_errors_in_our_markup(vnu_jar: Path, tmp_path: Path) -> None:
+    """The check is real: a page with a mistake of the kind a template could make fails it."""
+    page = tmp_path / "bad.html"
+    page.write_text(
+        '<!doctype html><html lang="en"><head><title>x</title></head>'
+        '<body><p id="a">one</p><p id="a">two</p><ul><p>not a list item</p></ul></body></html>',
+        encoding="utf-8",
+    )
+    messages = [m for m in run_vnu(vnu_jar, [page]) if m.get("type") == "error"]
+    assert any("Duplicate ID" in m["message"] for m in messages)
+    assert not all(is_allowed(m) for m in messages)

@@ -1,0 +1,107 @@
+"""Open data: ``/data/compact.json``, its JSON Schema and ``/data/commitments.csv``.
+
+Read from a real build and compared with the model loaded from ``compact_data/``:
+every commitment, its exact words and the document's order survive the round trip.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from support import ROOT, SITE
+
+from generator.model import Compact
+
+SITE_URL = SITE.url
+
+
+@pytest.fixture(scope="module")
+def document(site_dir: Path) -> dict:
+    return json.loads((site_dir / "data" / "compact.json").read_text(encoding="utf-8"))
+
+
+def test_json_round_trips_to_the_model(document: dict, compact: Compact) -> None:
+    commitments = document["commitments"]
+    assert len(commitments) == 54
+    assert [c["id"] for c in commitments] == [c.id for c in compact.commitments]  # the document's order
+    for out, c in zip(commitments, compact.commitments, strict=True):
+        assert out["text"] == c.text  # exact words, not escaped for Markdown or HTML
+        assert out["sector"] == c.sector.key
+        assert out["theme"] == c.theme.number
+        assert out["topics"] == [t.key for t in c.topics]
+        assert out["related"] == [r.id for r in c.related]
+        assert out["references"] == [r.key for r in c.references]
+        assert out["url"] == f"{SITE_URL}commitments/{c.id}/"
+        assert out["theme_url"] == f"{SITE_URL}themes/{c.theme.slug}/#commitment-{c.id}"
+    assert [t["commitments"] for t in document["themes"]] == [
+        [c.id for c in t.commitments] for t in compact.themes
+    ]
+    assert [v["text"] for v in document["values"]] == [v.text for v in compact.values]
+    assert [s["key"] for s in document["sectors"]] == [s.key for s in compact.sectors]
+    assert {r["key"]: r["text"] for r in document["references"]} == {r.key: r.text for r in compact.references}
+    assert document["passages"]["introduction"]["paragraphs"] == list(compact.introduction.paragraphs)
+    assert document["national_compact"]["outcomes"] == list(compact.national_compact.outcomes)
+    assert [g["source"] for g in document["glossary"]] == [g.source for g in compact.glossary]
+    assert document["title"] == compact.title and document["edition"] == compact.edition
+    assert document["redirects"] == []  # the real data has no redirect map yet
+
+
+def test_json_validates_against_its_published_schema(site_dir: Path, document: dict) -> None:
+    schema = json.loads((site_dir / "data" / "compact.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator(schema).validate(document)
+    assert document["$schema"] == schema["$id"] == f"{SITE_URL}data/compact.schema.json"
+    # The schema is strict: a misspelt field is an error, so it documents the shape exactly.
+    broken = json.loads(json.dumps(document))
+    broken["commitments"][0]["secotr"] = "shared"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(schema).validate(broken)
+    del broken["commitments"][0]["secotr"]
+    del broken["commitments"][0]["text"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(schema).validate(broken)
+
+
+def test_csv_round_trips_to_the_model(site_dir: Path, compact: Compact) -> None:
+    raw = (site_dir / "data" / "commitments.csv").read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf")  # UTF-8 without a byte-order mark
+    text = raw.decode("utf-8")
+    # RFC 4180: every record ends with CRLF, and no bare LF anywhere.
+    assert text.endswith("\r\n") and text.count("\n") == text.count("\r\n") == 55
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert rows[0] == ["id", "theme_number", "theme_title", "sector", "sector_name", "text", "url"]
+    body = rows[1:]
+    assert len(body) == 54
+    for row, c in zip(body, compact.commitments, strict=True):
+        assert row == [
+            c.id, str(c.theme.number), c.theme.title, c.sector.key, c.sector.name, c.text,
+            f"{SITE_URL}commitments/{c.id}/",
+        ]
+    # Texts with commas are quoted, as RFC 4180 requires.
+    with_comma = next(c for c in compact.commitments if "," in c.text)
+    assert f'"{with_comma.text}"' in text
+
+
+def test_open_data_links_resolve_in_the_site(site_dir: Path, document: dict) -> None:
+    """Every URL the data gives is served by the same build."""
+    for c in document["commitments"]:
+        path, _, fragment = c["theme_url"].removeprefix(SITE_URL).partition("#")
+        html = (site_dir / path / "index.html").read_text(encoding="utf-8")
+        assert f'id="{fragment}"' in html
+        assert (site_dir / c["url"].removeprefix(SITE_URL) / "index.html").is_file()
+
+
+def test_core_modules_do_not_import_mkdocs() -> None:
+    code = (
+        "import sys, generator.build, generator.cli, generator.handouts.pdf, generator.mkdocs_plugin.staging;"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'mkdocs'))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.strip() == "[]"

@@ -1,0 +1,121 @@
+"""The MkDocs plugin, driven as a user drives it: ``mkdocs build`` and ``mkdocs serve``."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from support import ROOT, build_site, without_source
+
+THEME_1 = Path("compact_data/themes/1-allocating-resources.yaml")
+
+
+def assert_clear_failure(result: subprocess.CompletedProcess[str], *expected: str) -> str:
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "Traceback" not in output, output
+    for text in expected:
+        assert text in output, output
+    return output
+
+
+def test_a_page_clashing_with_a_generated_one_fails_clearly(project: Path, tmp_path: Path) -> None:
+    (project / "content" / "about.md").write_text("# My own about page\n", encoding="utf-8")
+    (project / "content" / "commitments").mkdir()
+    (project / "content" / "commitments" / "1.4.md").write_text("# Mine\n", encoding="utf-8")
+    result = build_site(project, tmp_path / "site", check=False)
+    output = assert_clear_failure(result, "about.md", "commitments/1.4.md", "generated from compact_data/")
+    assert "remove the hand-written copies" in output
+    assert not (tmp_path / "site" / "about").exists()
+
+
+def test_a_template_in_overrides_replaces_the_built_in_one(project: Path, tmp_path: Path) -> None:
+    builtin = ROOT / "generator" / "pages" / "templates" / "commitment.md.j2"
+    override = project / "overrides" / "compact" / "commitment.md.j2"
+    override.write_text(
+        builtin.read_text(encoding="utf-8") + "\nLocal note: commitment {{ c.id }} is on our agenda.\n",
+        encoding="utf-8",
+    )
+    build_site(project, tmp_path / "site")
+    page = (tmp_path / "site" / "commitments" / "1.4" / "index.html").read_text(encoding="utf-8")
+    assert "Local note: commitment 1.4 is on our agenda." in page
+    other = (tmp_path / "site" / "themes" / "allocating-resources" / "index.html").read_text(encoding="utf-8")
+    assert "Local note" not in other
+
+
+def test_a_template_error_names_the_template_and_line(project: Path, tmp_path: Path) -> None:
+    override = project / "overrides" / "compact" / "theme.md.j2"
+    override.write_text("# Theme {{ theme.number }}\n\nSee {{ theme.no_such_field }}.\n", encoding="utf-8")
+    result = build_site(project, tmp_path / "site", check=False)
+    assert_clear_failure(result, f"{override}:3:", "no_such_field")
+    override.write_text("# Theme\n\n{% if theme.number %}\nunclosed\n", encoding="utf-8")
+    result = build_site(project, tmp_path / "site", check=False)
+    assert_clear_failure(result, f"{override}:", "endif")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_for(url: str, wanted: str, server: subprocess.Popen[str], timeout: float) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert server.poll() is None, "mkdocs serve exited"
+        html = fetch(url)
+        if html is not None and wanted in html:
+            return html
+        time.sleep(0.3)
+    raise AssertionError(f"{url} did not show {wanted!r} within {timeout} s")
+
+
+def test_mkdocs_serve_rebuilds_after_a_yaml_or_template_edit(project: Path, tmp_path: Path) -> None:
+    without_source(project / "compact_data")  # the edit below changes the Compact's words
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "COMPACT_PDF": "false"},
+    )
+    url = f"http://127.0.0.1:{port}/commitments/1.4/"
+    try:
+        html = wait_for(url, "Apply <abbr", server, timeout=60)
+        assert "livereload" in html, "mkdocs serve injects its reload script"
+        data = project / THEME_1
+        source = data.read_text(encoding="utf-8")
+        assert "Apply full cost recovery" in source
+        data.write_text(source.replace("Apply full cost recovery", "Apply complete cost recovery"), encoding="utf-8")
+        wait_for(url, "Apply complete cost recovery", server, timeout=60)
+        # A template override is watched too.
+        builtin = (ROOT / "generator" / "pages" / "templates" / "commitment.md.j2").read_text(encoding="utf-8")
+        (project / "overrides" / "compact" / "commitment.md.j2").write_text(
+            builtin + "\nLocal note for {{ c.id }}.\n", encoding="utf-8"
+        )
+        wait_for(url, "Local note for 1.4.", server, timeout=60)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.close()

@@ -1,0 +1,89 @@
+"""The URL contract: every URL in published-urls.txt is served, and the list only grows."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from support import ROOT
+
+from generator import urls
+from support.linkcheck import file_for, page_url, parse_page, parse_site
+
+URL_LIST = ROOT / "published-urls.txt"
+read_urls = urls.read_manifest
+
+
+def test_the_list_is_well_formed() -> None:
+    entries = read_urls(URL_LIST.read_text(encoding="utf-8"))
+    assert len(entries) == len(set(entries)), "duplicate entries"
+    for entry in entries:
+        assert entry.startswith("/"), f"{entry!r} must start with '/'"
+        assert " " not in entry and "?" not in entry, f"{entry!r}: one path per line, no query"
+        path, _, fragment = entry.partition("#")
+        assert "#" not in fragment, entry
+        if fragment:
+            assert path.endswith("/"), f"{entry!r}: an anchor must be on a page (a path ending in '/')"
+
+
+def test_every_listed_url_is_served(site_dir: Path) -> None:
+    entries = read_urls(URL_LIST.read_text(encoding="utf-8"))
+    missing = []
+    pages: dict[str, set[str]] = {}
+    for entry in entries:
+        path, _, fragment = entry.partition("#")
+        target = file_for(site_dir, path)
+        if target is None:
+            missing.append(f"{entry}: nothing is served at {path}")
+            continue
+        if fragment:
+            if target not in pages:
+                pages[target] = parse_page(site_dir, target).anchors
+            if fragment not in pages[target]:
+                missing.append(f"{entry}: {target} has no element with id {fragment!r}")
+    assert not missing, "\n".join(missing)
+
+
+def test_every_page_of_the_build_is_listed(site_dir: Path) -> None:
+    """A new page must be added to published-urls.txt (it becomes a promise)."""
+    listed = {entry.partition("#")[0] for entry in read_urls(URL_LIST.read_text(encoding="utf-8"))}
+    built = {page_url(path) for path in parse_site(site_dir) if path != "404.html"}
+    unlisted = sorted(built - listed)
+    assert not unlisted, "add these pages to published-urls.txt:\n" + "\n".join(unlisted)
+
+
+def test_every_commitment_anchor_on_its_theme_page_is_listed(site_dir: Path) -> None:
+    """Each commitment's place on its theme page is a public link target too."""
+    listed = set(read_urls(URL_LIST.read_text(encoding="utf-8")))
+    found = []
+    for path, page in parse_site(site_dir).items():
+        if path.startswith("themes/") and path != "themes/index.html":
+            found += [page_url(path) + "#" + anchor for anchor in page.ids if anchor.startswith("commitment-")]
+    assert len(found) == 54
+    assert not sorted(set(found) - listed)
+
+
+def _git(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True)
+
+
+def test_no_entry_ever_disappears() -> None:
+    """Every entry of every committed version of the list is still in it."""
+    if _git("rev-parse", "--is-inside-work-tree").returncode != 0:
+        pytest.fail("published-urls.txt's history needs the git repository (run the tests in a clone)")
+    current = set(read_urls(URL_LIST.read_text(encoding="utf-8")))
+    commits = _git("log", "--format=%H", "--", URL_LIST.name).stdout.split()
+    lost = []
+    for commit in commits:
+        shown = _git("show", f"{commit}:{URL_LIST.name}")
+        if shown.returncode != 0:  # the commit that deleted the file
+            lost.append(f"{commit}: published-urls.txt was deleted")
+            continue
+        lost += [f"{commit}: {entry}" for entry in read_urls(shown.stdout) if entry not in current]
+    assert not lost, "entries removed from published-urls.txt:\n" + "\n".join(lost)
+
+
+def test_the_list_reader_ignores_comments_and_keeps_entries() -> None:
+    text = "# header\n\n/\n  /about/  \n# --- Downloads\n/downloads/compact.pdf\n"
+    assert read_urls(text) == ["/", "/about/", "/downloads/compact.pdf"]

@@ -1,0 +1,121 @@
+"""What the tests (and the benchmark) share: the project's paths, its site address, real builds, a quiet server.
+
+Importable as ``support`` because ``tests/`` is on ``pythonpath`` (pyproject.toml);
+``benchmarks/run.py`` puts ``tests/`` on its path to use the same helpers.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from generator import urls
+from generator.cli import site_url_from
+
+ROOT = Path(__file__).resolve().parents[2]
+#: What a copy of the site needs to build.
+SITE_SOURCES = ("mkdocs.yml", "content", "overrides", "compact_data")
+#: The site's address: from mkdocs.yml, its one home.
+SITE_URL = site_url_from(ROOT / "mkdocs.yml") or ""
+SITE = urls.Site(SITE_URL)
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def copy_project(target: Path, data: Path | None = None) -> Path:
+    """A copy of the site's sources that a test may change freely (``data``: another data folder)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in SITE_SOURCES:
+        source = data if (name == "compact_data" and data is not None) else ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        else:
+            shutil.copy2(source, target / name)
+    return target
+
+
+def without_source(data_dir: Path) -> None:
+    """Drop ``source:`` from a copy's compact.yaml: a test that puts other words into official
+    texts (markup, an edit) then builds with a notice instead of failing the source check."""
+    config = data_dir / "compact.yaml"
+    kept, skipping = [], False
+    for line in config.read_text(encoding="utf-8").splitlines(keepends=True):
+        if line.startswith("source:"):
+            skipping = True
+            continue
+        if skipping and (line.startswith((" ", "#")) or not line.strip()):
+            continue
+        skipping = False
+        kept.append(line)
+    config.write_text("".join(kept), encoding="utf-8")
+
+
+def build_site(
+    project: Path, site: Path | None = None, *extra: str, check: bool = True, pdf: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """Run ``mkdocs build --strict`` as a user would, in ``project``.
+
+    Handouts are off unless ``pdf``: laying them out is most of a build's time, and only
+    the tests that read a PDF or a download's size need them.
+    """
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    if site is not None:
+        command += ["-d", str(site)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env["COMPACT_PDF"] = "true" if pdf else "false"
+    result = subprocess.run([*command, *extra], cwd=project, capture_output=True, text=True, env=env)
+    if check and result.returncode != 0:
+        raise AssertionError(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """A static file server that logs nothing and serves the site's own 404 page, as the host does."""
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code == 404:
+            page = Path(self.directory) / "404.html"
+            if page.is_file():
+                body = page.read_bytes()
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                if self.command != "HEAD":
+                    self.wfile.write(body)
+                return
+        super().send_error(code, message, explain)
+
+
+@contextmanager
+def serving(directory: Path) -> Iterator[str]:
+    """``directory`` served on 127.0.0.1 in a thread; yields the base URL ending in ``/``."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
