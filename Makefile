@@ -48,7 +48,7 @@ $(VNU_JAR): | system-deps
 test: $(BIN)/mkdocs system-deps $(VNU_JAR)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 ## Only the tests that drive headless Chromium.
 browser-tests: $(BIN)/mkdocs system-deps

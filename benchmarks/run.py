@@ -46,7 +46,7 @@ from support import SITE, serving  # noqa: E402
 from synthetic import make_synthetic  # noqa: E402
 
 from generator import urls  # noqa: E402
-from generator.build import build  # noqa: E402
+from generator.build import build, theme_extra  # noqa: E402
 from generator.mkdocs_plugin.plugin import HAND_WRITTEN_NAV  # noqa: E402
 from generator.model import load_compact  # noqa: E402
 
@@ -196,11 +196,15 @@ def plain_project(target: Path, data: Path) -> Path:
     docs = target / "content"
     subprocess.run([sys.executable, "-m", "generator", "export-markdown", "--data", str(data), str(docs)],
                    cwd=ROOT, env=ENV, check=True, capture_output=True)
-    renderer = build(load_compact(data), SITE, pdf=False).renderer
+    compact = load_compact(data)
+    renderer = build(compact, SITE, pdf=False).renderer
     extra = [(t, p) for t, p in HAND_WRITTEN_NAV if (docs / p).is_file()]
     config = without_plugin((target / "mkdocs.yml").read_text(encoding="utf-8"))
     config = re.sub(r"(?m)^strict:.*$", "strict: false", config)
-    config += yaml.safe_dump({"nav": renderer.navigation(extra)}, allow_unicode=True, sort_keys=False)
+    # What the plugin would set: the theme's facts (the 404 page) and the navigation.
+    config = re.sub(r"(?m)^extra:\n(?:[ ]+.*\n)*", "", config)
+    settings = {"extra": {"generator": False, "compact": theme_extra(compact)}, "nav": renderer.navigation(extra)}
+    config += yaml.safe_dump(settings, allow_unicode=True, sort_keys=False)
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     return target
 
@@ -345,6 +349,7 @@ def bench_pdfs(report: Report, repeat: int) -> None:
 def bench_serve(report: Report, work: Path, repeat: int, pdf: bool | None) -> None:
     """From saving a YAML edit to ``mkdocs serve`` serving the rebuilt page."""
     project = copy_project(work / f"serve-{pdf}", pdf=pdf)
+    support.without_source(project / "compact_data")  # the edit below changes the Compact's words
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator import urls
 from generator.handouts.plan import Downloads, HandoutFile
-from generator.model import Compact
+from generator.model import Compact, capfirst
 from generator.open_data import DESCRIPTIONS, open_data_files
 from generator.pages.render import Renderer
 
@@ -30,6 +30,16 @@ class Build:
     outputs: dict[str, bytes]
     handouts: list[HandoutFile]
     renderer: Renderer
+
+
+def theme_extra(compact: Compact) -> dict[str, str]:
+    """The document's facts the theme's own templates need (the 404 page), as plain strings."""
+    return {
+        "name": compact.name_in_text,
+        "name_capitalised": capfirst(compact.name_in_text),
+        "label": compact.label,
+        "example": compact.commitments[0].id,
+    }
 
 
 def build(compact: Compact, site: urls.Site, override_dirs: Sequence[Path] = (), *, pdf: bool = True) -> Build:

@@ -21,11 +21,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from generator import urls
-from generator.build import Build, build
+from generator.build import Build, build, theme_extra
 from generator.data.problems import DataError
 from generator.mkdocs_plugin import staging
 from generator.mkdocs_plugin.config import CompactConfig
-from generator.model import capfirst, load_compact
+from generator.model import load_compact
 
 if TYPE_CHECKING:  # only for annotations: the live-reload server is imported by `mkdocs serve` alone
     from mkdocs.livereload import LiveReloadServer
@@ -77,12 +77,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         # The document's facts for the theme's own templates (the 404 page) and the page head.
         config.site_description = config.site_description or compact.description
         config.copyright = config.copyright or compact.copyright
-        config.extra["compact"] = {
-            "name": compact.name_in_text,
-            "name_capitalised": capfirst(compact.name_in_text),
-            "label": compact.label,
-            "example": compact.commitments[0].id,
-        }
+        config.extra["compact"] = theme_extra(compact)
         if self.config.nav and not config.nav:
             hand_written = [(t, p) for t, p in HAND_WRITTEN_NAV if (Path(config.docs_dir) / p).is_file()]
             config.nav = self.build.renderer.navigation(hand_written)
