@@ -39,6 +39,8 @@ def theme_extra(compact: Compact) -> dict[str, str]:
         "name_capitalised": capfirst(compact.name_in_text),
         "label": compact.label,
         "example": compact.commitments[0].id,
+        "example_theme": str(compact.commitments[0].theme.number),
+        "example_position": str(compact.commitments[0].number[1]),
     }
 
 

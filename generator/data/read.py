@@ -73,10 +73,14 @@ class Reader:
         except ValueError:
             return path.as_posix()
 
-    def read(self, path: Path, shape: type[Shape]) -> Loaded[Shape] | None:
+    def read(self, path: Path, shape: type[Shape], *, empty_is_absent: bool = False) -> Loaded[Shape] | None:
+        """The file in its shape, or None with its problems recorded (``empty_is_absent``: an empty
+        or comments-only file is simply nothing, not a problem)."""
         parsed, problems = read_yaml(path, self.display(path))
         self.problems.extend(problems)
         if parsed is None or problems:
+            return None
+        if empty_is_absent and parsed.data is None:
             return None
         if not isinstance(parsed.data, dict):
             self.problems.append(parsed.problem((), "the file must be a set of 'key: value' entries"))
@@ -97,12 +101,7 @@ class Reader:
     def optional(self, name: str, shape: type[Shape]) -> Loaded[Shape] | None:
         """A file that may be absent, empty or only comments: then there is nothing in it."""
         path = self.data_dir / name
-        if not path.is_file():
-            return None
-        parsed, problems = read_yaml(path, self.display(path))
-        if parsed is not None and parsed.data is None and not problems:
-            return None
-        return self.read(path, shape)
+        return self.read(path, shape, empty_is_absent=True) if path.is_file() else None
 
     def themes(self) -> tuple[list[Loaded[shapes.ThemeFile]], set[int]]:
         """The theme files in number order, and the numbers of those that could not be read."""

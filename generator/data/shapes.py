@@ -59,10 +59,10 @@ class CompactFile(_Strict):
     section on its pages.
     """
 
-    title: Text = Field(description="The document's name as its cover gives it, e.g. 'Bristol Compact'.")
+    title: Text = Field(description="The document's name as its cover gives it, e.g. 'Riverford Compact'.")
     title_in_text: Text | None = Field(
         default=None,
-        description="How a sentence names it, e.g. 'the Bristol Compact' (the default: 'the' + title, "
+        description="How a sentence names it, e.g. 'the Riverford Compact' (the default: 'the' + title, "
         "or the title with a lower-case 'the' if it starts with 'The').",
     )
     short_name: Text = Field(description="How running text refers to it, e.g. 'the Compact'.")
@@ -70,10 +70,10 @@ class CompactFile(_Strict):
     subtitle: Text
     slug: Key = Field(
         description="File name of the whole document's PDF, before the edition: "
-        "'bristol-compact' gives downloads/bristol-compact-2012.pdf. Never change it."
+        "'riverford-compact' gives downloads/riverford-compact-2031.pdf. Never change it."
     )
     keeper: Text | None = Field(
-        default=None, description="The body that keeps the Compact, e.g. 'Compact Partners' Group' (optional)."
+        default=None, description="The body that keeps the Compact, e.g. 'Compact Partnership Board' (optional)."
     )
     description: Text = Field(description="One sentence saying what the document is: the site's description.")
     copyright: Text | None = Field(

@@ -193,7 +193,7 @@ def _construct(node: ScalarNode, loader: yaml.SafeLoader) -> Any:
     """A scalar's value; ValueError if YAML takes it for a date or number it cannot build."""
     try:
         return loader.construct_object(node)
-    except Exception as error:  # e.g. 2012-13-45 looks like a date but is not one
+    except Exception as error:  # e.g. 2031-13-45 looks like a date but is not one
         raise ValueError(node.value) from error
 
 

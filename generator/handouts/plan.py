@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from generator import urls
-from generator.model import Commitment, Compact, Passage, Sector, Theme, capfirst
+from generator.model import Commitment, Compact, Passage, Sector, Theme
 
 DOWNLOADS_DIR = "downloads"
 
@@ -106,24 +106,9 @@ def _sector_sections(sector: Sector, compact: Compact) -> tuple[Section, ...]:
     if shared is None or sector.shared:
         return (section(sector.heading, sector, "own", sector.summary),)
     return (
-        section(own_heading(sector), sector, "own", sector.summary),
-        section(shared.heading, shared, "shared", shared_explanation(compact, sector)),
+        section(sector.own_heading, sector, "own", sector.summary),
+        section(shared.heading, shared, "shared", compact.shared_explanation(sector)),
     )
-
-
-def own_heading(sector: Sector) -> str:
-    """The heading of a side's own commitments, beside the shared ones: "The VCS's own commitments"."""
-    return f"{capfirst(sector.in_text)}'s own commitments"
-
-
-def shared_explanation(compact: Compact, sector: Sector) -> str:
-    """Why a side's view holds the shared commitments too."""
-    assert compact.shared_sector is not None
-    count = len(compact.in_sector(compact.shared_sector))
-    return f"These {count} commitments bind {compact.shared_binds}, so they apply to {sector.in_text} too."
-
-
-
 
 
 def plan_handouts(compact: Compact) -> list[Handout]:

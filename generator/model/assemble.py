@@ -223,14 +223,14 @@ def check_source(files: DataFiles, data_dir: Path, label: str) -> list[Problem]:
     if text is None:
         return problems
     corrections = [(c.source, c.reads) for c in source.corrections]
-    return check_official_texts(Source(text, corrections), official_texts(files), f"{label}")
+    return check_official_texts(Source(text, corrections), official_texts(files), label)
 
 
 # -- building ----------------------------------------------------------------------
 
 
 def name_in_text(title: str, given: str | None) -> str:
-    """How a sentence names the document: "the Bristol Compact", never "the The Compact"."""
+    """How a sentence names the document: "the Riverford Compact", never "the The Compact"."""
     if given is not None:
         return given
     if title.startswith("The "):
@@ -375,8 +375,8 @@ def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Com
     if compact_file is not None and complaints is not None:
         assembler.problems += check_quotes(complaints, compact_file.data)
     if compact_file is not None:
-        data = compact_file.data
-        label = f"{name_in_text(data.title, data.title_in_text)} ({data.edition})"
+        title_in_text = name_in_text(compact_file.data.title, compact_file.data.title_in_text)
+        label = f"{title_in_text} ({compact_file.data.edition})"  # as Compact.label gives it
         assembler.problems += check_source(files, data_dir, label)
     if not files.complete:
         raise DataError(assembler.problems)
@@ -397,7 +397,6 @@ def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Com
     redirects = assembler.redirects(themes)
     if assembler.problems:
         raise DataError(assembler.problems)
-    title_in_text = name_in_text(data.title, data.title_in_text)
     return m.Compact(
         title=data.title,
         name_in_text=title_in_text,
@@ -407,7 +406,7 @@ def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Com
         slug=data.slug,
         description=data.description,
         copyright=data.copyright or (
-            f"The text of {title_in_text} ({data.edition}) is reproduced word for word and marked as official "
+            f"The text of {label} is reproduced word for word and marked as official "
             "text; everything else on this site is explanatory."
         ),
         keeper=data.keeper,

@@ -64,6 +64,11 @@ class Sector:
     #: Its commitments bind every other sector too.
     shared: bool = False
 
+    @property
+    def own_heading(self) -> str:
+        """The heading of a side's own commitments beside the shared ones: "The public sector's own commitments"."""
+        return f"{capfirst(self.in_text)}'s own commitments"
+
 
 @dataclass(frozen=True)
 class Topic:
@@ -165,7 +170,7 @@ class NationalCompact:
 
 
 def capfirst(text: str) -> str:
-    """A phrase from the data at the start of a sentence: "the VCS" → "The VCS"."""
+    """A phrase from the data at the start of a sentence: "the council" → "The council"."""
     return text[:1].upper() + text[1:]
 
 
@@ -180,7 +185,7 @@ def join_names(items: Iterable[str]) -> str:
 @dataclass(eq=False)
 class Compact:
     title: str
-    #: How a sentence names it: "the Bristol Compact".
+    #: How a sentence names it: "the Riverford Compact".
     name_in_text: str
     #: How running text refers to it: "the Compact".
     short_name: str
@@ -216,12 +221,12 @@ class Compact:
 
     @property
     def label(self) -> str:
-        """The name and edition, as official-text labels give them: "the Bristol Compact (2012)"."""
+        """The name and edition, as official-text labels give them: "the Riverford Compact (2031)"."""
         return f"{self.name_in_text} ({self.edition})"
 
     @property
     def cited_as(self) -> str:
-        """The name and edition as a citation starts: "Bristol Compact (2012)"."""
+        """The name and edition as a citation starts: "Riverford Compact (2031)"."""
         return f"{self.title} ({self.edition})"
 
     @functools.cached_property
@@ -251,13 +256,24 @@ class Compact:
 
     @property
     def shared_binds(self) -> str:
-        """Whom a shared commitment binds, in words: "both the public sector and the VCS"."""
+        """Whom a shared commitment binds, in words: "both the council and the charities"."""
         names = [s.in_text for s in self.sides]
         if len(names) == 2:
             return "both " + join_names(names)
         if len(names) > 2:
             return "all of " + join_names(names)
         return join_names(names)
+
+    @property
+    def together(self) -> str:
+        """The word for all the sides at once: "both" for two, "all" for more."""
+        return "both" if len(self.sides) == 2 else "all"
+
+    def shared_explanation(self, sector: Sector) -> str:
+        """Why a side's view also lists the shared commitments (explanatory text, not the Compact's)."""
+        assert self.shared_sector is not None
+        count = len(self.in_sector(self.shared_sector))
+        return f"These {count} commitments bind {self.shared_binds}, so they apply to {sector.in_text} too."
 
     def in_sector(self, sector: Sector) -> list[Commitment]:
         """The commitments a sector makes itself."""
