@@ -74,10 +74,15 @@ def check_one_shared(sectors: Loaded[shapes.SectorsFile] | None) -> list[Problem
         return []
     shared = [i for i, s in enumerate(sectors.data.sectors) if s.shared]
     first = sectors.file.where(("sectors", shared[0], "shared"))[0] if shared else 0
-    return [
+    problems = [
         sectors.file.problem(("sectors", i, "shared"), f"only one sector can be shared (the first is at line {first})")
         for i in shared[1:]
     ]
+    if shared and len(sectors.data.sectors) == len(shared):
+        problems.append(sectors.file.problem(
+            ("sectors", shared[0], "shared"), "a shared sector binds the other sectors: add them, or remove 'shared'"
+        ))
+    return problems
 
 
 def check_theme_numbers(themes: Sequence[Loaded[shapes.ThemeFile]], unreadable: set[int]) -> list[Problem]:
