@@ -3,7 +3,8 @@
 * ``project`` copies the repository's site sources (mkdocs.yml, content/,
   overrides/, compact_data/) into ``tmp_path`` so a test can change data
   without touching the real files; ``build_site(project)`` builds it.
-* ``site_dir`` is one real build of the real data (with PDFs), shared by the session.
+* ``site_dir`` is one real build of the real data (with PDFs), shared by the session
+  (and by the xdist workers); ``real_build`` also has what that build printed.
 * ``served_site`` serves ``site_dir`` on 127.0.0.1; ``browser`` is headless
   Debian Chromium through Playwright (never a downloaded browser).
 
@@ -12,13 +13,15 @@ The helpers themselves live in ``tests/support/``, which the benchmark shares.
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
-from support import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, copy_project, serving
+from support import CHROMIUM, CHROMIUM_ARGS, ROOT, RealBuild, build_real_site, copy_project, serving
 
 from generator.model import Compact, load_compact
 
@@ -40,11 +43,39 @@ def project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def real_build(tmp_path_factory: pytest.TempPathFactory) -> RealBuild:
+    """One real build of the real repository (PDFs included) for the whole run.
+
+    Under pytest-xdist the workers share it: the first to need it builds it into the run's
+    common temporary folder while holding a lock, the others wait and read its record.
+    """
+    if os.environ.get("PYTEST_XDIST_WORKER") is None:
+        return build_real_site(tmp_path_factory.mktemp("built") / "site")
+    shared = tmp_path_factory.getbasetemp().parent / "real-build"
+    shared.mkdir(exist_ok=True)
+    record = shared / "record.json"
+    with (shared / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if record.is_file():
+                saved = json.loads(record.read_text(encoding="utf-8"))
+                return RealBuild(Path(saved["site"]), saved["returncode"], saved["output"])
+            built = build_real_site(shared / "site")
+            record.write_text(
+                json.dumps({"site": str(built.site), "returncode": built.returncode, "output": built.output}),
+                encoding="utf-8",
+            )
+            return built
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+@pytest.fixture(scope="session")
+def site_dir(real_build: RealBuild) -> Path:
     """One real build of the real repository, shared by every test that only reads it."""
-    site = tmp_path_factory.mktemp("built") / "site"
-    build_site(ROOT, site, pdf=True)
-    return site
+    if real_build.returncode != 0:
+        raise AssertionError(f"mkdocs build failed:\n{real_build.output}")
+    return real_build.site
 
 
 @pytest.fixture(scope="session")

@@ -40,13 +40,18 @@ PAGES = {
     "404-unknown-commitment": "commitments/9.9/",
 }
 NOT_FOUND = {"404", "404-unknown-commitment"}
+# Nothing moves any more: the drawer's slide-in (a transform transition) has finished.
+DRAWER_SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
 WIDTHS = {"desktop": 1280, "mobile": 390}
 SCHEMES = {"light": "default", "dark": "slate"}  # Playwright colour scheme -> Material's scheme
 
 
-@pytest.fixture(params=[(w, s) for w in WIDTHS for s in SCHEMES], ids=lambda p: f"{p[0]}-{p[1]}")
-def view(request: pytest.FixtureRequest, browser: Any) -> Iterator[tuple[Any, str]]:
-    """A fresh page at one width and in one colour scheme, with the scheme Material should show."""
+@pytest.fixture(
+    scope="module", params=[(w, s) for w in WIDTHS for s in SCHEMES], ids=lambda p: f"{p[0]}-{p[1]}"
+)
+def view_page(request: pytest.FixtureRequest, browser: Any) -> Iterator[tuple[Any, str]]:
+    """One page per width and colour scheme, shared by the module's tests at that view (pytest
+    runs them together), with the scheme Material should show: it navigates page to page."""
     width_name, scheme = request.param
     context = browser.new_context(
         viewport={"width": WIDTHS[width_name], "height": 900}, color_scheme=scheme
@@ -55,6 +60,18 @@ def view(request: pytest.FixtureRequest, browser: Any) -> Iterator[tuple[Any, st
         yield context.new_page(), SCHEMES[scheme]
     finally:
         context.close()
+
+
+@pytest.fixture
+def view(view_page: tuple[Any, str]) -> tuple[Any, str]:
+    """The view's page, with nothing kept from the test before: no stored state (Material keeps
+    the colour scheme in localStorage), and a blank page with no focus or open search."""
+    page, scheme = view_page
+    if page.url.startswith("http"):
+        page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+    page.context.clear_cookies()
+    page.goto("about:blank")
+    return page, scheme
 
 
 def open_page(page: Any, url: str, name: str, material_scheme: str) -> None:
@@ -109,7 +126,7 @@ def test_mobile_navigation_drawer_has_no_axe_violations(browser: Any, served_sit
             open_page(page, served_site + "themes/allocating-resources/", "theme", material_scheme)
             page.get_by_role("button", name="Navigation menu").click()
             page.locator(".md-nav--primary").first.wait_for(state="visible")
-            page.wait_for_timeout(300)  # the drawer slides in
+            page.wait_for_function(DRAWER_SETTLED)  # the drawer has slid in
             violations = axe_violations(page)
             assert not violations, (
                 f"axe found problems with the navigation open ({scheme}):\n{describe_violations(violations)}"

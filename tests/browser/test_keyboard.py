@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from support import SITE
 
 pytestmark = pytest.mark.browser
@@ -46,6 +47,26 @@ FOCUS_STATE = """() => {
   };
 }"""
 
+# Nothing on the page is still moving or fading. Colour-only transitions (Material
+# fades link colours over 125 ms) are not waited for: FOCUS_STATE reads no colour,
+# only outline, shadow, geometry, visibility and opacity, which they do not change.
+SETTLED = """() => document.getAnimations().every(a => a.playState !== 'running'
+  || (a instanceof CSSTransition && /(^|-)color$/.test(a.transitionProperty)))"""
+
+# The focused element (or, for a zero-size one, what FOCUS_STATE measures for it) is on screen.
+FOCUS_ON_SCREEN = """() => {
+  const active = document.activeElement;
+  if (!active || active === document.body) { return true; }
+  let shown = active;
+  const box = active.getBoundingClientRect();
+  if (box.width === 0 || box.height === 0) {
+    const next = active.nextElementSibling;
+    shown = next && next.tagName === "LABEL" ? next : (active.labels && active.labels[0]) || active;
+  }
+  const rect = shown.getBoundingClientRect();
+  return rect.right > 0 && rect.bottom > 0 && rect.left < innerWidth && rect.top < innerHeight;
+}"""
+
 # Controls in the page's content that a keyboard user must be able to reach.
 UNREACHED_CONTROLS = """() => Array.from(document.querySelectorAll(
     ".md-content a[href], .md-content button, .md-content select, .md-content textarea, .md-content input"))
@@ -53,8 +74,9 @@ UNREACHED_CONTROLS = """() => Array.from(document.querySelectorAll(
   .map(e => e.outerHTML.slice(0, 120))"""
 
 
-@pytest.fixture(params=[1280, 390], ids=["desktop", "mobile"])
-def keyboard_page(request: pytest.FixtureRequest, browser: Any) -> Iterator[Any]:
+@pytest.fixture(scope="module", params=[1280, 390], ids=["desktop", "mobile"])
+def keyboard_view(request: pytest.FixtureRequest, browser: Any) -> Iterator[Any]:
+    """One page per width, shared by the module's tests at that width (pytest runs them together)."""
     context = browser.new_context(viewport={"width": request.param, "height": 800})
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     try:
@@ -63,18 +85,34 @@ def keyboard_page(request: pytest.FixtureRequest, browser: Any) -> Iterator[Any]
         context.close()
 
 
+@pytest.fixture
+def keyboard_page(keyboard_view: Any) -> Any:
+    """The width's page with nothing kept from the test before: no stored state, an empty
+    clipboard (the browser's one, shared by every context), and a blank page without focus."""
+    page = keyboard_view
+    if page.url.startswith("http"):
+        page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+    page.context.clear_cookies()
+    page.goto("about:blank")
+    return page
+
+
 def focus_states_while_tabbing(page: Any, limit: int = 400) -> list[dict[str, Any]]:
     """Press Tab from the top of the page until focus leaves the page; what each stop looked like."""
     states: list[dict[str, Any]] = []
     for _ in range(limit):
         page.keyboard.press("Tab")
         # Let focus styles finish their transitions (the skip link fades in).
-        page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+        page.wait_for_function(SETTLED)
         state = page.evaluate(FOCUS_STATE)
         if state is not None and not state["onScreen"]:
             # Give the page the time a person would see: it may scroll focus into view
             # once a closing panel (the search on narrow screens) has gone.
-            page.wait_for_timeout(500)
+            try:
+                page.wait_for_function(FOCUS_ON_SCREEN, timeout=500)
+            except PlaywrightTimeoutError:
+                pass  # still off screen after half a second: measured (and reported) as it is
+            page.wait_for_function(SETTLED)
             state = page.evaluate(FOCUS_STATE)
         if state is None:  # focus went past the last control, back to the browser
             return states
@@ -192,7 +230,7 @@ def test_navigation_drawer_opens_with_the_keyboard_on_a_narrow_screen(browser: A
                 break
         else:
             raise AssertionError("Tab never reached 'Glossary' in the open navigation menu")
-        page.wait_for_timeout(300)  # the drawer's slide-in
+        page.wait_for_function(SETTLED)  # the drawer's slide-in has finished
         state = page.evaluate(FOCUS_STATE)
         assert state["onScreen"] and state["visible"], state
         page.keyboard.press("Enter")
@@ -241,6 +279,9 @@ def test_copy_buttons_work_from_the_keyboard_and_announce_it(keyboard_page: Any,
     page = keyboard_page
     page.goto(served_site + "commitments/5.5/")
     page.wait_for_load_state("load")
+    # The clipboard is the browser's, shared by all contexts: empty it, so that what is read
+    # below was copied by this test's key press and not left by an earlier test.
+    page.evaluate("navigator.clipboard.writeText('')")
     status = page.locator(".compact-share__status")
     assert status.get_attribute("role") == "status"
     copied = {}

@@ -19,12 +19,10 @@ from bs4 import BeautifulSoup, Tag
 from support import ROOT, SITE, build_site
 from support.pages import article, read_page
 
-from generator.pages.text import script_json
 from generator.data.editor_schemas import SCHEMA_DIR, schema_texts
-from generator.model import load_compact
-from generator.model import Compact
 from generator.data.problems import DataError
-from generator.pages.text import squash
+from generator.model import Compact, load_compact
+from generator.pages.text import script_json, squash
 
 COMPLAINTS = "complaints/"
 

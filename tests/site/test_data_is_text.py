@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from support import build_site, copy_project, without_source
 from pypdf import PdfReader
+from support import build_site, copy_project, without_source
 
 PAYLOAD = (
     ' <script>alert(1)</script> [x](javascript:alert(1)) {{ jinja }} {% raw %} <b>bold</b> &amp; '
@@ -81,7 +81,8 @@ def test_commitment_page_shows_the_literal_text(site: Path, cid: str) -> None:
     doc = soup(site, f"commitments/{cid}")
     text = TEXTS[cid]
     assert doc.select_one("p.compact-text").get_text() == text
-    assert doc.find("meta", attrs={"name": "description"})["content"] == f"Commitment {cid} of the Bristol Compact (2012): {text}"
+    description = doc.find("meta", attrs={"name": "description"})["content"]
+    assert description == f"Commitment {cid} of the Bristol Compact (2012): {text}"
     title = doc.title.get_text()
     assert title.startswith(f"{cid} {LEADS[cid]} <script>alert(1)</script> [x](javascript:alert(1))")
     assert doc.find("h1").get_text().startswith(f"{cid} {LEADS[cid]} <script>alert(1)</script>")

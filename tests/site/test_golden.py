@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from support import ROOT, SITE
 
-from generator.model import load_compact
 from generator.build import build
+from generator.model import load_compact
 
 GOLDEN = Path(__file__).parent / "golden"
 

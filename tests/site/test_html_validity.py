@@ -1,9 +1,10 @@
 """Every built page is valid HTML according to the W3C Nu HTML Checker (vnu).
 
 vnu.jar comes from the npm registry (package ``vnu-jar``, pinned below) and is
-run once, in one JVM, over all HTML files of the build. Errors in Material's
-own markup that this site cannot change are allowed by their exact message,
-each with the reason; anything else fails the test.
+run once, in one JVM, over all HTML files of the build and a page with known
+mistakes (which shows the check is real). Errors in Material's own markup that
+this site cannot change are allowed by their exact message, each with the
+reason; anything else fails the test.
 """
 
 from __future__ import annotations
@@ -11,8 +12,11 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 import pytest
 from support.browsing import html_files
@@ -81,10 +85,43 @@ def test_vnu_is_the_pinned_version(vnu_jar: Path) -> None:
     assert version.stdout.strip().startswith(VNU_VERSION)
 
 
-def test_every_page_is_valid_html(vnu_jar: Path, site_dir: Path) -> None:
+#: A page with mistakes of the kind a template could make, checked in the same vnu run as the site.
+BAD_PAGE = (
+    '<!doctype html><html lang="en"><head><title>x</title></head>'
+    '<body><p id="a">one</p><p id="a">two</p><ul><p>not a list item</p></ul></body></html>'
+)
+
+
+@dataclass(frozen=True)
+class Checked:
+    site_files: list[Path]
+    bad_page: Path
+    messages: list[dict[str, Any]]
+
+    def about(self, file: Path) -> list[dict[str, Any]]:
+        """The messages about one file."""
+        return [m for m in self.messages if checked_file(m) == file]
+
+
+def checked_file(message: dict[str, Any]) -> Path | None:
+    """The file a vnu message is about: vnu names it by a ``file:`` URL (``file:/tmp/…``)."""
+    url = urlsplit(message.get("url", ""))
+    return Path(url2pathname(url.path)) if url.scheme == "file" else None
+
+
+@pytest.fixture(scope="module")
+def checked(vnu_jar: Path, site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Checked:
+    """Every page of the build and the bad page, in one run of vnu: Java starts once."""
+    bad = tmp_path_factory.mktemp("vnu") / "bad.html"
+    bad.write_text(BAD_PAGE, encoding="utf-8")
     files = [site_dir / f for f in html_files(site_dir)]
+    return Checked(files, bad, run_vnu(vnu_jar, [*files, bad]))
+
+
+def test_every_page_is_valid_html(checked: Checked, site_dir: Path) -> None:
+    files = checked.site_files
     assert len(files) > 60
-    messages = run_vnu(vnu_jar, files)
+    messages = [m for m in checked.messages if checked_file(m) != checked.bad_page]
     errors = [m for m in messages if m.get("type") in ("error", "non-document-error") and not is_allowed(m)]
     report = "\n".join(
         f"{m.get('url', '').removeprefix(site_dir.as_uri())}:{m.get('lastLine')}: {m['message']}\n"
@@ -94,14 +131,8 @@ def test_every_page_is_valid_html(vnu_jar: Path, site_dir: Path) -> None:
     assert not errors, f"vnu found {len(errors)} errors:\n{report}"
 
 
-def test_vnu_catches_errors_in_our_markup(vnu_jar: Path, tmp_path: Path) -> None:
+def test_vnu_catches_errors_in_our_markup(checked: Checked) -> None:
     """The check is real: a page with a mistake of the kind a template could make fails it."""
-    page = tmp_path / "bad.html"
-    page.write_text(
-        '<!doctype html><html lang="en"><head><title>x</title></head>'
-        '<body><p id="a">one</p><p id="a">two</p><ul><p>not a list item</p></ul></body></html>',
-        encoding="utf-8",
-    )
-    messages = [m for m in run_vnu(vnu_jar, [page]) if m.get("type") == "error"]
+    messages = [m for m in checked.about(checked.bad_page) if m.get("type") == "error"]
     assert any("Duplicate ID" in m["message"] for m in messages)
     assert not all(is_allowed(m) for m in messages)

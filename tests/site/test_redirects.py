@@ -8,13 +8,10 @@ serve every old address and old theme-page anchor, and bad maps must fail with
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from html import unescape
 from pathlib import Path

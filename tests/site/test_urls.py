@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from support import ROOT
+from support.linkcheck import file_for, page_url, parse_page, parse_site
 
 from generator import urls
-from support.linkcheck import file_for, page_url, parse_page, parse_site
 
 URL_LIST = ROOT / "published-urls.txt"
 read_urls = urls.read_manifest

@@ -15,6 +15,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator import urls
@@ -84,6 +85,33 @@ def build_site(
     if check and result.returncode != 0:
         raise AssertionError(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
     return result
+
+
+@dataclass(frozen=True)
+class RealBuild:
+    """The session's build of the real repository: where it went and what it said."""
+
+    site: Path
+    returncode: int
+    output: str
+
+
+#: The real build as a user runs it: ``mkdocs build --strict`` in the repository, with a
+#: bare environment (so handouts are on by mkdocs.yml's own default, and nothing of the
+#: caller's environment — a SOURCE_DATE_EPOCH, say — changes the result).
+REAL_BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
+
+
+def build_real_site(site: Path) -> RealBuild:
+    """``mkdocs build --strict`` of the repository itself into ``site``, recorded."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=REAL_BUILD_ENV,
+    )
+    return RealBuild(site, result.returncode, result.stdout + result.stderr)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
