@@ -54,18 +54,7 @@ SETTLED = """() => document.getAnimations().every(a => a.playState !== 'running'
   || (a instanceof CSSTransition && /(^|-)color$/.test(a.transitionProperty)))"""
 
 # The focused element (or, for a zero-size one, what FOCUS_STATE measures for it) is on screen.
-FOCUS_ON_SCREEN = """() => {
-  const active = document.activeElement;
-  if (!active || active === document.body) { return true; }
-  let shown = active;
-  const box = active.getBoundingClientRect();
-  if (box.width === 0 || box.height === 0) {
-    const next = active.nextElementSibling;
-    shown = next && next.tagName === "LABEL" ? next : (active.labels && active.labels[0]) || active;
-  }
-  const rect = shown.getBoundingClientRect();
-  return rect.right > 0 && rect.bottom > 0 && rect.left < innerWidth && rect.top < innerHeight;
-}"""
+FOCUS_ON_SCREEN = f"() => {{ const state = ({FOCUS_STATE})(); return !state || state.onScreen; }}"
 
 # Controls in the page's content that a keyboard user must be able to reach.
 UNREACHED_CONTROLS = """() => Array.from(document.querySelectorAll(
