@@ -8,7 +8,7 @@ call :func:`build`, so the order of the pipeline lives here, once.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator import urls
@@ -45,14 +45,31 @@ def theme_extra(compact: Compact) -> dict[str, str]:
 
 
 def build(compact: Compact, site: urls.Site, override_dirs: Sequence[Path] = (), *, pdf: bool = True) -> Build:
-    """Render every output of ``compact`` (PDFs only if ``pdf``); template errors propagate as jinja2 errors."""
+    """Render every output of ``compact`` and its editions (PDFs only if ``pdf``); template errors
+    propagate as jinja2 errors."""
     outputs = open_data_files(compact, site)
-    handouts: list[HandoutFile] = []
-    if pdf:
-        from generator.handouts.pdf import build_handouts  # WeasyPrint loads only when PDFs are made
-
-        handouts = build_handouts(compact, site, override_dirs)
-        outputs.update({h.path: h.content for h in handouts})
+    handouts = _handouts(compact, site, override_dirs, urls.CURRENT) if pdf else []
+    outputs.update({h.path: h.content for h in handouts})
     downloads = Downloads.from_outputs(handouts, outputs, DESCRIPTIONS)
-    renderer = Renderer(compact, site, override_dirs, downloads)
+    editions: dict[int, Downloads] = {}
+    for edition in compact.history.editions:  # each at its permanent address, the current one too
+        pages = urls.edition_pages(edition)
+        files = open_data_files(edition, site, pages)
+        made: list[HandoutFile] = []
+        if pdf and edition is compact:  # the same words and pages: the same PDFs, not laid out again
+            made = [replace(h, handout=replace(h.handout, prefix=pages.prefix)) for h in handouts]
+        elif pdf:
+            made = _handouts(edition, site, override_dirs, pages)
+        files.update({h.path: h.content for h in made})
+        outputs.update(files)
+        editions[edition.edition] = Downloads.from_outputs(
+            made, files, [(pages.file(path), what) for path, what in DESCRIPTIONS]
+        )
+    renderer = Renderer(compact, site, override_dirs, downloads, editions)
     return Build(compact, site, renderer.pages(), outputs, handouts, renderer)
+
+
+def _handouts(compact: Compact, site: urls.Site, override_dirs: Sequence[Path], pages: urls.Pages) -> list[HandoutFile]:
+    from generator.handouts.pdf import build_handouts  # WeasyPrint loads only when PDFs are made
+
+    return build_handouts(compact, site, override_dirs, pages=pages)

@@ -20,11 +20,19 @@ def summary(compact: Compact) -> str:
     sectors = Counter(c.sector.key for c in compact.commitments)
     by_sector = ", ".join(f"{sectors[s.key]} {s.name}" for s in compact.sectors)
     checked = "checked against its source" if compact.source else "not checked against a source text"
-    return (
+    line = (
         f"OK: {compact.label}: {len(compact.themes)} themes, {len(compact.commitments)} commitments "
         f"({by_sector}), {len(compact.values)} values, {len(compact.glossary)} glossary terms, "
         f"{len(compact.references)} references; official text {checked}"
     )
+    for earlier in reversed(compact.history.earlier):
+        source = "checked against its source" if earlier.source else "not checked against a source text"
+        line += (f"\n   and the earlier edition {earlier.edition}: {len(earlier.commitments)} commitments; "
+                 f"official text {source}")
+    for step in compact.history.steps:
+        changed = len(step.changed) + len(step.new) + len(step.withdrawn)
+        line += f"\n   {step.later.edition} against {step.earlier.edition}: {changed} changes"
+    return line
 
 
 def site_url_from(config: Path) -> str | None:

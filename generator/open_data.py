@@ -17,7 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from generator import urls
-from generator.model import Compact, Passage, Reference
+from generator.model import Compact, Passage, Reference, Step
 from generator.model.types import PASSAGES
 
 DATA_DIR = "data"
@@ -115,15 +115,34 @@ class GlossaryTermOut(_Out):
 
 
 class RedirectOut(_Out):
-    """An old commitment id and what became of it (its address keeps working)."""
+    """An old commitment address no current commitment has, and what became of it (it keeps working)."""
 
     old: str
-    action: Literal["moved", "merged", "withdrawn"]
-    to: str | None
-    date: str = Field(description="YYYY-MM-DD.")
-    note: str
-    text: str | None
+    action: Literal["moved", "merged", "split", "withdrawn"]
+    to: list[str] = Field(description="The current ids it became (none if withdrawn).")
+    edition: int = Field(description="The edition in which it changed.")
+    note: str | None
+    text: str = Field(description="Its words in the last edition that had the number.")
     url: str = Field(description="The old address.")
+
+
+class ChangeOut(_Out):
+    """How one commitment of the edition before relates to one of this edition (or none)."""
+
+    change: Literal["unchanged", "reworded", "renumbered", "merged", "split", "new", "withdrawn"]
+    old: str | None = Field(description="Its id in the edition before (none if new).")
+    to: str | None = Field(description="Its id in this edition (none if withdrawn).")
+    reworded: bool = Field(description="Whether the words differ.")
+    note: str | None
+
+
+class EditionOut(_Out):
+    edition: int
+    adopted: str | None = Field(description="YYYY-MM-DD, if known.")
+    current: bool
+    url: str = Field(description="The edition's permanent address.")
+    data: str = Field(description="The edition's own compact.json.")
+    changes: list[ChangeOut] = Field(description="From the edition before (empty for the first).")
 
 
 class CompactOut(_Out):
@@ -131,6 +150,8 @@ class CompactOut(_Out):
 
     title: str
     edition: int
+    adopted: str | None = Field(description="When this edition was adopted, YYYY-MM-DD, if known.")
+    current: bool = Field(description="Whether this is the current edition.")
     subtitle: str
     official_text: str = Field(description="What the texts given here are the words of: name and edition.")
     keeper: str | None = Field(description="The body that keeps the Compact, if known.")
@@ -145,12 +166,43 @@ class CompactOut(_Out):
     references: list[ReferenceOut]
     glossary: list[GlossaryTermOut]
     redirects: list[RedirectOut] = Field(description="Old commitment ids and what became of them.")
+    editions: list[EditionOut] = Field(description="Every edition on the site, oldest first.")
 
 
-def compact_document(compact: Compact, site: urls.Site) -> CompactOut:
-    """The whole Compact as the published JSON document."""
+def changes(step: Step | None) -> list[ChangeOut]:
+    """An edition's changes from the one before, as the "what changed" page lists them."""
+    if step is None:
+        return []
+    out = [
+        ChangeOut(change=link.kind, old=link.before.id, to=link.after.id, reworded=link.reworded, note=link.note)
+        for link in step.links
+    ]
+    out += [ChangeOut(change="new", old=None, to=n.commitment.id, reworded=False, note=n.note) for n in step.new]
+    out += [ChangeOut(change="withdrawn", old=w.commitment.id, to=None, reworded=False, note=w.note)
+            for w in step.withdrawn]
+    return out
+
+
+def editions(compact: Compact, site: urls.Site) -> list[EditionOut]:
+    history = compact.history
+    return [
+        EditionOut(
+            edition=e.edition,
+            adopted=e.adopted.isoformat() if e.adopted else None,
+            current=e.is_current,
+            url=site.permalink(urls.edition_pages(e).EDITION),
+            data=site.url + urls.edition_pages(e).file(JSON_PATH),
+            changes=changes(history.step_into(e)),
+        )
+        for e in history.editions
+    ]
+
+
+def compact_document(compact: Compact, site: urls.Site, pages: urls.Pages = urls.CURRENT) -> CompactOut:
+    """The whole Compact as the published JSON document (``pages``: where the edition's pages are)."""
     url = site.permalink
     national = compact.national_compact
+    values_page = pages.EDITION if pages.archived else pages.VALUES  # an edition's home lists its values
 
     def keys(items: tuple[Reference, ...]) -> list[str]:
         return [item.key for item in items]
@@ -161,6 +213,8 @@ def compact_document(compact: Compact, site: urls.Site) -> CompactOut:
     return CompactOut(
         title=compact.title,
         edition=compact.edition,
+        adopted=compact.adopted.isoformat() if compact.adopted else None,
+        current=compact.is_current,
         subtitle=compact.subtitle,
         official_text=compact.label,
         keeper=compact.keeper,
@@ -170,20 +224,20 @@ def compact_document(compact: Compact, site: urls.Site) -> CompactOut:
             lead_in=national.lead_in, outcomes=list(national.outcomes), references=keys(national.references),
         ),
         values=[
-            ValueOut(key=v.key, text=v.text, references=keys(v.references), url=url(urls.VALUES, v.key))
+            ValueOut(key=v.key, text=v.text, references=keys(v.references), url=url(values_page, v.key))
             for v in compact.values
         ],
         sectors=[
             SectorOut(
                 key=s.key, name=s.name, in_text=s.in_text, heading=s.heading, slug=s.slug, summary=s.summary,
-                shared=s.shared, url=url(urls.sector_page(s)),
+                shared=s.shared, url=url(pages.sector_page(s)),
             )
             for s in compact.sectors
         ],
         themes=[
             ThemeOut(
                 number=t.number, title=t.title, slug=t.slug, introduction=list(t.introduction),
-                commitments=[c.id for c in t.commitments], url=url(urls.theme_page(t)),
+                commitments=[c.id for c in t.commitments], url=url(pages.theme_page(t)),
             )
             for t in compact.themes
         ],
@@ -197,8 +251,8 @@ def compact_document(compact: Compact, site: urls.Site) -> CompactOut:
                 related=[r.id for r in c.related],
                 references=keys(c.references),
                 terms=[t.key for t in c.terms],
-                url=url(urls.commitment_page(c)),
-                theme_url=url(urls.theme_page(c.theme), urls.anchor(c)),
+                url=url(pages.commitment_page(c)),
+                theme_url=url(pages.theme_page(c.theme), urls.anchor(c)),
             )
             for c in compact.commitments
         ],
@@ -218,14 +272,15 @@ def compact_document(compact: Compact, site: urls.Site) -> CompactOut:
             RedirectOut(
                 old=r.old,
                 action=r.action,
-                to=r.target.id if r.target else None,
-                date=r.date.isoformat(),
+                to=[t.id for t in r.targets],
+                edition=r.changed_in.edition,
                 note=r.note,
                 text=r.text,
                 url=url(urls.old_page(r)),
             )
             for r in compact.redirects
         ],
+        editions=editions(compact, site),
     )
 
 
@@ -245,12 +300,12 @@ def schema(site: urls.Site) -> dict[str, object]:
     }
 
 
-def compact_json(compact: Compact, site: urls.Site) -> bytes:
-    document = compact_document(compact, site).model_dump(mode="json")
+def compact_json(compact: Compact, site: urls.Site, pages: urls.Pages = urls.CURRENT) -> bytes:
+    document = compact_document(compact, site, pages).model_dump(mode="json")
     return _json_bytes({"$schema": site.url + SCHEMA_PATH, **document})
 
 
-def commitments_csv(compact: Compact, site: urls.Site) -> bytes:
+def commitments_csv(compact: Compact, site: urls.Site, pages: urls.Pages = urls.CURRENT) -> bytes:
     """One row per commitment, RFC 4180: CRLF line ends, fields quoted only when needed."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
@@ -258,15 +313,17 @@ def commitments_csv(compact: Compact, site: urls.Site) -> bytes:
     for c in compact.commitments:
         writer.writerow(
             [c.id, c.theme.number, c.theme.title, c.sector.key, c.sector.name, c.text,
-             site.permalink(urls.commitment_page(c))]
+             site.permalink(pages.commitment_page(c))]
         )
     return out.getvalue().encode("utf-8")
 
 
-def open_data_files(compact: Compact, site: urls.Site) -> dict[str, bytes]:
-    """``{site path: bytes}`` of every open data file."""
-    return {
-        JSON_PATH: compact_json(compact, site),
-        SCHEMA_PATH: _json_bytes(schema(site)),
-        CSV_PATH: commitments_csv(compact, site),
+def open_data_files(compact: Compact, site: urls.Site, pages: urls.Pages = urls.CURRENT) -> dict[str, bytes]:
+    """``{site path: bytes}`` of every open data file of one edition's pages (one schema serves them all)."""
+    files = {
+        pages.file(JSON_PATH): compact_json(compact, site, pages),
+        pages.file(CSV_PATH): commitments_csv(compact, site, pages),
     }
+    if not pages.archived:
+        files[SCHEMA_PATH] = _json_bytes(schema(site))
+    return files

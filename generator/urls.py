@@ -9,8 +9,9 @@ Partners put these URLs in contracts and minutes, so they never change; see
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass
 
-from generator.model import Commitment, Redirect, Sector, Theme
+from generator.model import Commitment, Compact, Redirect, Sector, Theme
 
 HOME = "index.md"
 ABOUT = "about.md"
@@ -22,6 +23,9 @@ GLOSSARY = "glossary.md"
 COMPLAINTS = "complaints.md"
 DOWNLOADS = "downloads.md"
 LINKING = "linking.md"
+EDITIONS = "editions/index.md"
+#: Where every edition also lives, at a permanent address of its own.
+EDITIONS_DIR = "editions"
 
 
 def theme_page(theme: Theme) -> str:
@@ -59,6 +63,80 @@ def relative(from_page: str, to_page: str) -> str:
 def old_page(redirect: Redirect) -> str:
     """The page source that keeps serving the old address ``/commitments/<old>/``."""
     return f"commitments/{redirect.old}.md"
+
+
+@dataclass(frozen=True)
+class Pages:
+    """Where one edition's own pages are: the current edition's at the top of the site
+    (``commitments/1.4.md``), and every edition's, the current one's too, under
+    ``editions/<year>/`` (``editions/2012/commitments/1.4.md``). The site's other pages
+    (home, about, glossary, complaints…) are the current edition's and have one place.
+
+    Templates get one of these as ``urls``, so the same template renders either.
+    """
+
+    prefix: str = ""
+
+    HOME = HOME
+    ABOUT = ABOUT
+    VALUES = VALUES
+    GLOSSARY = GLOSSARY
+    COMPLAINTS = COMPLAINTS
+    DOWNLOADS = DOWNLOADS
+    LINKING = LINKING
+    EDITIONS = EDITIONS
+    url_path = staticmethod(url_path)
+    anchor = staticmethod(anchor)
+    old_page = staticmethod(old_page)
+
+    @property
+    def archived(self) -> bool:
+        """Whether these are the pages at an edition's own address (``editions/<year>/``)."""
+        return bool(self.prefix)
+
+    @property
+    def THEMES(self) -> str:  # noqa: N802 - read as the page constants beside it
+        return THEMES if not self.prefix else self.prefix + "index.md"
+
+    @property
+    def SECTORS(self) -> str:  # noqa: N802
+        return SECTORS if not self.prefix else self.prefix + "index.md"
+
+    @property
+    def COMMITMENTS(self) -> str:  # noqa: N802
+        return self.prefix + COMMITMENTS
+
+    @property
+    def EDITION(self) -> str:  # noqa: N802
+        """The edition's own home page (``editions/2012/``)."""
+        return self.prefix + "index.md"
+
+    @property
+    def CHANGES(self) -> str:  # noqa: N802
+        """The edition's "what changed" page."""
+        return self.prefix + "changes.md"
+
+    def commitment_page(self, commitment: Commitment) -> str:
+        return self.prefix + commitment_page(commitment)
+
+    def theme_page(self, theme: Theme) -> str:
+        return self.prefix + theme_page(theme)
+
+    def sector_page(self, sector: Sector) -> str:
+        return self.prefix + sector_page(sector)
+
+    def file(self, path: str) -> str:
+        """A generated file of the edition: ``downloads/x.pdf`` → ``editions/2012/downloads/x.pdf``."""
+        return self.prefix + path
+
+
+#: The current edition's pages, at the top of the site.
+CURRENT = Pages()
+
+
+def edition_pages(compact: Compact) -> Pages:
+    """The pages at an edition's permanent address, ``editions/<year>/``."""
+    return Pages(f"{EDITIONS_DIR}/{compact.edition}/")
 
 
 def url_relative(from_page: str, to_page: str) -> str:

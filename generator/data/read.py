@@ -21,7 +21,13 @@ from generator.data.yamlfile import YamlFile, read_yaml
 
 THEMES_DIR = "themes"
 THEME_FILE = re.compile(r"^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)\.yaml$")
-REDIRECTS_FILE = "redirects.yaml"
+CHANGES_FILE = "changes.yaml"
+#: Earlier editions: ``editions/<year>/``, each a data folder of its own.
+EDITIONS_DIR = "editions"
+EDITION_DIR = re.compile(r"^[0-9]{4}$")
+#: Files of an older design, and what replaced them.
+REPLACED = {"redirects.yaml": "the redirect map is now made from the editions: move what it says into "
+            "changes.yaml beside an earlier edition in editions/<year>/ (see the README, \"Editions\")"}
 
 Shape = TypeVar("Shape", bound=BaseModel)
 
@@ -46,7 +52,8 @@ class DataFiles:
     glossary: Loaded[shapes.GlossaryFile] | None
     complaints: Loaded[shapes.ComplaintsFile] | None
     themes: list[Loaded[shapes.ThemeFile]]
-    redirects: Loaded[shapes.RedirectsFile] | None
+    #: What became of the edition before's commitments (``changes.yaml``), if given.
+    changes: Loaded[shapes.ChangesFile] | None = None
     #: Numbers (from the file names) of theme files that could not be read.
     unreadable_themes: set[int] = field(default_factory=set)
 
@@ -134,27 +141,62 @@ class Reader:
         return loaded, unreadable
 
 
-def read_data(data_dir: Path, display_root: Path | None = None) -> tuple[DataFiles, list[Problem]]:
-    """Read every file of ``data_dir``; the problems found so far come back beside what could be read."""
+def read_data(
+    data_dir: Path, display_root: Path | None = None, current: DataFiles | None = None
+) -> tuple[DataFiles, list[Problem]]:
+    """Read every file of ``data_dir``; the problems found so far come back beside what could be read.
+
+    ``current``: the current edition's files, when ``data_dir`` is an earlier edition. Its own
+    words (compact.yaml, values.yaml, themes/) it must have; sectors, references, topics, the
+    glossary and the complaints guide it shares with the current edition unless it has its own.
+    """
     reader = Reader(data_dir, display_root)
     if not data_dir.is_dir():
-        return DataFiles(None, None, None, None, None, None, None, [], None), [
+        return DataFiles(None, None, None, None, None, None, None, []), [
             Problem(reader.display(data_dir), 0, 0, "data folder not found")
         ]
+
+    def shared(name: str, shape: type[Shape], current_file: Loaded[Shape] | None) -> Loaded[Shape] | None:
+        """A file an earlier edition without one shares with the current edition."""
+        if current is not None and not (data_dir / name).exists():
+            return current_file  # None if it is broken: reported with the current edition
+        return reader.required(name, shape)
+
     files = DataFiles(
         compact=reader.required("compact.yaml", shapes.CompactFile),
         values=reader.required("values.yaml", shapes.ValuesFile),
-        sectors=reader.required("sectors.yaml", shapes.SectorsFile),
-        references=reader.required("references.yaml", shapes.ReferencesFile),
-        topics=reader.required("topics.yaml", shapes.TopicsFile),
-        glossary=reader.required("glossary.yaml", shapes.GlossaryFile),
-        complaints=reader.required("complaints.yaml", shapes.ComplaintsFile),
+        sectors=shared("sectors.yaml", shapes.SectorsFile, current.sectors if current else None),
+        references=shared("references.yaml", shapes.ReferencesFile, current.references if current else None),
+        topics=shared("topics.yaml", shapes.TopicsFile, current.topics if current else None),
+        glossary=shared("glossary.yaml", shapes.GlossaryFile, current.glossary if current else None),
+        complaints=shared("complaints.yaml", shapes.ComplaintsFile, current.complaints if current else None),
         themes=[],
-        redirects=None,
     )
     files.themes, files.unreadable_themes = reader.themes()
-    files.redirects = reader.optional(REDIRECTS_FILE, shapes.RedirectsFile)
+    files.changes = reader.optional(CHANGES_FILE, shapes.ChangesFile)
+    for name, instead in REPLACED.items():
+        if (data_dir / name).exists():
+            reader.problems.append(Problem(reader.display(data_dir / name), 0, 0, instead))
+    if current is not None and (data_dir / EDITIONS_DIR).exists():
+        reader.problems.append(Problem(reader.display(data_dir / EDITIONS_DIR), 0, 0, "editions/ belongs in the "
+                                       "current edition's folder only, not inside an earlier edition"))
     return files, reader.problems
+
+
+def edition_dirs(data_dir: Path, display_root: Path | None = None) -> tuple[list[Path], list[Problem]]:
+    """The folders of the earlier editions (``editions/<year>/``), oldest first."""
+    editions = data_dir / EDITIONS_DIR
+    if not editions.is_dir():
+        return [], []
+    reader = Reader(data_dir, display_root)
+    found, problems = [], []
+    for path in sorted(editions.iterdir()):
+        if path.is_dir() and EDITION_DIR.match(path.name):
+            found.append(path)
+        elif not path.name.startswith("."):
+            problems.append(Problem(reader.display(path), 0, 0, "editions/ holds one folder per earlier edition, "
+                                    "named by its year, for example 'editions/2012/'"))
+    return found, problems
 
 
 def read_source(data_dir: Path, relative: str, display: str) -> tuple[str | None, list[Problem]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -67,6 +67,9 @@ class CompactFile(_Strict):
     )
     short_name: Text = Field(description="How running text refers to it, e.g. 'the Compact'.")
     edition: int
+    adopted: datetime.date | None = Field(
+        default=None, description="When this edition was adopted, as YYYY-MM-DD (optional; shown on /editions/)."
+    )
     subtitle: Text
     slug: Key = Field(
         description="File name of the whole document's PDF, before the edition: "
@@ -214,23 +217,46 @@ class ComplaintsFile(_Strict):
     )
 
 
-class RedirectEntry(_Strict):
-    """What happened to one old commitment id (see the README, "Redirect map")."""
+def _one_or_many(value: object) -> object:
+    """``to: "1.4"`` and ``to: ["1.4", "1.5"]`` both mean a list of ids."""
+    return [value] if isinstance(value, str) else value
 
-    old: CommitmentId = Field(description="The id that no longer means what it did.")
-    action: Literal["moved", "merged", "withdrawn"] = Field(
-        description="moved: renumbered to `to`; merged: folded into `to`; withdrawn: dropped."
+
+#: One id, or a list of ids (only a split has more than one).
+CommitmentIds = Annotated[
+    list[CommitmentId],
+    BeforeValidator(_one_or_many),
+    WithJsonSchema({"anyOf": [
+        {"type": "string", "pattern": r"^[0-9]+\.[0-9]+$"},
+        {"type": "array", "items": {"type": "string", "pattern": r"^[0-9]+\.[0-9]+$"}, "minItems": 1},
+    ]}),
+]
+#: What became of a commitment of the edition before, where the ids alone cannot say.
+ChangeKind = Literal["renumbered", "merged", "split", "withdrawn", "new"]
+
+
+class ChangeEntry(_Strict):
+    """One commitment that does not simply keep its id from the edition before (see the README, "Editions")."""
+
+    change: ChangeKind = Field(
+        description="renumbered: `old` is now `to`; merged: `old` became part of `to`; split: `old` became "
+        "the commitments `to`; withdrawn: `old` was dropped; new: `to` has no earlier form."
     )
-    to: CommitmentId | None = Field(default=None, description="The current id (moved or merged only).")
-    date: datetime.date = Field(description="When it happened, as YYYY-MM-DD.")
-    note: Text = Field(description="Why, in a sentence readers will see.")
-    text: Text | None = Field(default=None, description="The old commitment's words, if worth keeping.")
+    old: CommitmentId | None = Field(default=None, description="Its id in the edition before (not for 'new').")
+    to: CommitmentIds | None = Field(
+        default=None, description="Its id in this edition; a list for 'split' (not for 'withdrawn')."
+    )
+    note: Text | None = Field(default=None, description="Why, in a sentence readers will see (optional).")
 
 
-class RedirectsFile(_Strict):
-    """``redirects.yaml`` (optional): old commitment ids and what became of them."""
+class ChangesFile(_Strict):
+    """``changes.yaml``: what became of the commitments of the edition before this one.
 
-    redirects: list[RedirectEntry] = []
+    A commitment that keeps its id needs no entry: with the same words it is
+    unchanged, with other words reworded.
+    """
+
+    changes: list[ChangeEntry] = []
 
 
 #: Each data file (or glob) and the model its content must satisfy.
@@ -254,5 +280,5 @@ SCHEMA_NAMES: dict[str, type[_Strict]] = {
     "glossary": GlossaryFile,
     "theme": ThemeFile,
     "complaints": ComplaintsFile,
-    "redirects": RedirectsFile,
+    "changes": ChangesFile,
 }

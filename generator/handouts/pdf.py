@@ -87,9 +87,12 @@ def qr_code(url: str, label: str) -> Markup:
 class PdfRenderer:
     """Renders handouts of one Compact; the stylesheet is parsed once for all of them."""
 
-    def __init__(self, compact: Compact, site: urls.Site, override_dirs: Sequence[Path] = ()) -> None:
+    def __init__(
+        self, compact: Compact, site: urls.Site, override_dirs: Sequence[Path] = (), pages: urls.Pages = urls.CURRENT
+    ) -> None:
         self.compact = compact
         self.site = site
+        self.pages = pages
         self.env = make_pdf_environment(override_dirs)
         assert self.env.loader is not None  # make_pdf_environment always gives one
         css_source, css_file, _ = self.env.loader.get_source(self.env, STYLESHEET)
@@ -99,11 +102,11 @@ class PdfRenderer:
         self.date = document_date(self.compact)
 
     def permalink(self, item: Commitment | str) -> str:
-        page = urls.commitment_page(item) if isinstance(item, Commitment) else item
+        page = self.pages.commitment_page(item) if isinstance(item, Commitment) else item
         return self.site.permalink(page)
 
     def short_permalink(self, item: Commitment | str) -> str:
-        page = urls.commitment_page(item) if isinstance(item, Commitment) else item
+        page = self.pages.commitment_page(item) if isinstance(item, Commitment) else item
         return self.site.short_permalink(page)
 
     def html(self, handout: Handout) -> str:
@@ -111,7 +114,7 @@ class PdfRenderer:
         web = self.permalink(handout.web_page)
         context = {
             "compact": self.compact,
-            "urls": urls,
+            "urls": self.pages,
             "handout": handout,
             "date": self.date,
             "permalink": self.permalink,
@@ -170,8 +173,12 @@ def _layout_in_worker(html: str, stylesheet_source: tuple[str, str]) -> tuple[by
 
 
 def build_handouts(
-    compact: Compact, site: urls.Site, override_dirs: Sequence[Path] = (), handouts: Iterable[Handout] | None = None
+    compact: Compact,
+    site: urls.Site,
+    override_dirs: Sequence[Path] = (),
+    handouts: Iterable[Handout] | None = None,
+    pages: urls.Pages = urls.CURRENT,
 ) -> list[HandoutFile]:
-    """Render every handout (or the given ones) to PDF bytes."""
-    plan = plan_handouts(compact) if handouts is None else list(handouts)
-    return PdfRenderer(compact, site, override_dirs).render_all(plan)
+    """Render every handout of an edition (or the given ones) to PDF bytes."""
+    plan = plan_handouts(compact, pages) if handouts is None else list(handouts)
+    return PdfRenderer(compact, site, override_dirs, pages).render_all(plan)

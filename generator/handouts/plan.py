@@ -60,10 +60,12 @@ class Handout:
     themes: frozenset[int] = frozenset()
     #: Keys of the sectors whose commitments the handout holds whole.
     sectors: frozenset[str] = frozenset()
+    #: Where its edition's files are: "" for the current edition's, "editions/2012/" at an edition's address.
+    prefix: str = ""
 
     @property
     def path(self) -> str:
-        return f"{DOWNLOADS_DIR}/{self.slug}.pdf"
+        return f"{self.prefix}{DOWNLOADS_DIR}/{self.slug}.pdf"
 
     @property
     def commitments(self) -> list[Commitment]:
@@ -111,8 +113,9 @@ def _sector_sections(sector: Sector, compact: Compact) -> tuple[Section, ...]:
     )
 
 
-def plan_handouts(compact: Compact) -> list[Handout]:
-    """Every handout, in the order the downloads page lists them."""
+def plan_handouts(compact: Compact, pages: urls.Pages = urls.CURRENT) -> list[Handout]:
+    """Every handout of an edition, in the order the downloads page lists them (``pages``: where
+    the edition's pages and files are)."""
     name = compact.cited_as
     handouts = [
         Handout(
@@ -122,7 +125,7 @@ def plan_handouts(compact: Compact) -> list[Handout]:
             heading=name,
             description=_whole_description(compact),
             running=name,
-            web_page=urls.HOME,
+            web_page=pages.EDITION if pages.archived else pages.HOME,
             sections=tuple(_theme_section(t, compact, f"theme-{t.number}") for t in compact.themes),
             themes=frozenset(t.number for t in compact.themes),
             sectors=frozenset(s.key for s in compact.sectors),
@@ -137,9 +140,10 @@ def plan_handouts(compact: Compact) -> list[Handout]:
                 heading=sector.heading,
                 description=_sector_description(sector, compact),
                 running=f"{name}: {sector.heading}",
-                web_page=urls.sector_page(sector),
+                web_page=pages.sector_page(sector),
                 sections=_sector_sections(sector, compact),
                 sectors=frozenset({sector.key}),
+                prefix=pages.prefix,
             )
         )
     for theme in compact.themes:
@@ -155,9 +159,10 @@ def plan_handouts(compact: Compact) -> list[Handout]:
                     else f"The theme's {len(theme.commitments)} commitments."
                 ),
                 running=f"{name}: theme {theme.number}",
-                web_page=urls.theme_page(theme),
+                web_page=pages.theme_page(theme),
                 sections=(_theme_section(theme, compact, f"theme-{theme.number}"),),
                 themes=frozenset({theme.number}),
+                prefix=pages.prefix,
             )
         )
     for sector in compact.sectors:
@@ -170,9 +175,10 @@ def plan_handouts(compact: Compact) -> list[Handout]:
                 description="Each commitment with boxes for met, partly or not yet, and room for notes, "
                 "for partners reviewing how they keep the Compact.",
                 running=f"{name}: checklist, {sector.heading}",
-                web_page=urls.sector_page(sector),
+                web_page=pages.sector_page(sector),
                 sections=_sector_sections(sector, compact),
                 sectors=frozenset({sector.key}),
+                prefix=pages.prefix,
             )
         )
     return handouts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.model.editions import History, Link, Step
 from generator.model.load import load_compact
 from generator.model.types import (
     Commitment,
@@ -23,7 +24,8 @@ from generator.model.types import (
 )
 
 __all__ = [
-    "Commitment", "Compact", "ComplaintLink", "ComplaintStep", "ComplaintsGuide", "GlossaryTerm",
+    "Commitment", "Compact", "ComplaintLink", "ComplaintStep", "ComplaintsGuide", "GlossaryTerm", "History", "Link",
+    "Step",
     "NationalCompact", "Passage", "Redirect", "Reference", "Sector", "Theme", "Topic", "Value",
     "capfirst", "join_names", "load_compact",
 ]

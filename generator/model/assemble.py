@@ -19,7 +19,6 @@ from generator.data.read import DataFiles, Loaded, read_source
 from generator.data.source import OfficialText, Source, check_official_texts
 from generator.data.yamlfile import Location, YamlFile
 from generator.model import types as m
-from generator.model.redirects import check_redirects
 from generator.model.types import PASSAGES
 
 Entry = TypeVar("Entry")
@@ -342,13 +341,6 @@ class Assembler:
         for cid, commitment in by_id.items():
             commitment.related = tuple(by_id[o] for o in sorted(links[cid], key=order.__getitem__))
 
-    def redirects(self, themes: tuple[m.Theme, ...]) -> tuple[m.Redirect, ...]:
-        loaded = self.files.redirects
-        if loaded is None:
-            return ()
-        by_id = {c.id: c for theme in themes for c in theme.commitments}
-        return self.take(check_redirects(loaded.file, loaded.data, by_id))
-
 
 def passage(data: shapes.Passage | None) -> m.Passage | None:
     return None if data is None else m.Passage(data.heading, tuple(data.paragraphs))
@@ -399,7 +391,6 @@ def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Com
                                        "reference")))
         for i, e in enumerate(assembler.values.values())
     )
-    redirects = assembler.redirects(themes)
     if assembler.problems:
         raise DataError(assembler.problems)
     return m.Compact(
@@ -424,6 +415,7 @@ def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Com
         glossary=tuple((tables["glossary"] or {}).values()),
         complaints=complaints_guide(complaints.data, data),
         national_compact=national,
-        redirects=redirects,
+        adopted=data.adopted,
+        redirects=(),  # made once every edition is read (generator.model.editions)
         **{name: passage(getattr(data, name)) for name in PASSAGES},
     )

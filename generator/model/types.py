@@ -14,12 +14,16 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from generator.model.editions import History
 
 #: Who wrote a glossary definition: the Compact itself, or this site.
 DefinitionSource = Literal["compact", "explanatory"]
-#: What became of an old commitment id.
-RedirectAction = Literal["moved", "merged", "withdrawn"]
+#: What became of an old commitment address: ``moved`` (renumbered), ``merged`` into another
+#: commitment, ``split`` into several, or ``withdrawn``.
+RedirectAction = Literal["moved", "merged", "split", "withdrawn"]
 #: The document's passages outside the themes (attributes of :class:`Compact`), in its order.
 PASSAGES = (
     "introduction", "our_commitments", "partners_group", "values_preamble",
@@ -148,14 +152,30 @@ class ComplaintsGuide:
 
 @dataclass(eq=False)
 class Redirect:
-    """What became of an old commitment id (``redirects.yaml``): its URL must keep working."""
+    """An address ``/commitments/<old>/`` no current commitment has: it must keep working.
+
+    Made from the editions (:mod:`generator.model.editions`): ``was`` is the commitment
+    that last had the number, in the last edition that had it.
+    """
 
     old: str
     action: RedirectAction
-    target: Commitment | None  # the current commitment, unless withdrawn
-    date: datetime.date
-    note: str
-    text: str | None = None  # the old commitment's words, if given
+    #: The current commitments it became (none if withdrawn).
+    targets: tuple[Commitment, ...]
+    was: Commitment
+    #: The edition in which it changed.
+    changed_in: Compact
+    note: str | None = None
+
+    @property
+    def target(self) -> Commitment | None:
+        """The one commitment a reader is sent on to (moved or merged); None if withdrawn or split."""
+        return self.targets[0] if self.action in ("moved", "merged") else None
+
+    @property
+    def text(self) -> str:
+        """The old commitment's words."""
+        return self.was.text
 
     @property
     def theme_number(self) -> int:
@@ -216,8 +236,16 @@ class Compact:
     themes_preamble: Passage | None = None
     resolving_complaints: Passage | None = None
     compact_and_you: Passage | None = None
-    #: Old commitment ids and what became of them, in the file's order.
+    #: When this edition was adopted, if the data says.
+    adopted: datetime.date | None = None
+    #: Old commitment addresses and what became of them, by id (made from the editions).
     redirects: tuple[Redirect, ...] = ()
+    #: Every edition and how each led to the next (set by :func:`generator.model.load_compact`).
+    history: History = field(init=False, repr=False)
+
+    @property
+    def is_current(self) -> bool:
+        return self.history.current is self
 
     @property
     def label(self) -> str:
@@ -240,6 +268,10 @@ class Compact:
 
     def commitment(self, commitment_id: str) -> Commitment:
         return self._by_id[commitment_id]
+
+    def find(self, commitment_id: str) -> Commitment | None:
+        """The commitment with this id in this edition, if it has one."""
+        return self._by_id.get(commitment_id)
 
     def sector(self, key: str) -> Sector:
         return next(s for s in self.sectors if s.key == key)

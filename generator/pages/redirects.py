@@ -1,15 +1,14 @@
 """Old commitment ids that must keep working: the pages and anchor maps they need.
 
 Partners cite ``/commitments/1.20/`` in contracts. When a later edition
-renumbers, merges or drops commitments, ``compact_data/redirects.yaml`` says
-what became of each old id; the build then serves a page at every old URL
-(sending readers on, or saying the commitment was withdrawn) and maps old
-theme-page anchors to their new places. Nothing here imports MkDocs.
+renumbers, merges, splits or drops commitments, the editions say what became of
+each old id (:func:`generator.model.editions.redirects`); the build then serves a
+page at every old URL (sending readers on, or saying what became of it) and maps
+old theme-page anchors to their new places. Nothing here imports MkDocs.
 """
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,16 +17,6 @@ from markupsafe import Markup
 from generator import urls
 from generator.model import Commitment, Compact, Redirect
 from generator.pages.text import script_json
-
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
-
-
-def long_date(value: datetime.date) -> str:
-    """``1 April 2030``, the same on every machine (no locale involved)."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def redirect_pages(compact: Compact) -> list[tuple[str, str, dict[str, Any]]]:
@@ -38,7 +27,7 @@ def redirect_pages(compact: Compact) -> list[tuple[str, str, dict[str, Any]]]:
         if redirect.old in current:  # the number was reused: its page is the new commitment's
             continue
         page = urls.old_page(redirect)
-        if redirect.target is None:
+        if redirect.target is None:  # withdrawn, or split: the page itself is the answer
             plan.append((page, "withdrawn.md.j2", {"r": redirect}))
         else:
             refresh = urls.url_relative(page, urls.commitment_page(redirect.target))
@@ -52,16 +41,6 @@ class RedirectView:
     def __init__(self, compact: Compact) -> None:
         self.compact = compact
         self.current = {c.id for c in compact.commitments}
-
-    long_date = staticmethod(long_date)
-
-    def history(self, commitment: Commitment) -> list[Redirect]:
-        """Old ids that now lead to ``commitment`` (renumbered to it, merged into it)."""
-        return [r for r in self.compact.redirects if r.target is commitment]
-
-    def reused(self, commitment: Commitment) -> Redirect | None:
-        """The entry for an earlier, different commitment that had this number, if any."""
-        return next((r for r in self.compact.redirects if r.old == commitment.id), None)
 
     def anchor_map(self, page: str) -> Markup:
         """JSON ``{old anchor: new URL}`` for a listing page; empty if it has none."""

@@ -10,7 +10,8 @@ shows as literal text (see :mod:`generator.text`).
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from generator import urls
 from generator.handouts.plan import Downloads
 from generator.model import Commitment, Compact, capfirst, join_names
 from generator.pages.complaints import summary_data
+from generator.pages.editions import HistoryView
 from generator.pages.redirects import RedirectView, redirect_pages
 from generator.pages.text import code_span, front_matter, html_attribute, markdown_text, script_json, shorten, squash
 
@@ -51,8 +53,19 @@ def make_environment(override_dirs: Sequence[Path] = ()) -> jinja2.Environment:
     return env
 
 
+@dataclass(frozen=True)
+class Scope:
+    """The pages of one edition: its model, where its pages are, and the files they may link to."""
+
+    compact: Compact
+    urls: urls.Pages = urls.CURRENT
+    #: The handouts and data files in this build, so that pages link only to files that exist
+    #: (no handouts: PDFs turned off).
+    downloads: Downloads = field(default_factory=Downloads)
+
+
 class Renderer:
-    """Renders every generated page of the site from one loaded Compact."""
+    """Renders every generated page of the site from one loaded Compact and its editions."""
 
     def __init__(
         self,
@@ -60,18 +73,26 @@ class Renderer:
         site: urls.Site,
         override_dirs: Sequence[Path] = (),
         downloads: Downloads | None = None,
+        edition_downloads: Mapping[int, Downloads] | None = None,
     ) -> None:
         self.compact = compact
         self.site = site
         self.env = make_environment(override_dirs)
-        #: The handouts and data files in this build, so that pages link only
-        #: to files that exist (empty: PDFs turned off).
         self.downloads = downloads or Downloads()
+        self.current = Scope(compact, urls.CURRENT, self.downloads)
+        #: Each edition's pages at its permanent address, ``editions/<year>/``.
+        self.editions = [
+            Scope(e, urls.edition_pages(e), (edition_downloads or {}).get(e.edition) or Downloads())
+            for e in compact.history.editions
+        ]
+        self.history = HistoryView(compact.history)
 
-    def citation(self, commitment: Commitment) -> str:
+    def citation(self, commitment: Commitment, scope: Scope | None = None) -> str:
+        """How to cite a commitment: the edition's name and year, and the address of the words."""
+        scope = scope or self.current
         return (
-            f"{self.compact.cited_as}, commitment {commitment.id} "
-            f"({commitment.sector.name} commitment) — {self.site.permalink(urls.commitment_page(commitment))}"
+            f"{scope.compact.cited_as}, commitment {commitment.id} "
+            f"({commitment.sector.name} commitment) — {self.site.permalink(scope.urls.commitment_page(commitment))}"
         )
 
     def abbreviations(self, markdown: str | None = None) -> str:
@@ -99,54 +120,71 @@ class Renderer:
 
     def pages(self) -> dict[str, str]:
         """Every generated page, in a fixed order, keyed by its source path."""
-        compact = self.compact
-        plan: list[tuple[str, str, dict[str, Any]]] = [
-            (urls.HOME, "home.md.j2", {}),
-            (urls.ABOUT, "about.md.j2", {}),
-            (urls.VALUES, "values.md.j2", {}),
-            (urls.THEMES, "themes.md.j2", {}),
+        compact, current = self.compact, self.current
+        plan: list[tuple[str, str, dict[str, Any], Scope]] = [
+            (urls.HOME, "home.md.j2", {}, current),
+            (urls.ABOUT, "about.md.j2", {}, current),
+            (urls.VALUES, "values.md.j2", {}, current),
+            (urls.THEMES, "themes.md.j2", {}, current),
         ]
-        plan += [(urls.theme_page(t), "theme.md.j2", {"theme": t}) for t in compact.themes]
-        plan.append((urls.COMMITMENTS, "commitments.md.j2", {}))
-        for theme in compact.themes:
+        plan += self.edition_plan(current)
+        plan += [(page, template, extra, current) for page, template, extra in redirect_pages(compact)]
+        plan.append((urls.SECTORS, "sectors.md.j2", {}, current))
+        plan.append((urls.GLOSSARY, "glossary.md.j2", {}, current))
+        summary = summary_data(compact, self.site.permalink)
+        plan.append((urls.COMPLAINTS, "complaints.md.j2", {"summary_data": summary}, current))
+        plan.append((urls.DOWNLOADS, "downloads.md.j2", {}, current))
+        plan.append((urls.LINKING, "linking.md.j2", {}, current))
+        plan.append((urls.EDITIONS, "editions.md.j2", {}, current))
+        for scope in self.editions:
+            plan.append((scope.urls.EDITION, "edition.md.j2", {}, scope))
+            plan.append((scope.urls.CHANGES, "changes.md.j2", {"step": compact.history.step_into(scope.compact)},
+                         scope))
+            plan += self.edition_plan(scope)
+        return {path: self.render(path, template, extra, scope) for path, template, extra, scope in plan}
+
+    def edition_plan(self, scope: Scope) -> list[tuple[str, str, dict[str, Any], Scope]]:
+        """An edition's own pages: its themes, the list of its commitments, each commitment, its sectors."""
+        pages, edition = scope.urls, scope.compact
+        plan: list[tuple[str, str, dict[str, Any], Scope]] = [
+            (pages.theme_page(t), "theme.md.j2", {"theme": t}, scope) for t in edition.themes
+        ]
+        plan.append((pages.COMMITMENTS, "commitments.md.j2", {}, scope))
+        for theme in edition.themes:
             for index, commitment in enumerate(theme.commitments):
                 neighbours = {
                     "previous": theme.commitments[index - 1] if index else None,
                     "next": theme.commitments[index + 1] if index + 1 < len(theme.commitments) else None,
                 }
-                plan.append(
-                    (urls.commitment_page(commitment), "commitment.md.j2", {"c": commitment, **neighbours})
-                )
-        plan += redirect_pages(compact)  # old commitment addresses (redirects.yaml)
-        plan.append((urls.SECTORS, "sectors.md.j2", {}))
-        plan += [(urls.sector_page(s), "sector.md.j2", {"sector": s}) for s in compact.sectors]
-        plan.append((urls.GLOSSARY, "glossary.md.j2", {}))
-        plan.append(
-            (urls.COMPLAINTS, "complaints.md.j2", {"summary_data": summary_data(compact, self.site.permalink)})
-        )
-        plan.append((urls.DOWNLOADS, "downloads.md.j2", {}))
-        plan.append((urls.LINKING, "linking.md.j2", {}))
-        return {path: self.render(path, template, extra) for path, template, extra in plan}
+                plan.append((pages.commitment_page(commitment), "commitment.md.j2", {"c": commitment, **neighbours},
+                             scope))
+        plan += [(pages.sector_page(s), "sector.md.j2", {"sector": s}, scope) for s in edition.sectors]
+        return plan
 
-    def render(self, page: str, template: str, extra: dict[str, Any]) -> str:
+    def render(self, page: str, template: str, extra: dict[str, Any], scope: Scope | None = None) -> str:
+        scope = scope or self.current
+
         def link(target: str, fragment: str = "") -> Markup:
             href = urls.relative(page, target)
             return Markup(href + (f"#{fragment}" if fragment else ""))
 
         context = {
-            "compact": self.compact,
+            "compact": scope.compact,
             "page": page,
-            "urls": urls,
+            "urls": scope.urls,
+            "current_urls": urls.CURRENT,
+            "edition_urls": urls.edition_pages,
             "link": link,
             "anchor": lambda c: Markup(urls.anchor(c)),
             "permalink": lambda p, fragment="": Markup(self.site.permalink(p, fragment)),
             "short_permalink": lambda p: Markup(self.site.short_permalink(p)),
             "site_url": Markup(self.site.url),
-            "citation": self.citation,
-            "shared": self.compact.shared_sector,
+            "citation": lambda c: self.citation(c, scope),
+            "shared": scope.compact.shared_sector,
             "used_in": self.used_in,
             "redirects": self.redirect_view,
-            "downloads": self.downloads,
+            "history": self.history,
+            "downloads": scope.downloads,
             **extra,
         }
         return self.env.get_template(template).render(context)
@@ -180,6 +218,7 @@ class Renderer:
             {"Glossary": urls.GLOSSARY},
             {"Downloads": urls.DOWNLOADS},
             {_nav_title(f"Linking to {compact.short_name}"): urls.LINKING},
+            {"Editions": urls.EDITIONS},
         ]
         nav += [{title: path} for title, path in extra_pages]
         return nav

@@ -1,7 +1,7 @@
 /*
  * Old anchors on listing pages keep working.
  *
- * When a commitment is renumbered, merged or withdrawn (compact_data/redirects.yaml),
+ * When a commitment is renumbered, merged or withdrawn (see the editions in compact_data/),
  * links such as /themes/allocating-resources/#commitment-1.20 point at an anchor that is
  * no longer on the page. The build writes a map of old anchors to new places into the
  * page (<script type="application/json" id="compact-old-anchors">); this script follows

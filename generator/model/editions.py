@@ -1,0 +1,447 @@
+"""Editions of one Compact, and how each led to the next.
+
+Every edition is a complete :class:`Compact` of its own. Between an edition and
+the next, a commitment that keeps its id is *unchanged* (the same words) or
+*reworded*; what ids alone cannot say (renumbered, merged, split, withdrawn,
+new) the later edition's ``changes.yaml`` states. From that one relation come
+every commitment's history, each edition's "what changed" page and the old
+addresses that must keep working (:class:`Redirect`).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from generator.data import shapes
+from generator.data.problems import Problem
+from generator.data.read import CHANGES_FILE, DataFiles, Loaded
+from generator.data.yamlfile import Location, YamlFile
+from generator.model.types import Commitment, Compact, Redirect
+
+#: How a commitment of one edition relates to one of the next.
+LinkKind = Literal["unchanged", "reworded", "renumbered", "merged", "split"]
+
+
+@dataclass(frozen=True)
+class Link:
+    """A commitment of an edition (``before``) and one it became in the next (``after``)."""
+
+    kind: LinkKind
+    before: Commitment
+    after: Commitment
+    note: str | None = None
+
+    @property
+    def reworded(self) -> bool:
+        """Whether the words differ (a renumbered, merged or split commitment may be reworded too)."""
+        return self.before.text != self.after.text
+
+
+@dataclass(frozen=True)
+class Withdrawn:
+    commitment: Commitment  # in the earlier edition
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class New:
+    commitment: Commitment  # in the later edition
+    note: str | None = None
+
+
+@dataclass(eq=False)
+class Step:
+    """From one edition to the next: every commitment of each accounted for."""
+
+    earlier: Compact
+    later: Compact
+    links: tuple[Link, ...]
+    withdrawn: tuple[Withdrawn, ...]
+    new: tuple[New, ...]
+
+    def after(self, old: Commitment) -> list[Link]:
+        """What ``old`` (of the earlier edition) became."""
+        return [link for link in self.links if link.before is old]
+
+    def before(self, commitment: Commitment) -> list[Link]:
+        """Where ``commitment`` (of the later edition) came from."""
+        return [link for link in self.links if link.after is commitment]
+
+    def withdrawal(self, old: Commitment) -> Withdrawn | None:
+        return next((w for w in self.withdrawn if w.commitment is old), None)
+
+    def start(self, commitment: Commitment) -> New | None:
+        return next((n for n in self.new if n.commitment is commitment), None)
+
+    @property
+    def changed(self) -> list[Link]:
+        """The links that are not "unchanged", in the later edition's order."""
+        order = {c.id: n for n, c in enumerate(self.later.commitments)}
+        return sorted((link for link in self.links if link.kind != "unchanged" or link.reworded),
+                      key=lambda link: order[link.after.id])
+
+    def count(self, kind: LinkKind) -> int:
+        return len({link.before.id for link in self.links if link.kind == kind})
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a commitment of any edition is in the current one."""
+
+    #: kept: the same number (perhaps reworded); moved: another number; merged into another;
+    #: split into several; withdrawn: nothing.
+    action: Literal["kept", "moved", "merged", "split", "withdrawn"]
+    targets: tuple[Commitment, ...]
+    #: The edition in which it stopped being itself (None if kept), and the editor's note then.
+    changed_in: Compact | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """One edition in a commitment's history: where its form in ``later`` came from."""
+
+    step: Step
+    commitment: Commitment  # its form in step.later
+    links: tuple[Link, ...]  # from forms in step.earlier
+    new: New | None
+    #: A different commitment of the earlier edition that had this number, and what became of it.
+    number_was: Commitment | None = None
+
+
+class History:
+    """All the editions of a Compact, oldest first (the last is current), and the steps between them."""
+
+    def __init__(self, editions: tuple[Compact, ...], steps: tuple[Step, ...]) -> None:
+        self.editions = editions
+        self.steps = steps
+        for edition in editions:
+            edition.history = self
+
+    @property
+    def current(self) -> Compact:
+        return self.editions[-1]
+
+    @property
+    def earlier(self) -> tuple[Compact, ...]:
+        return self.editions[:-1]
+
+    def step_into(self, edition: Compact) -> Step | None:
+        return next((s for s in self.steps if s.later is edition), None)
+
+    def step_from(self, edition: Compact) -> Step | None:
+        return next((s for s in self.steps if s.earlier is edition), None)
+
+    def events(self, commitment: Commitment) -> list[Event]:
+        """A commitment's history, newest edition first, back as far as its forms go."""
+        edition = self.edition_of(commitment)
+        forms, events = [commitment], []
+        step = self.step_into(edition)
+        while step is not None and forms:
+            earlier_forms: list[Commitment] = []
+            for form in forms:
+                links = tuple(step.before(form))
+                number_was = None
+                if not any(link.before.id == form.id for link in links):
+                    same = step.earlier.find(form.id)
+                    number_was = same
+                events.append(Event(step, form, links, step.start(form), number_was))
+                earlier_forms += [link.before for link in links if link.before not in earlier_forms]
+            forms, step = earlier_forms, self.step_into(step.earlier)
+        return events
+
+    def fate(self, commitment: Commitment) -> tuple[list[Link], Withdrawn | None]:
+        """What a commitment became in the next edition (nothing for the current one)."""
+        step = self.step_from(self.edition_of(commitment))
+        if step is None:
+            return [], None
+        return step.after(commitment), step.withdrawal(commitment)
+
+    def outcome(self, commitment: Commitment) -> Outcome:
+        """Where a commitment of any edition ended up in the current one, and how."""
+        forms, kinds = [commitment], set()
+        changed_in, note = None, None
+        step = self.step_from(self.edition_of(commitment))
+        while step is not None:
+            next_forms: list[Commitment] = []
+            for form in forms:
+                withdrawn = step.withdrawal(form)
+                if withdrawn is not None and changed_in is None:
+                    changed_in, note = step.later, withdrawn.note
+                for link in step.after(form):
+                    kinds.add(link.kind)
+                    if link.after.id != commitment.id and changed_in is None:
+                        changed_in, note = step.later, link.note
+                    if link.after not in next_forms:
+                        next_forms.append(link.after)
+            forms, step = next_forms, self.step_from(step.later)
+        action: Literal["kept", "moved", "merged", "split", "withdrawn"]
+        if not forms:
+            action = "withdrawn"
+        elif len(forms) > 1:
+            action = "split"
+        elif "merged" in kinds:
+            action = "merged"
+        elif forms[0].id == commitment.id and changed_in is None:
+            action = "kept"
+        else:
+            action = "moved"
+        return Outcome(action, tuple(forms), changed_in, note)
+
+    def edition_of(self, commitment: Commitment) -> Compact:
+        return self._edition_by_commitment[id(commitment)]
+
+    @functools.cached_property
+    def _edition_by_commitment(self) -> dict[int, Compact]:
+        return {id(c): edition for edition in self.editions for c in edition.commitments}
+
+
+# -- relating two editions: small checks, messages from a table ---------------------------
+
+#: For each kind of change: whether it names an old id, and how many ids its ``to`` holds.
+SHAPE_OF_CHANGE: dict[shapes.ChangeKind, tuple[bool, Literal["none", "one", "several"]]] = {
+    "renumbered": (True, "one"),
+    "merged": (True, "one"),
+    "split": (True, "several"),
+    "withdrawn": (True, "none"),
+    "new": (False, "one"),
+}
+#: The link each stated change makes between an old commitment and a new one.
+LINK_OF_CHANGE: dict[shapes.ChangeKind, LinkKind] = {"renumbered": "renumbered", "merged": "merged", "split": "split"}
+MESSAGES = {
+    "needs old": "'{change}' needs 'old: \"<id>\"', the commitment's id in the {earlier} edition",
+    "no old": "a new commitment has no earlier form, so 'new' has no 'old': remove it",
+    "needs to": "'{change}' needs 'to: \"<id>\"', its id in this edition",
+    "no to": "a withdrawn commitment has no 'to': remove it",
+    "one to": "'{change}' takes one id in 'to' (only 'split' takes a list)",
+    "several to": "'split' needs two or more ids in 'to', the commitments it became",
+    "unknown old": "commitment '{id}' is not in the {earlier} edition",
+    "unknown to": "commitment '{id}' is not in this edition ({later})",
+    "twice": "commitment '{id}' of the {earlier} edition is already accounted for at line {line}",
+    "new twice": "commitment '{id}' is already given as new at line {line}",
+    "new but kept": "commitment '{id}' of the {earlier} edition still has that id, so '{id}' is not new: "
+                    "say first what became of the old '{id}' (renumbered, merged, split or withdrawn)",
+    "new but from": "commitment '{id}' cannot be new: line {line} says it came from an earlier commitment",
+    "onto kept": "commitment '{id}' of the {earlier} edition still has that id, so nothing can be {change} "
+                 "to it: say first what became of the old '{id}', or use 'merged'",
+    "renumbered twice": "two commitments are renumbered to '{id}' (the first at line {line}): use 'merged'",
+    "unaccounted old": "commitment {id} is not in the {later} edition: say in {changes} what became of it "
+                       "(renumbered, merged, split or withdrawn)",
+    "unexplained new": "commitment {id} is not in the {earlier} edition: if it is new, say so in {changes} "
+                       "('change: new'), or say which commitment it was",
+    "no earlier": "there is no earlier edition in editions/ for {changes} to relate this edition to",
+    "edition folder": "this folder holds the {folder} edition, but 'edition' here says {edition}",
+    "edition order": "the current edition ({edition}) must be later than every edition in editions/ "
+                     "(the latest there is {latest})",
+}
+
+
+def message(key: str, **values: object) -> str:
+    return MESSAGES[key].format(**values)
+
+
+def where_defined(files: DataFiles) -> dict[str, tuple[YamlFile, Location]]:
+    """Each commitment id of an edition and where its file gives it."""
+    return {
+        entry.id: (theme.file, ("commitments", index, "id"))
+        for theme in files.themes
+        for index, entry in enumerate(theme.data.commitments)
+    }
+
+
+def check_edition_years(
+    current: Loaded[shapes.CompactFile], earlier: Iterable[tuple[str, Loaded[shapes.CompactFile]]]
+) -> list[Problem]:
+    """Each earlier edition's folder is named by its year, and the current edition is the latest."""
+    problems, latest = [], 0
+    for folder, loaded in earlier:
+        if str(loaded.data.edition) != folder:
+            problems.append(loaded.file.problem(("edition",), message(
+                "edition folder", folder=folder, edition=loaded.data.edition)))
+        latest = max(latest, loaded.data.edition)
+    if latest and current.data.edition <= latest:
+        problems.append(current.file.problem(("edition",), message(
+            "edition order", edition=current.data.edition, latest=latest)))
+    return problems
+
+
+class Relating:
+    """Relates one edition to the one before it, collecting every problem."""
+
+    def __init__(self, earlier: Compact, later: Compact, later_files: DataFiles, earlier_files: DataFiles) -> None:
+        self.earlier, self.later = earlier, later
+        self.old = {c.id: c for c in earlier.commitments}
+        self.now = {c.id: c for c in later.commitments}
+        self.later_files, self.earlier_files = later_files, earlier_files
+        self.changes = later_files.changes
+        self.problems: list[Problem] = []
+        #: Old ids the file accounts for (index of their entry), and new ids it gives an origin to.
+        self.consumed: dict[str, int] = {}
+        self.produced: dict[str, tuple[int, shapes.ChangeKind]] = {}
+        self.links: list[Link] = []
+        self.withdrawn: list[Withdrawn] = []
+        self.new: list[New] = []
+
+    @property
+    def changes_path(self) -> str:
+        return self.changes.file.path if self.changes is not None else CHANGES_FILE
+
+    def problem(self, index: int, field: str, key: str, **values: object) -> None:
+        assert self.changes is not None
+        self.problems.append(self.changes.file.problem(
+            ("changes", index, field), message(key, earlier=self.earlier.edition, later=self.later.edition, **values)
+        ))
+
+    def line(self, index: int, field: str = "change") -> int:
+        assert self.changes is not None
+        return self.changes.file.where(("changes", index, field))[0]
+
+    def entry_shape(self, index: int, entry: shapes.ChangeEntry) -> bool:
+        """The entry has the fields its kind of change needs (each missing or extra one reported)."""
+        needs_old, to = SHAPE_OF_CHANGE[entry.change]
+        problems_before = len(self.problems)
+        if needs_old and entry.old is None:
+            self.problem(index, "change", "needs old", change=entry.change)
+        if not needs_old and entry.old is not None:
+            self.problem(index, "old", "no old")
+        if to == "none" and entry.to is not None:
+            self.problem(index, "to", "no to")
+        elif to != "none" and not entry.to:
+            self.problem(index, "change", "needs to", change=entry.change)
+        elif to == "one" and entry.to is not None and len(entry.to) > 1:
+            self.problem(index, "to", "one to", change=entry.change)
+        elif to == "several" and entry.to is not None and len(entry.to) < 2:
+            self.problem(index, "to", "several to")
+        return len(self.problems) == problems_before
+
+    def entry_ids(self, index: int, entry: shapes.ChangeEntry) -> bool:
+        """The ids it names exist, and none is accounted for twice."""
+        assert self.changes is not None
+        problems_before = len(self.problems)
+        if entry.old is not None:
+            if entry.old not in self.old:
+                self.problem(index, "old", "unknown old", id=entry.old)
+            elif entry.old in self.consumed:
+                self.problem(index, "old", "twice", id=entry.old, line=self.line(self.consumed[entry.old], "old"))
+        for position, target in enumerate(entry.to or []):
+            if target not in self.now:
+                self.problems.append(self.changes.file.problem(
+                    ("changes", index, "to", position) if len(entry.to or []) > 1 else ("changes", index, "to"),
+                    message("unknown to", id=target, later=self.later.edition)))
+        return len(self.problems) == problems_before
+
+    def read_entries(self) -> list[tuple[int, shapes.ChangeEntry]]:
+        """The entries that are well formed; every other one reported."""
+        if self.changes is None:
+            return []
+        usable = []
+        for index, entry in enumerate(self.changes.data.changes):
+            if self.entry_shape(index, entry) and self.entry_ids(index, entry):
+                usable.append((index, entry))
+                if entry.old is not None:
+                    self.consumed[entry.old] = index
+        return usable
+
+    def relate(self) -> Step:
+        entries = self.read_entries()
+        kept = {cid for cid in self.old if cid in self.now and cid not in self.consumed}
+        for index, entry in entries:
+            targets = entry.to or []
+            if entry.change == "withdrawn":
+                assert entry.old is not None
+                self.withdrawn.append(Withdrawn(self.old[entry.old], entry.note))
+                continue
+            if entry.change == "new":
+                self.add_new(index, targets[0], kept, entry.note)
+                continue
+            assert entry.old is not None
+            for target in targets:
+                if entry.change == "renumbered" and target in kept:
+                    self.problem(index, "to", "onto kept", id=target, change=entry.change)
+                    continue
+                if entry.change == "renumbered" and target in self.produced:
+                    first, kind = self.produced[target]
+                    if kind == "renumbered":
+                        self.problem(index, "to", "renumbered twice", id=target, line=self.line(first, "to"))
+                        continue
+                self.produced.setdefault(target, (index, entry.change))
+                self.links.append(Link(LINK_OF_CHANGE[entry.change], self.old[entry.old], self.now[target], entry.note))
+        for cid in kept:
+            old, now = self.old[cid], self.now[cid]
+            self.links.append(Link("reworded" if old.text != now.text else "unchanged", old, now))
+        self.check_accounted()
+        order = {c.id: n for n, c in enumerate(self.later.commitments)}
+        old_order = {c.id: n for n, c in enumerate(self.earlier.commitments)}
+        self.links.sort(key=lambda link: (order[link.after.id], old_order[link.before.id]))
+        self.withdrawn.sort(key=lambda w: old_order[w.commitment.id])
+        self.new.sort(key=lambda n: order[n.commitment.id])
+        return Step(self.earlier, self.later, tuple(self.links), tuple(self.withdrawn), tuple(self.new))
+
+    def add_new(self, index: int, target: str, kept: set[str], note: str | None) -> None:
+        if target in kept:
+            self.problem(index, "to", "new but kept", id=target)
+        elif target in self.produced:
+            first, kind = self.produced[target]
+            key = "new twice" if kind == "new" else "new but from"
+            self.problem(index, "to", key, id=target, line=self.line(first, "to"))
+        else:
+            self.produced[target] = (index, "new")
+            self.new.append(New(self.now[target], note))
+
+    def check_accounted(self) -> None:
+        """Every old commitment went somewhere, and every new one came from somewhere."""
+        values = {"earlier": self.earlier.edition, "later": self.later.edition, "changes": self.changes_path}
+        old_places = where_defined(self.earlier_files)
+        for cid in self.old:
+            if cid not in self.now and cid not in self.consumed:
+                file, location = old_places[cid]
+                self.problems.append(file.problem(location, message("unaccounted old", id=cid, **values)))
+        now_places = where_defined(self.later_files)
+        for cid in self.now:
+            has_origin = cid in self.produced or (cid in self.old and cid not in self.consumed)
+            if not has_origin:
+                file, location = now_places[cid]
+                self.problems.append(file.problem(location, message("unexplained new", id=cid, **values)))
+
+
+def relate(
+    earlier: Compact, later: Compact, later_files: DataFiles, earlier_files: DataFiles
+) -> tuple[Step, list[Problem]]:
+    """How ``later`` follows from ``earlier`` (its ``changes.yaml`` and the words of both)."""
+    relating = Relating(earlier, later, later_files, earlier_files)
+    step = relating.relate()
+    return step, relating.problems
+
+
+def check_no_earlier(files: DataFiles) -> list[Problem]:
+    """A ``changes.yaml`` with entries needs an edition before it."""
+    if files.changes is None or not files.changes.data.changes:
+        return []
+    return [files.changes.file.problem(("changes",), message("no earlier", changes=files.changes.file.path),
+                                       key=True)]
+
+
+# -- old addresses -------------------------------------------------------------------
+
+
+def redirects(history: History) -> tuple[Redirect, ...]:
+    """Every ``/commitments/<id>/`` of an earlier edition that no current commitment has.
+
+    Each leads to what the commitment that last had the number became: one current
+    commitment (moved, or merged into it), several (split), or none (withdrawn).
+    """
+    taken = {c.id for c in history.current.commitments}
+    found: dict[str, Redirect] = {}
+    for edition in reversed(history.earlier):  # the last edition that had a number decides
+        for commitment in edition.commitments:
+            if commitment.id in taken or commitment.id in found:
+                continue
+            outcome = history.outcome(commitment)
+            assert outcome.action != "kept" and outcome.changed_in is not None  # its number left the editions
+            found[commitment.id] = Redirect(
+                commitment.id, outcome.action, outcome.targets, commitment, outcome.changed_in, outcome.note
+            )
+    return tuple(found[cid] for cid in sorted(found, key=lambda i: tuple(int(n) for n in i.split("."))))
