@@ -129,6 +129,7 @@ def plan_handouts(compact: Compact, pages: urls.Pages = urls.CURRENT) -> list[Ha
             sections=tuple(_theme_section(t, compact, f"theme-{t.number}") for t in compact.themes),
             themes=frozenset(t.number for t in compact.themes),
             sectors=frozenset(s.key for s in compact.sectors),
+            prefix=pages.prefix,
         )
     ]
     for sector in compact.sectors:

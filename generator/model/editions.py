@@ -232,6 +232,8 @@ MESSAGES = {
                        "(renumbered, merged, split or withdrawn)",
     "unexplained new": "commitment {id} is not in the {earlier} edition: if it is new, say so in {changes} "
                        "('change: new'), or say which commitment it was",
+    "number freed": "commitment {id} has no earlier form: {changes} line {line} says what became of the {earlier} "
+                    "edition's {id}; if this one is new, say so ('change: new'), or say which commitment it was",
     "no earlier": "there is no earlier edition in editions/ for {changes} to relate this edition to",
     "edition folder": "this folder holds the {folder} edition, but 'edition' here says {edition}",
     "edition order": "the current edition ({edition}) must be later than every edition in editions/ "
@@ -404,7 +406,11 @@ class Relating:
             has_origin = cid in self.produced or (cid in self.old and cid not in self.consumed)
             if not has_origin:
                 file, location = now_places[cid]
-                self.problems.append(file.problem(location, message("unexplained new", id=cid, **values)))
+                if cid in self.consumed:
+                    text = message("number freed", id=cid, line=self.line(self.consumed[cid], "old"), **values)
+                else:
+                    text = message("unexplained new", id=cid, **values)
+                self.problems.append(file.problem(location, text))
 
 
 def relate(

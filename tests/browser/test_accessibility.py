@@ -36,6 +36,8 @@ PAGES = {
     "downloads": "downloads/",
     "accessibility-statement": "accessibility/",
     "linking": "linking/",
+    "editions": "editions/",
+    "edition-commitment": "editions/2012/commitments/1.4/",
     "404": "no-such-page/",
     "404-unknown-commitment": "commitments/9.9/",
 }

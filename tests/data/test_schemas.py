@@ -52,11 +52,14 @@ def test_schemas_forbid_unknown_keys_and_know_the_fields() -> None:
 def _data_files() -> list[tuple[Path, str]]:
     """Each data file and the schema name its first line must point at."""
     by_model = {model: name for name, model in SCHEMA_NAMES.items()}
-    files = [(DATA / name, by_model[model]) for name, model in FILE_MODELS.items()]
-    files += [(path, "theme") for path in sorted((DATA / "themes").glob("*.yaml"))]
-    optional = DATA / load.REDIRECTS_FILE  # an optional file: checked when present
-    if optional.is_file():
-        files.append((optional, "redirects"))
+    files = []
+    for folder in [DATA, *load.edition_dirs(DATA)[0]]:  # the current edition, then any earlier ones
+        files += [(folder / name, by_model[model]) for name, model in FILE_MODELS.items()
+                  if folder is DATA or (folder / name).is_file()]
+        files += [(path, "theme") for path in sorted((folder / "themes").glob("*.yaml"))]
+        optional = folder / load.CHANGES_FILE  # an optional file: checked when present
+        if optional.is_file():
+            files.append((optional, "changes"))
     return files
 
 

@@ -20,6 +20,8 @@ import re
 import shutil
 from pathlib import Path
 
+from support import without_source
+
 YEAR = 2030
 ADOPTED = "2030-04-01"
 SUBTITLE = "Synthetic 2030 edition, made for the tests only - not a real edition of the Compact"
@@ -120,9 +122,8 @@ def add_synthetic_edition(project: Path, changes: str = CHANGES) -> None:
     text = compact.read_text(encoding="utf-8")
     text = re.sub(r"^edition: \d+$", f"edition: {YEAR}\nadopted: {ADOPTED}", text, flags=re.M)
     text = re.sub(r"^subtitle: .*$", f"subtitle: {SUBTITLE}", text, flags=re.M)
-    # The 2030 words are synthetic: there is no source document to check them against.
-    text = re.sub(r"^source:\n(?:  .*\n|    .*\n)*", "", text, flags=re.M)
     compact.write_text(text, encoding="utf-8")
+    without_source(data)  # the 2030 words are synthetic: there is no source document to check them against
     themes = data / "themes"
     theme_1 = themes / "1-allocating-resources.yaml"
     _edit(theme_1, (OLD_1_4, NEW_1_4))
