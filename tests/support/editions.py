@@ -122,6 +122,7 @@ def add_synthetic_edition(project: Path, changes: str = CHANGES) -> None:
     text = compact.read_text(encoding="utf-8")
     text = re.sub(r"^edition: \d+$", f"edition: {YEAR}\nadopted: {ADOPTED}", text, flags=re.M)
     text = re.sub(r"^subtitle: .*$", f"subtitle: {SUBTITLE}", text, flags=re.M)
+    text = text.replace("The Bristol Compact (2012)", f"The Bristol Compact ({YEAR})")  # description, copyright
     compact.write_text(text, encoding="utf-8")
     without_source(data)  # the 2030 words are synthetic: there is no source document to check them against
     themes = data / "themes"
