@@ -48,6 +48,7 @@ def build(compact: Compact, site: urls.Site, override_dirs: Sequence[Path] = (),
     """Render every output of ``compact`` and its editions (PDFs only if ``pdf``); template errors
     propagate as jinja2 errors."""
     outputs = open_data_files(compact, site)
+    outputs.update(group_documents(compact))
     handouts = _handouts(compact, site, override_dirs, urls.CURRENT) if pdf else []
     outputs.update({h.path: h.content for h in handouts})
     downloads = Downloads.from_outputs(handouts, outputs, DESCRIPTIONS)
@@ -67,6 +68,18 @@ def build(compact: Compact, site: urls.Site, override_dirs: Sequence[Path] = (),
         )
     renderer = Renderer(compact, site, override_dirs, downloads, editions)
     return Build(compact, site, renderer.pages(), outputs, handouts, renderer)
+
+
+def group_documents(compact: Compact) -> dict[str, bytes]:
+    """The documents the partners' group's record names, published beside its page."""
+    group = compact.group
+    if group is None or group.documents is None:
+        return {}
+    return {
+        f"{group.slug}/{record.document}": (group.documents / record.document).read_bytes()
+        for record in group.records
+        if record.document is not None
+    }
 
 
 def _handouts(compact: Compact, site: urls.Site, override_dirs: Sequence[Path], pages: urls.Pages) -> list[HandoutFile]:

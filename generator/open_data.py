@@ -145,6 +145,30 @@ class EditionOut(_Out):
     changes: list[ChangeOut] = Field(description="From the edition before (empty for the first).")
 
 
+class GroupMemberOut(_Out):
+    organisation: str
+    sector: str = Field(description="A key into `sectors`.")
+    role: str | None
+
+
+class GroupRecordOut(_Out):
+    date: str = Field(description="YYYY-MM-DD.")
+    kind: Literal["meeting", "report", "decision"]
+    title: str
+    summary: str | None
+    url: str | None = Field(description="Where it is published, or its document on this site.")
+
+
+class PartnersGroupOut(_Out):
+    """The body that oversees the Compact, as it publishes itself (explanatory data, not the Compact's words)."""
+
+    url: str = Field(description="Its page on this site.")
+    members: list[GroupMemberOut]
+    records: list[GroupRecordOut] = Field(description="Newest first.")
+    email: str | None
+    contact_url: str | None
+
+
 class CompactOut(_Out):
     """A Compact as open data, in the document's order."""
 
@@ -167,6 +191,9 @@ class CompactOut(_Out):
     glossary: list[GlossaryTermOut]
     redirects: list[RedirectOut] = Field(description="Old commitment ids and what became of them.")
     editions: list[EditionOut] = Field(description="Every edition on the site, oldest first.")
+    partners_group: PartnersGroupOut | None = Field(
+        description="The partners' group's membership and record, if it has published them."
+    )
 
 
 def changes(step: Step | None) -> list[ChangeOut]:
@@ -281,6 +308,27 @@ def compact_document(compact: Compact, site: urls.Site, pages: urls.Pages = urls
             for r in compact.redirects
         ],
         editions=editions(compact, site),
+        partners_group=partners_group(compact, site) if compact.is_current else None,
+    )
+
+
+def partners_group(compact: Compact, site: urls.Site) -> PartnersGroupOut | None:
+    group = compact.group
+    if group is None or not group.published:
+        return None
+    page = urls.group_page(group)
+    return PartnersGroupOut(
+        url=site.permalink(page),
+        members=[GroupMemberOut(organisation=m.organisation, sector=m.sector.key, role=m.role) for m in group.members],
+        records=[
+            GroupRecordOut(
+                date=r.date.isoformat(), kind=r.kind, title=r.title, summary=r.summary,
+                url=r.link or (site.url + f"{group.slug}/{r.document}" if r.document else None),
+            )
+            for r in group.records
+        ],
+        email=group.email,
+        contact_url=group.url,
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from generator.model import Commitment, Compact, Redirect, Sector, Theme
+from generator.model import Commitment, Compact, PartnersGroup, PrintedAddress, Redirect, Sector, Theme
 
 HOME = "index.md"
 ABOUT = "about.md"
@@ -26,6 +26,12 @@ LINKING = "linking.md"
 EDITIONS = "editions/index.md"
 #: Where every edition also lives, at a permanent address of its own.
 EDITIONS_DIR = "editions"
+#: The site's pages by the names the data gives them (printed addresses).
+SITE_PAGES = {
+    "home": HOME, "about": ABOUT, "values": VALUES, "themes": THEMES, "sectors": SECTORS,
+    "commitments": COMMITMENTS, "glossary": GLOSSARY, "complaints": COMPLAINTS, "downloads": DOWNLOADS,
+    "linking": LINKING, "editions": EDITIONS,
+}
 
 
 def theme_page(theme: Theme) -> str:
@@ -38,6 +44,26 @@ def commitment_page(commitment: Commitment) -> str:
 
 def sector_page(sector: Sector) -> str:
     return f"sectors/{sector.slug}.md"
+
+
+def group_page(group: PartnersGroup) -> str:
+    """The partners' group's page: at the address the Compact prints for it."""
+    return f"{group.slug}.md"
+
+
+def printed_target(address: PrintedAddress, compact: Compact) -> str:
+    """The page source holding what the Compact promises at a printed address."""
+    if address.page.endswith(".md"):
+        return address.page
+    if address.page == "partners-group":
+        assert compact.group is not None  # checked with the data
+        return group_page(compact.group)
+    return SITE_PAGES[address.page]
+
+
+def printed_page(address: PrintedAddress) -> str:
+    """The page source a printed address is served from (the target itself, or a page sending readers on)."""
+    return address.path.rstrip("/") + ".md" if address.path else HOME
 
 
 def anchor(commitment: Commitment) -> str:

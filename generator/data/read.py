@@ -22,6 +22,9 @@ from generator.data.yamlfile import YamlFile, read_yaml
 THEMES_DIR = "themes"
 THEME_FILE = re.compile(r"^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)\.yaml$")
 CHANGES_FILE = "changes.yaml"
+#: The Compact Partners' Group's own data (optional), and the folder of documents its record names.
+PARTNERS_GROUP_FILE = "partners-group.yaml"
+PARTNERS_GROUP_DOCUMENTS = "partners-group"
 #: Earlier editions: ``editions/<year>/``, each a data folder of its own.
 EDITIONS_DIR = "editions"
 EDITION_DIR = re.compile(r"^[0-9]{4}$")
@@ -54,6 +57,8 @@ class DataFiles:
     themes: list[Loaded[shapes.ThemeFile]]
     #: What became of the edition before's commitments (``changes.yaml``), if given.
     changes: Loaded[shapes.ChangesFile] | None = None
+    #: The Group's membership and record of work (``partners-group.yaml``), if given: current edition only.
+    partners_group: Loaded[shapes.PartnersGroupFile] | None = None
     #: Numbers (from the file names) of theme files that could not be read.
     unreadable_themes: set[int] = field(default_factory=set)
 
@@ -174,6 +179,8 @@ def read_data(
     )
     files.themes, files.unreadable_themes = reader.themes()
     files.changes = reader.optional(CHANGES_FILE, shapes.ChangesFile)
+    if current is None:
+        files.partners_group = reader.optional(PARTNERS_GROUP_FILE, shapes.PartnersGroupFile)
     for name, instead in REPLACED.items():
         if (data_dir / name).exists():
             reader.problems.append(Problem(reader.display(data_dir / name), 0, 0, instead))

@@ -52,6 +52,28 @@ class SourceText(_Strict):
     )
 
 
+#: Pages a printed address may lead to, by name (a hand-written page is named by its file, e.g. 'accessibility.md').
+PrintedPageName = Literal[
+    "home", "about", "values", "themes", "sectors", "commitments", "glossary", "complaints", "downloads",
+    "linking", "editions", "partners-group",
+]
+PageRef = Annotated[str, StringConstraints(pattern=r"^([a-z]+(-[a-z]+)*|[a-z0-9_-]+(/[a-z0-9_-]+)*\.md)$")]
+
+
+class PrintedAddress(_Strict):
+    """An address on this site that the Compact's own words print: it must be served, and is linked."""
+
+    text: Text = Field(
+        description="The address exactly as the Compact prints it, "
+        "e.g. 'www.bristolcompact.org.uk/compact-partners-group'."
+    )
+    page: PageRef = Field(
+        description="What the Compact promises there: a site page (home, about, values, themes, sectors, "
+        "commitments, glossary, complaints, downloads, linking, editions, partners-group) or a hand-written "
+        "page's file, e.g. 'accessibility.md'."
+    )
+
+
 class CompactFile(_Strict):
     """``compact.yaml``: the document's metadata and its passages outside the themes.
 
@@ -84,6 +106,9 @@ class CompactFile(_Strict):
     )
     source: SourceText | None = Field(
         default=None, description="The source text every official word is checked against (optional)."
+    )
+    printed_addresses: list[PrintedAddress] = Field(
+        default=[], description="Addresses on this site that the document prints; each must be served (optional)."
     )
     introduction: Passage | None = None
     national_compact: NationalCompact | None = None
@@ -217,6 +242,45 @@ class ComplaintsFile(_Strict):
     )
 
 
+#: Web and email addresses as the pages can link them: no spaces, brackets or quotes.
+Url = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https?://[^\s/()<>\[\]\"']+(/[^\s()<>\[\]\"']*)?$")]
+Email = Annotated[
+    str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
+]
+
+
+class GroupMember(_Strict):
+    organisation: Text
+    sector: Key = Field(description="A sector's key from sectors.yaml.")
+    role: Text | None = Field(default=None, description="Its role in the Group, e.g. 'Chair' (optional).")
+
+
+class GroupRecord(_Strict):
+    """One item of the Group's record of work."""
+
+    date: datetime.date = Field(description="As YYYY-MM-DD.")
+    kind: Literal["meeting", "report", "decision"]
+    title: Text
+    summary: Text | None = None
+    link: Url | None = Field(default=None, description="A web address where it is published (optional).")
+    document: Text | None = Field(
+        default=None, description="Or a file kept in compact_data/partners-group/, e.g. 'minutes-2026-05.pdf'."
+    )
+
+
+class GroupContact(_Strict):
+    email: Email | None = None
+    url: Url | None = None
+
+
+class PartnersGroupFile(_Strict):
+    """``partners-group.yaml`` (optional): the Group's membership and record of work, as the Group publishes them."""
+
+    members: list[GroupMember] = []
+    records: list[GroupRecord] = []
+    contact: GroupContact | None = Field(default=None, description="How to contact the Group (optional).")
+
+
 def _one_or_many(value: object) -> object:
     """``to: "1.4"`` and ``to: ["1.4", "1.5"]`` both mean a list of ids."""
     return [value] if isinstance(value, str) else value
@@ -281,4 +345,5 @@ SCHEMA_NAMES: dict[str, type[_Strict]] = {
     "theme": ThemeFile,
     "complaints": ComplaintsFile,
     "changes": ChangesFile,
+    "partners-group": PartnersGroupFile,
 }

@@ -33,6 +33,7 @@ from weasyprint import CSS, HTML
 from generator import urls
 from generator.handouts.plan import Handout, HandoutFile, HandoutKind, plan_handouts
 from generator.model import Commitment, Compact
+from generator.model.group import split_printed
 
 PDF_TEMPLATE_DIR = Path(__file__).parent / "templates"
 STYLESHEET = "handout.css"
@@ -91,6 +92,7 @@ class PdfRenderer:
         self, compact: Compact, site: urls.Site, override_dirs: Sequence[Path] = (), pages: urls.Pages = urls.CURRENT
     ) -> None:
         self.compact = compact
+        self.current = compact.history.current
         self.site = site
         self.pages = pages
         self.env = make_pdf_environment(override_dirs)
@@ -122,6 +124,9 @@ class PdfRenderer:
             "web_url": web,
             "web_short": self.short_permalink(handout.web_page),
             "qr": qr_code(web, f"QR code: the web version of this handout, {web}"),
+            # The addresses the Compact prints about this site, linked (the current edition's pages).
+            "printed": lambda text: split_printed(text, self.current.printed_addresses),
+            "printed_target": lambda address: urls.printed_target(address, self.current),
         }
         return self.env.get_template(TEMPLATES[handout.kind]).render(context)
 

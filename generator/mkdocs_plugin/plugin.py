@@ -103,7 +103,23 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         for path, content in self.build.outputs.items():
             files.append(File.generated(config, path, content=content))
         self._check_published(files, config)
+        self._check_printed(files)
         return files
+
+    def _check_printed(self, files: Files) -> None:
+        """Every address the Compact prints about this site is served, by the page it names."""
+        assert self.build is not None
+        compact = self.build.compact
+        problems = []
+        for address in compact.printed_addresses:
+            target = urls.printed_target(address, compact)
+            if files.get_file_from_path(target) is None or files.get_file_from_path(urls.printed_page(address)) is None:
+                problems.append(
+                    f"{address.where}: the Compact prints the address '{address.text}', but this build does not "
+                    f"serve it: there is no page '{target}' (add it to the docs folder, or name another page)"
+                )
+        if problems:
+            raise PluginError("\n".join(problems))
 
     def _check_published(self, files: Files, config: MkDocsConfig) -> None:
         """Every address the site has published is still served (the 404 page aside, pages and files)."""

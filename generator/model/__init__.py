@@ -12,7 +12,9 @@ from generator.model.types import (
     ComplaintStep,
     GlossaryTerm,
     NationalCompact,
+    PartnersGroup,
     Passage,
+    PrintedAddress,
     Redirect,
     Reference,
     Sector,
@@ -25,7 +27,7 @@ from generator.model.types import (
 
 __all__ = [
     "Commitment", "Compact", "ComplaintLink", "ComplaintStep", "ComplaintsGuide", "GlossaryTerm", "History", "Link",
-    "Step",
-    "NationalCompact", "Passage", "Redirect", "Reference", "Sector", "Theme", "Topic", "Value",
+    "NationalCompact", "PartnersGroup", "Passage", "PrintedAddress", "Redirect", "Reference", "Sector", "Step",
+    "Theme", "Topic", "Value",
     "capfirst", "join_names", "load_compact",
 ]

@@ -19,6 +19,7 @@ from generator.data.read import DataFiles, Loaded, read_source
 from generator.data.source import OfficialText, Source, check_official_texts
 from generator.data.yamlfile import Location, YamlFile
 from generator.model import types as m
+from generator.model.group import group_slug, partners_group, printed_addresses
 from generator.model.types import PASSAGES
 
 Entry = TypeVar("Entry")
@@ -391,6 +392,11 @@ def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Com
                                        "reference")))
         for i, e in enumerate(assembler.values.values())
     )
+    has_group = data.partners_group is not None
+    addresses = assembler.take(printed_addresses(compact_file, has_group))
+    group = assembler.take(partners_group(
+        files.partners_group, has_group, tables["sectors"], group_slug(addresses), data_dir
+    ))
     if assembler.problems:
         raise DataError(assembler.problems)
     return m.Compact(
@@ -416,6 +422,8 @@ def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Com
         complaints=complaints_guide(complaints.data, data),
         national_compact=national,
         adopted=data.adopted,
+        printed_addresses=addresses,
+        group=group,
         redirects=(),  # made once every edition is read (generator.model.editions)
         **{name: passage(getattr(data, name)) for name in PASSAGES},
     )

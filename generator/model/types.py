@@ -183,6 +183,61 @@ class Redirect:
 
 
 @dataclass(frozen=True)
+class PrintedAddress:
+    """An address on this site that the Compact's words print (``compact.yaml``): served, and linked."""
+
+    text: str
+    #: Its path on the site, as a page source would be served: "" (home), "compact-partners-group/".
+    path: str
+    #: What is served there: a site page's name ("home", "partners-group") or a hand-written page's file.
+    page: str
+    #: Where the data gives it (``file:line:col``), for the build's message if it is not served.
+    where: str
+
+
+@dataclass(frozen=True)
+class GroupMember:
+    organisation: str
+    sector: Sector
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class GroupRecord:
+    date: datetime.date
+    kind: Literal["meeting", "report", "decision"]
+    title: str
+    summary: str | None = None
+    link: str | None = None
+    #: A file in the data folder's ``partners-group/``: published beside the Group's page.
+    document: str | None = None
+
+
+@dataclass(frozen=True)
+class PartnersGroup:
+    """The body the Compact says oversees it, and what it publishes (``partners-group.yaml``).
+
+    With no data file the page says that its membership and record will be published there.
+    """
+
+    #: Its page is ``/<slug>/``: the address the Compact prints for it, if it prints one.
+    slug: str
+    members: tuple[GroupMember, ...] = ()
+    #: Newest first.
+    records: tuple[GroupRecord, ...] = ()
+    email: str | None = None
+    url: str | None = None
+    #: Whether the Group has published any data (the file exists).
+    published: bool = False
+    #: The folder its documents are in.
+    documents: Path | None = None
+
+    @property
+    def contact(self) -> bool:
+        return bool(self.email or self.url)
+
+
+@dataclass(frozen=True)
 class NationalCompact:
     lead_in: str
     outcomes: tuple[str, ...]
@@ -238,6 +293,10 @@ class Compact:
     compact_and_you: Passage | None = None
     #: When this edition was adopted, if the data says.
     adopted: datetime.date | None = None
+    #: Addresses on this site that the document prints.
+    printed_addresses: tuple[PrintedAddress, ...] = ()
+    #: The body that oversees the Compact, if the document has a passage about it.
+    group: PartnersGroup | None = None
     #: Old commitment addresses and what became of them, by id (made from the editions).
     redirects: tuple[Redirect, ...] = ()
     #: Every edition and how each led to the next (set by :func:`generator.model.load_compact`).

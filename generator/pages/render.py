@@ -21,6 +21,7 @@ from markupsafe import Markup
 from generator import urls
 from generator.handouts.plan import Downloads
 from generator.model import Commitment, Compact, capfirst, join_names
+from generator.model.group import split_printed
 from generator.pages.complaints import summary_data
 from generator.pages.editions import HistoryView
 from generator.pages.redirects import RedirectView, redirect_pages
@@ -136,6 +137,14 @@ class Renderer:
         plan.append((urls.DOWNLOADS, "downloads.md.j2", {}, current))
         plan.append((urls.LINKING, "linking.md.j2", {}, current))
         plan.append((urls.EDITIONS, "editions.md.j2", {}, current))
+        if compact.group is not None:
+            plan.append((urls.group_page(compact.group), "partners-group.md.j2", {"group": compact.group}, current))
+        for address in compact.printed_addresses:  # a printed address that is not its page's own sends readers on
+            served, target = urls.printed_page(address), urls.printed_target(address, compact)
+            if served != target:
+                refresh = urls.url_relative(served, target)
+                plan.append((served, "printed.md.j2", {"address": address, "target": target, "refresh": refresh},
+                             current))
         for scope in self.editions:
             plan.append((scope.urls.EDITION, "edition.md.j2", {}, scope))
             plan.append((scope.urls.CHANGES, "changes.md.j2", {"step": compact.history.step_into(scope.compact)},
@@ -184,6 +193,8 @@ class Renderer:
             "used_in": self.used_in,
             "redirects": self.redirect_view,
             "history": self.history,
+            "printed": lambda text: split_printed(text, self.compact.printed_addresses),
+            "printed_target": lambda address: urls.printed_target(address, self.compact),
             "downloads": scope.downloads,
             **extra,
         }
@@ -208,6 +219,8 @@ class Renderer:
         nav: list[Any] = [
             {"Home": urls.HOME},
             {_nav_title(f"About {compact.short_name}"): urls.ABOUT},
+            *([{_nav_title(compact.partners_group.heading): urls.group_page(compact.group)}]
+              if compact.group is not None and compact.partners_group is not None else []),
             {"Values": urls.VALUES},
             {"Themes": [{"All themes": urls.THEMES}]
              + [{_nav_title(f"{t.number}. {t.title}"): urls.theme_page(t)} for t in nav_themes]},

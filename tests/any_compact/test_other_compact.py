@@ -249,3 +249,10 @@ def test_open_data_names_this_compact_and_its_unshared_sectors(built: Built) -> 
     assert data["passages"] == {} and data["national_compact"] is None
     assert data["url"] == SITE_URL
     assert [(s["key"], s["shared"]) for s in data["sectors"]] == [("council", False), ("charities", False)]
+
+
+def test_a_compact_without_a_partners_group_has_no_group_page(built: Built) -> None:
+    assert not (built.site / "partners-group").exists()
+    assert not (built.site / "compact-partners-group").exists()
+    data = json.loads((built.site / "data" / "compact.json").read_text(encoding="utf-8"))
+    assert data["partners_group"] is None

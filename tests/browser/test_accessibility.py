@@ -37,6 +37,7 @@ PAGES = {
     "accessibility-statement": "accessibility/",
     "linking": "linking/",
     "editions": "editions/",
+    "partners-group": "compact-partners-group/",
     "edition-commitment": "editions/2012/commitments/1.4/",
     "404": "no-such-page/",
     "404-unknown-commitment": "commitments/9.9/",

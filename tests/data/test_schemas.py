@@ -57,9 +57,10 @@ def _data_files() -> list[tuple[Path, str]]:
         files += [(folder / name, by_model[model]) for name, model in FILE_MODELS.items()
                   if folder is DATA or (folder / name).is_file()]
         files += [(path, "theme") for path in sorted((folder / "themes").glob("*.yaml"))]
-        optional = folder / load.CHANGES_FILE  # an optional file: checked when present
-        if optional.is_file():
-            files.append((optional, "changes"))
+        for name, schema in ((load.CHANGES_FILE, "changes"), (load.PARTNERS_GROUP_FILE, "partners-group")):
+            optional = folder / name  # an optional file: checked when present
+            if optional.is_file():
+                files.append((optional, schema))
     return files
 
 

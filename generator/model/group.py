@@ -1,0 +1,167 @@
+"""The addresses the Compact prints about this site, and the Partners' Group it says oversees it.
+
+The printed Compact tells readers that the Group's membership and record "can be
+seen at www.bristolcompact.org.uk/compact-partners-group": such addresses are
+data (``printed_addresses`` in ``compact.yaml``), so the site serves each and links
+it wherever the Compact's words show it. The Group's own page is made from the
+Compact's passage about it and, if the Group publishes them, its membership and
+record of work (``partners-group.yaml``). Checks return problems, as elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.data import shapes
+from generator.data.problems import Problem
+from generator.data.read import PARTNERS_GROUP_DOCUMENTS, PARTNERS_GROUP_FILE, Loaded
+from generator.model import types as m
+
+#: What a printed address looks like: a host, then the path (if any) in URL-safe words.
+PRINTED = re.compile(r"^(?:https?://)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?P<path>(?:/[a-z0-9-]+)*)/?$")
+#: The Group's page when the Compact prints no address for it.
+DEFAULT_GROUP_SLUG = "partners-group"
+SITE_PAGE_NAMES = typing.get_args(shapes.PrintedPageName)
+MESSAGES = {
+    "shape": "write the address as the Compact prints it, such as 'www.example.org/some-page' "
+             "(lower-case words and hyphens after the host)",
+    "page": "unknown page '{page}' (expected one of: {names}, "
+            "or a hand-written page's file such as 'accessibility.md')",
+    "twice": "the address path '/{path}' is already given at line {line}",
+    "no group": "there is no partners_group passage in compact.yaml, so there is no Group page for this address",
+    "group file": "{file} describes the Compact's partners' group, but compact.yaml has no partners_group passage "
+                  "about it: add the passage, or remove the file",
+    "sector": "unknown sector '{key}' (expected one of: {keys})",
+    "both": "give a link or a document, not both",
+    "document": "document '{name}' not found in {folder}/",
+}
+
+
+def printed_addresses(
+    loaded: Loaded[shapes.CompactFile], has_group: bool
+) -> tuple[tuple[m.PrintedAddress, ...], list[Problem]]:
+    """Each printed address with its path on the site; problems for any that cannot be served."""
+    found: list[m.PrintedAddress] = []
+    problems: list[Problem] = []
+    paths: dict[str, int] = {}
+    for index, entry in enumerate(loaded.data.printed_addresses):
+        where = ("printed_addresses", index)
+        shape = PRINTED.match(entry.text)
+        if shape is None:
+            problems.append(loaded.file.problem((*where, "text"), MESSAGES["shape"]))
+            continue
+        path = shape.group("path").strip("/")
+        path = path + "/" if path else ""
+        if not entry.page.endswith(".md") and entry.page not in SITE_PAGE_NAMES:
+            problems.append(loaded.file.problem((*where, "page"), MESSAGES["page"].format(
+                page=entry.page, names=", ".join(SITE_PAGE_NAMES))))
+            continue
+        if entry.page == "partners-group" and not has_group:
+            problems.append(loaded.file.problem((*where, "page"), MESSAGES["no group"]))
+            continue
+        if path in paths:
+            line = loaded.file.where(("printed_addresses", paths[path], "text"))[0]
+            problems.append(loaded.file.problem((*where, "text"), MESSAGES["twice"].format(path=path, line=line)))
+            continue
+        paths[path] = index
+        place = loaded.file.problem((*where, "text"), "")
+        found.append(m.PrintedAddress(entry.text, path, entry.page, f"{place.path}:{place.line}:{place.column}"))
+    return tuple(found), problems
+
+
+def group_slug(addresses: tuple[m.PrintedAddress, ...]) -> str:
+    """The Group's page is where the Compact says it is, if it says; otherwise ``/partners-group/``."""
+    printed = next((a.path.strip("/") for a in addresses if a.page == "partners-group" and a.path), None)
+    return printed or DEFAULT_GROUP_SLUG
+
+
+def partners_group(
+    loaded: Loaded[shapes.PartnersGroupFile] | None,
+    has_passage: bool,
+    sectors: dict[str, m.Sector] | None,
+    slug: str,
+    data_dir: Path,
+) -> tuple[m.PartnersGroup | None, list[Problem]]:
+    """The Group, if the Compact has a passage about it, with what its own file publishes."""
+    if not has_passage:
+        if loaded is None:
+            return None, []
+        return None, [loaded.file.problem((), MESSAGES["group file"].format(file=PARTNERS_GROUP_FILE), key=True)]
+    if loaded is None:
+        return m.PartnersGroup(slug), []
+    problems: list[Problem] = []
+    members = []
+    for index, member in enumerate(loaded.data.members):
+        sector = (sectors or {}).get(member.sector)
+        if sector is None:
+            if sectors is not None:
+                problems.append(loaded.file.problem(("members", index, "sector"), MESSAGES["sector"].format(
+                    key=member.sector, keys=", ".join(sectors))))
+            continue
+        members.append(m.GroupMember(member.organisation, sector, member.role))
+    folder = data_dir / PARTNERS_GROUP_DOCUMENTS
+    records = []
+    for index, record in enumerate(loaded.data.records):
+        if record.link and record.document:
+            problems.append(loaded.file.problem(("records", index, "document"), MESSAGES["both"]))
+            continue
+        if record.document is not None and not _is_document(folder, record.document):
+            problems.append(loaded.file.problem(("records", index, "document"), MESSAGES["document"].format(
+                name=record.document, folder=PARTNERS_GROUP_DOCUMENTS)))
+            continue
+        records.append(m.GroupRecord(record.date, record.kind, record.title, record.summary, record.link,
+                                     record.document))
+    records.sort(key=lambda r: (r.date, r.title), reverse=True)
+    contact = loaded.data.contact
+    group = m.PartnersGroup(
+        slug, tuple(members), tuple(records),
+        email=contact.email if contact else None, url=contact.url if contact else None,
+        published=True, documents=folder,
+    )
+    return group, problems
+
+
+def _is_document(folder: Path, name: str) -> bool:
+    """A regular file directly in the documents folder (no paths out of it)."""
+    if "/" in name or "\\" in name or name.startswith("."):
+        return False
+    path = folder / name
+    return path.is_file() and not path.is_symlink()
+
+
+@dataclass(frozen=True)
+class TextPart:
+    """A run of a text: plain words, or a printed address to link."""
+
+    text: str
+    address: m.PrintedAddress | None
+    #: Whether a space follows it in the text.
+    space_after: bool
+
+
+def split_printed(text: str, addresses: tuple[m.PrintedAddress, ...]) -> list[TextPart]:
+    """``text`` cut where it shows a printed address (the longest first, whole addresses only)."""
+    if not addresses:
+        return [TextPart(text, None, False)]
+    ordered = sorted(addresses, key=lambda a: -len(a.text))
+    by_text = {a.text: a for a in ordered}
+    pattern = re.compile(r"(?<![\w/.-])(?:" + "|".join(re.escape(a.text) for a in ordered) + r")(?![\w/-]|\.\w)")
+    bounds: list[tuple[int, int, m.PrintedAddress | None]] = []
+    position = 0
+    for match in pattern.finditer(text):
+        if match.start() > position:
+            bounds.append((position, match.start(), None))
+        bounds.append((match.start(), match.end(), by_text[match.group()]))
+        position = match.end()
+    if position < len(text):
+        bounds.append((position, len(text), None))
+    parts = []
+    for start, end, address in bounds:
+        words = text[start:end].strip()
+        if words:
+            space = text[end - 1].isspace() or (end < len(text) and text[end].isspace())
+            parts.append(TextPart(words, address, space))
+    return parts
