@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 VNU_VERSION := 26.9.27
 VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: site test browser-tests check bench serve system-deps clean
+.PHONY: site test browser-tests check bench serve nginx system-deps clean
 
 $(BIN)/mkdocs: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,11 +30,13 @@ check: $(BIN)/mkdocs
 serve: $(BIN)/mkdocs
 	COMPACT_PDF=false $(BIN)/mkdocs serve
 
-## Debian packages the tests need: Chromium for browser tests, poppler for PDF images, Java and npm for vnu.
+## Debian packages the tests need: Chromium for browser tests, poppler for PDF images, Java and npm for vnu,
+## nginx for the serving tests.
 system-deps:
-	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftoppm >/dev/null || ! command -v java >/dev/null; then \
+	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftoppm >/dev/null || ! command -v java >/dev/null \
+	    || [ ! -x /usr/sbin/nginx ]; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	    chromium fonts-dejavu-core fonts-liberation poppler-utils default-jre-headless ; \
+	    chromium fonts-dejavu-core fonts-liberation poppler-utils default-jre-headless nginx-light ; \
 	fi
 	@# npm only if there is none: a NodeSource node already ships its own.
 	@command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
@@ -43,6 +45,10 @@ system-deps:
 ## vnu.jar from the npm registry, pinned; its install script (a Java downloader) is not run.
 $(VNU_JAR): | system-deps
 	npm install --prefix .tools --no-save --no-package-lock --ignore-scripts --no-audit --no-fund vnu-jar@$(VNU_VERSION)
+
+## An nginx configuration for the built site (see README, Deploying): nginx.conf, served on 127.0.0.1:8080.
+nginx: $(BIN)/mkdocs
+	$(BIN)/python -m generator nginx --site-dir site --listen 127.0.0.1:8080 --out nginx.conf
 
 ## Run the full test suite.
 test: $(BIN)/mkdocs system-deps $(VNU_JAR)

@@ -1,8 +1,9 @@
-"""Command line: ``python -m generator check | schema | export-markdown DIR``."""
+"""Command line: ``python -m generator check | schema | export-markdown DIR | nginx``."""
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -13,6 +14,7 @@ from generator.model import Compact, load_compact
 
 DEFAULT_DATA = Path("compact_data")
 DEFAULT_CONFIG = Path("mkdocs.yml")
+LISTEN = re.compile(r"^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):[0-9]{1,5}$")
 
 
 def summary(compact: Compact) -> str:
@@ -51,6 +53,26 @@ def site_url_from(config: Path) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def write_nginx(compact: Compact, site_dir: Path, listen: str, out: Path | None) -> int:
+    """The configuration for a site that has been built (its pages' inline scripts are in its policy)."""
+    from generator.deploy.nginx import nginx_config
+
+    if not (site_dir / "index.html").is_file():
+        print(f"no built site in {site_dir}: run 'make site' first, or give --site-dir", file=sys.stderr)
+        return 2
+    if not LISTEN.match(listen):
+        print(f"--listen must be HOST:PORT, such as 127.0.0.1:8080, not {listen!r}", file=sys.stderr)
+        return 2
+    config = nginx_config(compact, site_dir, listen)
+    if out is None:
+        sys.stdout.write(config)
+    else:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(config, encoding="utf-8")
+        print(f"wrote {out}: run it with 'nginx -p PREFIX -c {out.resolve()}' (make PREFIX/logs first)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="data folder (default: compact_data)")
@@ -66,6 +88,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     export.add_argument("out", type=Path)
     export.add_argument("--site-url", default=None, help="the site's address (default: site_url in mkdocs.yml)")
+    nginx = commands.add_parser(
+        "nginx", help="write an nginx configuration for a built site", parents=[data_option]
+    )
+    nginx.add_argument("--site-dir", type=Path, default=Path("site"), help="the built site (default: site)")
+    nginx.add_argument("--listen", default="127.0.0.1:8080", help="HOST:PORT to listen on (default: 127.0.0.1:8080)")
+    nginx.add_argument("--out", type=Path, default=None, help="the file to write (default: print it)")
     args = parser.parse_args(argv)
 
     if args.command == "schema":
@@ -82,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         print(summary(compact))
         return 0
+    if args.command == "nginx":
+        return write_nginx(compact, args.site_dir, args.listen, args.out)
     from generator.build import build
 
     site_url = args.site_url or site_url_from(DEFAULT_CONFIG)

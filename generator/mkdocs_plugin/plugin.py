@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -23,6 +24,9 @@ from mkdocs.structure.pages import Page
 from generator import urls
 from generator.build import Build, build, theme_extra
 from generator.data.problems import DataError
+from generator.deploy.compress import compress_site
+from generator.deploy.nginx import static_host_files
+from generator.deploy.rules import fingerprint
 from generator.mkdocs_plugin import staging
 from generator.mkdocs_plugin.config import CompactConfig
 from generator.model import load_compact
@@ -49,6 +53,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         self.mkdocs_config: MkDocsConfig | None = None
         #: The date every page reports (sitemap lastmod), so that builds are reproducible.
         self.page_date: str | None = None
+        #: The site's own CSS and JS under names that change with their content: {path: bytes}.
+        self.fingerprinted: dict[str, bytes] = {}
 
     def _path(self, config: MkDocsConfig, option: str) -> Path:
         return Path(config.config_file_path).parent / option
@@ -84,10 +90,35 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             listed = set(_nav_paths(config.nav))
             self.not_in_nav = {path for path in self.build.pages if path not in listed}
         self.page_date = staging.pinned_date(compact.edition)
+        self._fingerprint_assets(config)
         if self.stage:  # last: from here on, MkDocs writes to the staging folder
             self.site_dir, self.mkdocs_config = config.site_dir, config
             config.site_dir = str(staging.start(Path(config.site_dir)))
         return config
+
+    def _fingerprint_assets(self, config: MkDocsConfig) -> None:
+        """Point the pages at copies of the site's own CSS and JS named by their content."""
+        docs = Path(config.docs_dir)
+        self.fingerprinted = {}
+
+        def renamed(path: str) -> str:
+            source = docs / path
+            if "://" in path or not source.is_file():
+                return path
+            content = source.read_bytes()
+            name = fingerprint(path, content)
+            self.fingerprinted[name] = content
+            return name
+
+        config.extra_css = [renamed(path) for path in config.extra_css]
+        scripts: list[ExtraScriptValue | str] = []
+        for script in config.extra_javascript:
+            if isinstance(script, str):
+                scripts.append(renamed(script))
+            else:
+                script.path = renamed(script.path)
+                scripts.append(script)
+        config.extra_javascript = scripts
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.build is not None
@@ -101,6 +132,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             inclusion = InclusionLevel.NOT_IN_NAV if path in self.not_in_nav else InclusionLevel.UNDEFINED
             files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
         for path, content in self.build.outputs.items():
+            files.append(File.generated(config, path, content=content))
+        for path, content in self.fingerprinted.items():
             files.append(File.generated(config, path, content=content))
         self._check_published(files, config)
         self._check_printed(files)
@@ -149,8 +182,16 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             return
         if config.strict and _warnings_counted():
             return  # MkDocs aborts the build next; on_build_error throws the staging folder away
+        self._write_host_files(Path(config.site_dir))
         staging.swap_in(Path(self.site_dir))
         config.site_dir, self.site_dir = self.site_dir, None
+
+    def _write_host_files(self, site: Path) -> None:
+        """What a server needs beside the pages: static-host rules and compressed copies."""
+        assert self.build is not None
+        for name, text in static_host_files(self.build.compact, site).items():
+            (site / name).write_text(text, encoding="utf-8")
+        compress_site(site)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.site_dir is None:

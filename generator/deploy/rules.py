@@ -1,0 +1,151 @@
+"""What a server must do for the site, worked out once for nginx and for static hosts.
+
+Pure functions over the model and the built files: the permanent redirects (old
+commitment addresses, printed addresses), the security headers with a
+Content-Security-Policy that allows exactly the inline scripts the build emits,
+and the caching rules. :mod:`generator.deploy.nginx` and the static-host files
+render these; nothing here knows a server's syntax.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import urls
+from generator.model import Compact
+
+#: An inline ``<script>`` that a browser runs (no ``src``; no type, or a JavaScript type).
+INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S | re.I)
+SCRIPT_TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.I)
+RUNNABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
+#: Files a server compresses ahead of time and sends with a charset.
+TEXT_SUFFIXES = (".html", ".css", ".js", ".json", ".xml", ".csv", ".svg", ".txt", ".webmanifest", ".map")
+#: Material's fingerprinted assets (``bundle.4d2a8b1c.min.js``) and ours (``compact.5e8f0a1b2c.css``).
+FINGERPRINTED = r"\.[0-9a-f]{8,}(\.min)?\.(js|css)$"
+#: Host files written into the site for static hosts; not public addresses (left out of published-urls.txt).
+HOST_FILES = ("_headers", "_redirects")
+PERMISSIONS = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=()"
+)
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """A permanent redirect: ``source`` (a path starting with ``/``) to ``target``."""
+
+    source: str
+    target: str
+
+
+def redirects(compact: Compact) -> list[Redirect]:
+    """Every address that must answer ``301``: old commitment addresses that moved or were merged, and
+    printed addresses that are not their page's own, each with and without the slash and ``index.html``.
+
+    Withdrawn and split commitments keep their own page (it is the answer), so they are not here.
+    """
+    pairs: list[tuple[str, str]] = []
+    for redirect in compact.redirects:
+        if redirect.target is not None:
+            pairs.append((urls.url_path(urls.old_page(redirect)), urls.url_path(urls.commitment_page(redirect.target))))
+    for address in compact.printed_addresses:
+        served, target = urls.printed_page(address), urls.printed_target(address, compact)
+        if served != target:
+            pairs.append((urls.url_path(served), urls.url_path(target)))
+    rules = []
+    for old, new in pairs:
+        base = "/" + old.rstrip("/")
+        for source in (base, base + "/", base + "/index.html"):
+            rules.append(Redirect(source, "/" + new))
+    return rules
+
+
+def script_hashes(site_dir: Path) -> list[str]:
+    """``'sha256-…'`` of every distinct inline script the built pages run, sorted."""
+    found: set[str] = set()
+    for page in sorted(site_dir.rglob("*.html")):
+        found.update(inline_script_hashes(page.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def inline_script_hashes(html: str) -> set[str]:
+    hashes = set()
+    for match in INLINE_SCRIPT.finditer(html):
+        attrs = match.group("attrs") or ""
+        if re.search(r"\ssrc\s*=", attrs, re.I):
+            continue
+        kind = SCRIPT_TYPE.search(attrs)
+        if (kind.group(1).lower() if kind else "") not in RUNNABLE_TYPES:
+            continue  # a data block (application/json) is not run, so the policy does not govern it
+        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
+        hashes.add("'sha256-" + base64.b64encode(digest).decode("ascii") + "'")
+    return hashes
+
+
+def content_security_policy(hashes: Iterable[str]) -> str:
+    """The site's policy: everything from itself, scripts only its files and the hashed inline ones."""
+    directives = [
+        "default-src 'self'",
+        "script-src 'self' " + " ".join(hashes),
+        # Material sets style attributes from its scripts (the header's shadow, search highlights).
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+    return "; ".join(d.strip() for d in directives)
+
+
+def security_headers(csp: str) -> list[tuple[str, str]]:
+    """The headers every response carries."""
+    return [
+        ("Content-Security-Policy", csp),
+        ("Strict-Transport-Security", "max-age=31536000; includeSubDomains"),
+        ("X-Content-Type-Options", "nosniff"),
+        ("X-Frame-Options", "DENY"),
+        ("Referrer-Policy", "strict-origin-when-cross-origin"),
+        ("Permissions-Policy", PERMISSIONS),
+        ("Cross-Origin-Opener-Policy", "same-origin"),
+    ]
+
+
+#: Cache-Control for fingerprinted assets (their name changes with their content) and for the rest.
+IMMUTABLE = "public, max-age=31536000, immutable"
+REVALIDATE = "no-cache"
+
+#: The types a server gives the site's files (nginx has no mime.types of its own here).
+TYPES = {
+    "text/html": ("html",),
+    "text/css": ("css",),
+    "application/javascript": ("js",),
+    "application/json": ("json", "map"),
+    "application/manifest+json": ("webmanifest",),
+    "text/csv": ("csv",),
+    "application/xml": ("xml",),
+    "text/plain": ("txt",),
+    "application/pdf": ("pdf",),
+    "image/svg+xml": ("svg",),
+    "image/png": ("png",),
+    "image/x-icon": ("ico",),
+    "font/woff2": ("woff2",),
+    "application/gzip": ("gz",),
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ("xlsx",),
+}
+
+
+def fingerprint(path: str, content: bytes) -> str:
+    """``assets/stylesheets/compact.css`` → ``assets/stylesheets/compact.<hash>.css``: a name that
+    changes with the content, so that browsers may keep the file for good."""
+    stem, dot, suffix = path.rpartition(".")
+    digest = hashlib.sha256(content).hexdigest()[:10]
+    return f"{stem}.{digest}.{suffix}" if dot else f"{path}.{digest}"

@@ -1,0 +1,269 @@
+"""The site served for real: Debian's nginx with the configuration the generator writes.
+
+One real nginx serves the session's real build; another serves a build of the
+synthetic two-edition data (its old addresses must answer 301). Headers, redirects,
+404s, compression and types are read over HTTP; Chromium visits every page type and
+records every Content-Security-Policy violation. ``COMPACT_BASE_URL`` points the
+checks of the real site at a live server instead.
+"""
+
+from __future__ import annotations
+
+import gzip
+import http.client
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from support import ROOT, build_site, copy_project
+from support.editions import add_synthetic_edition
+from support.nginx import running_nginx
+
+from generator import urls
+from generator.cli import main as cli_main
+from generator.deploy.nginx import static_host_files
+from generator.deploy.rules import redirects as redirect_rules
+from generator.model import Compact, load_compact
+
+SECURITY_HEADERS = (
+    "content-security-policy", "strict-transport-security", "x-content-type-options", "referrer-policy",
+    "permissions-policy",
+)
+
+
+@pytest.fixture(scope="module")
+def nginx_url(site_dir: Path, compact: Compact, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with running_nginx(site_dir, compact, tmp_path_factory.mktemp("nginx")) as url:
+        yield url
+
+
+def request(base: str, path: str, method: str = "GET", headers: dict[str, str] | None = None,
+            ) -> tuple[int, dict[str, str], bytes]:
+    parts = urlsplit(base)
+    assert parts.hostname is not None
+    connection_type = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+    connection = connection_type(parts.hostname, parts.port, timeout=10)
+    try:
+        connection.request(method, path, headers=headers or {})
+        response = connection.getresponse()
+        body = response.read()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, body
+    finally:
+        connection.close()
+
+
+def test_every_published_address_answers(nginx_url: str) -> None:
+    entries = urls.read_manifest((ROOT / "published-urls.txt").read_text(encoding="utf-8"))
+    failures = []
+    for entry in dict.fromkeys(e.partition("#")[0] for e in entries):
+        status, _, _ = request(nginx_url, entry, "HEAD")
+        if status != 200:
+            failures.append(f"{entry}: {status}")
+    assert not failures, failures
+
+
+@pytest.mark.parametrize("path", [
+    "/commitments/1.4/", "/", "/data/compact.json", "/data/commitments.csv", "/downloads/sector-vcs.pdf",
+    "/sitemap.xml", "/assets/favicon.svg", "/no-such-page/", "/commitments/1.4", "/compact-partners-group",
+])
+def test_every_response_carries_the_security_headers(nginx_url: str, path: str) -> None:
+    status, headers, _ = request(nginx_url, path, "HEAD")
+    assert status in (200, 301, 404), (path, status)
+    missing = [name for name in SECURITY_HEADERS if name not in headers]
+    assert not missing, (path, missing)
+    policy = headers["content-security-policy"]
+    script_src = next(d for d in policy.split(";") if d.strip().startswith("script-src"))
+    assert "unsafe-inline" not in script_src and "'sha256-" in script_src
+    assert "frame-ancestors 'none'" in policy
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers.get("server", "nginx") == "nginx"  # no version
+
+
+def test_caching_types_and_charset(nginx_url: str, site_dir: Path) -> None:
+    page = request(nginx_url, "/commitments/1.4/", "HEAD")[1]
+    assert page["cache-control"] == "no-cache" and page["content-type"] == "text/html; charset=utf-8"
+    html = (site_dir / "index.html").read_text(encoding="utf-8")
+    ours = re.findall(r'href="(assets/stylesheets/compact\.[0-9a-f]{10}\.css)"', html)
+    material = re.findall(r'src="(assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js)"', html)
+    assert ours and material, "the pages load fingerprinted CSS and JS"
+    for asset in (ours[0], material[0]):
+        headers = request(nginx_url, "/" + asset, "HEAD")[1]
+        assert headers["cache-control"] == "public, max-age=31536000, immutable", asset
+    types = {
+        "/data/compact.json": "application/json; charset=utf-8",
+        "/data/commitments.csv": "text/csv; charset=utf-8",
+        "/downloads/sector-vcs.pdf": "application/pdf",
+        "/sitemap.xml": "application/xml; charset=utf-8",
+        "/assets/favicon.svg": "image/svg+xml; charset=utf-8",
+    }
+    for path, expected in types.items():
+        assert request(nginx_url, path, "HEAD")[1]["content-type"] == expected, path
+
+
+def test_unknown_addresses_answer_404_with_the_404_page(nginx_url: str, site_dir: Path) -> None:
+    for path in ("/no-such-page/", "/commitments/1.40", "/commitments/1.40/", "/_headers", "/_redirects"):
+        status, _, body = request(nginx_url, path)
+        assert status == 404, path
+        assert body == (site_dir / "404.html").read_bytes(), path
+
+
+def test_a_page_without_its_slash_is_sent_to_it(nginx_url: str) -> None:
+    for path in ("/commitments/1.4", "/compact-partners-group", "/editions/2012/commitments/1.4"):
+        status, headers, _ = request(nginx_url, path, "HEAD")
+        assert status == 301 and headers["location"] == path + "/", path
+
+
+def test_compressed_files_are_served_to_browsers_that_ask(nginx_url: str, site_dir: Path) -> None:
+    status, headers, body = request(nginx_url, "/commitments/1.4/", headers={"Accept-Encoding": "gzip"})
+    assert status == 200 and headers.get("content-encoding") == "gzip"
+    assert "accept-encoding" in headers.get("vary", "").lower()
+    assert gzip.decompress(body) == (site_dir / "commitments" / "1.4" / "index.html").read_bytes()
+    _, plain_headers, plain = request(nginx_url, "/commitments/1.4/")
+    assert "content-encoding" not in plain_headers
+    assert plain == (site_dir / "commitments" / "1.4" / "index.html").read_bytes()
+
+
+def test_the_command_writes_a_configuration_nginx_accepts(site_dir: Path, tmp_path: Path) -> None:
+    import subprocess
+
+    from support.nginx import nginx_binary
+
+    out = tmp_path / "nginx.conf"
+    assert cli_main(["--data", str(ROOT / "compact_data"), "nginx", "--site-dir", str(site_dir),
+                     "--listen", "127.0.0.1:8080", "--out", str(out)]) == 0
+    (tmp_path / "logs").mkdir()
+    tested = subprocess.run([nginx_binary(), "-t", "-p", str(tmp_path), "-c", str(out)],
+                            capture_output=True, text=True)
+    assert tested.returncode == 0, tested.stderr
+    assert "[warn]" not in tested.stderr, tested.stderr
+    assert cli_main(["nginx", "--site-dir", str(tmp_path / "nothing")]) == 2
+    assert cli_main(["nginx", "--site-dir", str(site_dir), "--listen", "8080; evil"]) == 2
+
+
+# -- a renumbered edition ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def two_editions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Compact]:
+    project = copy_project(tmp_path_factory.mktemp("nginx-editions") / "project")
+    add_synthetic_edition(project)
+    site = project.parent / "site"
+    build_site(project, site)
+    return site, load_compact(project / "compact_data")
+
+
+@pytest.fixture(scope="module")
+def editions_url(two_editions: tuple[Path, Compact], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    site, compact = two_editions
+    if os.environ.get("COMPACT_BASE_URL"):
+        pytest.fail("the renumbered build is a local fixture: unset COMPACT_BASE_URL for these tests")
+    with running_nginx(site, compact, tmp_path_factory.mktemp("nginx-ed")) as url:
+        yield url
+
+
+def test_old_addresses_answer_301_to_the_new_ones(editions_url: str, two_editions: tuple[Path, Compact]) -> None:
+    _, compact = two_editions
+    rules = redirect_rules(compact)
+    assert {(r.source, r.target) for r in rules} == {
+        ("/commitments/1.20", "/commitments/1.19/"), ("/commitments/1.20/", "/commitments/1.19/"),
+        ("/commitments/1.20/index.html", "/commitments/1.19/"),
+    }
+    for rule in rules:
+        status, headers, _ = request(editions_url, rule.source, "HEAD")
+        assert status == 301 and headers["location"] == rule.target, rule
+        assert "content-security-policy" in headers
+    # Withdrawn and split commitments keep their page; the 2012 words keep their address.
+    for path in ("/commitments/2.6/", "/commitments/4.7/", "/editions/2012/commitments/1.20/"):
+        assert request(editions_url, path, "HEAD")[0] == 200, path
+
+
+def test_static_host_files_hold_the_same_rules(two_editions: tuple[Path, Compact]) -> None:
+    site, compact = two_editions
+    files = static_host_files(compact, site)
+    assert (site / "_redirects").read_text(encoding="utf-8") == files["_redirects"]
+    assert "/commitments/1.20/ /commitments/1.19/ 301" in files["_redirects"].splitlines()
+    headers = (site / "_headers").read_text(encoding="utf-8")
+    assert headers == files["_headers"]
+    assert "  X-Content-Type-Options: nosniff" in headers.splitlines()
+    assert "frame-ancestors 'none'" in headers
+
+
+@pytest.mark.browser
+def test_the_browser_ends_on_the_new_page(page: Any, editions_url: str) -> None:
+    page.goto(editions_url + "commitments/1.20")
+    page.wait_for_url(editions_url + "commitments/1.19/", timeout=10_000)
+    assert page.locator("h1").inner_text().startswith("1.19")
+
+
+# -- no Content-Security-Policy violation in a browser -------------------------------------
+
+RECORD_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener('securitypolicyviolation', e => {
+  window.__violations.push(
+    e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + e.sourceFile + ':' + e.lineNumber);
+});
+"""
+
+
+def _visit_everything(page: Any, base: str, found: list[str]) -> None:
+    """Every page type, and every behaviour a script gives them; each page's violations go to ``found``."""
+
+    def record() -> None:
+        found.extend(f"{page.url}: {v}" for v in page.evaluate("window.__violations || []"))
+
+    for path in ("", "about/", "values/", "themes/", "themes/allocating-resources/", "sectors/", "sectors/vcs/",
+                 "glossary/", "downloads/", "linking/", "accessibility/", "editions/", "editions/2012/",
+                 "editions/2012/commitments/1.4/", "compact-partners-group/", "no-such-page/", "commitments/9.9/"):
+        page.goto(base + path)
+        page.wait_for_load_state("load")
+        record()
+    page.goto(base + "commitments/?sector=vcs&theme=3")
+    page.wait_for_function("() => document.querySelectorAll('#compact-all .compact-item[hidden]').length")
+    page.select_option("#filter-theme", "1")
+    record()
+    page.goto(base + "complaints/?commitment=1.4")
+    page.locator("#compact-complaint").wait_for(state="visible")
+    record()
+    page.goto(base + "commitments/1.4/")
+    page.get_by_role("button", name="Copy link").click()
+    page.keyboard.press("/")
+    search = page.locator(".md-search__input")
+    search.wait_for(state="visible")
+    search.press_sequentially("funding", delay=20)
+    page.locator(".md-search-result__list > li").first.wait_for(state="visible")
+    record()
+
+
+@pytest.mark.browser
+def test_no_content_security_policy_violation_anywhere(browser: Any, nginx_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    context.add_init_script(RECORD_VIOLATIONS)
+    console: list[str] = []
+    violations: list[str] = []
+    try:
+        page = context.new_page()
+        page.on("console", lambda message: console.append(message.text))
+        _visit_everything(page, nginx_url, violations)
+    finally:
+        context.close()
+    blocked = [m for m in console if "Content Security Policy" in m or "Content-Security-Policy" in m]
+    assert not violations and not blocked, violations + blocked
+
+
+@pytest.mark.browser
+def test_old_anchors_work_under_the_policy(browser: Any, editions_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(RECORD_VIOLATIONS)
+    try:
+        page = context.new_page()
+        page.goto(editions_url + "themes/allocating-resources/#commitment-1.20")
+        page.wait_for_url(editions_url + "themes/allocating-resources/#commitment-1.19", timeout=10_000)
+        assert page.evaluate("window.__violations") == []
+    finally:
+        context.close()
