@@ -370,11 +370,14 @@ class Compact:
         """The commitments a sector makes itself."""
         return [c for c in self.commitments if c.sector.key == sector.key]
 
-    def binding(self, sector: Sector) -> list[Commitment]:
-        """What binds a sector: its own commitments and, for a side, the shared ones, in the document's order.
+    def binds(self, commitment: Commitment) -> list[Sector]:
+        """The sectors a commitment binds: its own and, if it is a shared commitment, every side.
 
         The one home of the rule that a sector's view holds its own commitments and the shared ones.
         """
-        shared = self.shared_sector
-        keys = {sector.key} | ({shared.key} if shared is not None and not sector.shared else set())
-        return [c for c in self.commitments if c.sector.key in keys]
+        own, shared = commitment.sector, commitment.sector.shared
+        return [s for s in self.sectors if s.key == own.key or (shared and not s.shared)]
+
+    def binding(self, sector: Sector) -> list[Commitment]:
+        """What binds a sector (see :meth:`binds`), in the document's order."""
+        return [c for c in self.commitments if any(s.key == sector.key for s in self.binds(c))]

@@ -42,6 +42,8 @@
     var list = root.querySelector("#compact-all");
     if (!form || !list) { return; }
     var status = form.querySelector("#compact-filter-status");
+    var empty = form.querySelector("#compact-filter-empty");
+    var unknown = [];
     var fields = ["theme", "sector", "topic"];
     var items = Array.prototype.slice.call(list.querySelectorAll(".compact-item"));
     var groups = Array.prototype.slice.call(list.querySelectorAll(".compact-group"));
@@ -57,15 +59,24 @@
       items.forEach(function (item) {
         var topics = (item.getAttribute("data-topics") || "").split(" ");
         var visible = (!state.theme || item.getAttribute("data-theme") === state.theme) &&
-          (!state.sector || item.getAttribute("data-sector") === state.sector) &&
+          (!state.sector || (item.getAttribute("data-binds") || "").split(" ").indexOf(state.sector) !== -1) &&
           (!state.topic || topics.indexOf(state.topic) !== -1);
         item.hidden = !visible;
         if (visible) { shown += 1; }
       });
       groups.forEach(function (group) {
         group.hidden = !group.querySelector(".compact-item:not([hidden])");
+        // The page's table of contents lists only the themes still on screen.
+        var heading = group.querySelector("h2[id]");
+        if (!heading) { return; }
+        document.querySelectorAll('.md-nav--secondary a[href="#' + heading.id + '"]').forEach(function (entry) {
+          entry.parentElement.hidden = group.hidden;
+        });
       });
-      status.textContent = "Showing " + shown + " of " + items.length + " commitments.";
+      var option = state.sector ? form.elements.sector.selectedOptions[0] : null;
+      var which = option && option.getAttribute("data-binds") ? " " + option.getAttribute("data-binds") : "";
+      status.textContent = (unknown.length ? unknown.join(" ") + " " : "") + "Showing " + shown + " of " + items.length + " commitments" + which + ".";
+      empty.hidden = shown !== 0;
     }
 
     function save(state) {
@@ -81,13 +92,17 @@
     fields.forEach(function (name) {
       var wanted = params.get(name);
       var select = form.elements[name];
-      if (wanted && Array.prototype.some.call(select.options, function (o) { return o.value === wanted; })) {
+      if (!wanted) { return; }
+      if (Array.prototype.some.call(select.options, function (o) { return o.value === wanted; })) {
         select.value = wanted;
+      } else {
+        var label = form.querySelector('label[for="' + select.id + '"]').textContent.toLowerCase();
+        unknown.push("There is no " + label + " \u201c" + wanted + "\u201d, so every " + label + " is shown.");
       }
     });
-    form.addEventListener("change", function () { var s = read(); apply(s); save(s); });
+    form.addEventListener("change", function () { unknown = []; var s = read(); apply(s); save(s); });
     form.addEventListener("reset", function () {
-      window.setTimeout(function () { var s = read(); apply(s); save(s); }, 0);
+      window.setTimeout(function () { unknown = []; var s = read(); apply(s); save(s); }, 0);
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.hidden = false;
