@@ -8,6 +8,7 @@ everything else is one row of :data:`MESSAGES`.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, get_args, get_origin
@@ -15,6 +16,7 @@ from typing import Any, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from generator.data.problems import Problem
+from generator.data.shapes import FIRST_YEAR, LAST_YEAR
 from generator.data.yamlfile import Location, YamlFile
 
 #: What a type error expected, in words.
@@ -62,6 +64,8 @@ def _pattern(error: Error) -> str:
     if error.given == "":
         return _empty(error)
     if error.name in ("id", "related", "old", "to"):
+        if isinstance(error.given, str) and re.fullmatch(r"[0-9]+\.[0-9]+", error.given):
+            return f"'{error.given}' is not a commitment number like '1.4' (write it without leading zeros)"
         return f"'{error.given}' is not a commitment number like '1.4'"
     what = f"key in '{error.name}'" if isinstance(error.location[-1], int) else error.name
     return (
@@ -95,8 +99,25 @@ def _too_long(error: Error) -> str:
 
 
 def _number_range(error: Error) -> str:
+    if error.name == "edition":
+        return f"'edition' must be a year from {FIRST_YEAR} to {LAST_YEAR}, not {error.given}"
+    if "le" in error.context:
+        return f"'{error.name}' must be {error.context['le']} or less, not {error.given}"
     bound = error.context.get("ge", error.context.get("gt", ""))
     return f"'{error.name}' must be {bound} or more, not {error.given}"
+
+
+def _date_range(error: Error) -> str:
+    return (f"'{error.name}' must be a date from {error.context['first']} to {error.context['last']}, "
+            f"not {error.given}")
+
+
+def _invisible(error: Error) -> str:
+    return f"'{error.name}' must be text that shows something, not only invisible characters"
+
+
+def _key_too_long(error: Error) -> str:
+    return f"'{error.name}' may be at most {error.context.get('max_length')} characters long"
 
 
 #: Error kind → the sentence for it.
@@ -114,6 +135,10 @@ MESSAGES: dict[str, Callable[[Error], str]] = {
     "date_from_datetime_inexact": _date,
     "literal_error": _choice,
     "greater_than_equal": _number_range,
+    "less_than_equal": _number_range,
+    "date_range": _date_range,
+    "text_invisible": _invisible,
+    "string_too_long": _key_too_long,
 }
 
 #: Kinds whose message points at the parent mapping, not at the (absent) value.
@@ -154,7 +179,9 @@ def _typos(errors: list[Error]) -> dict[Location, str]:
         if error.kind != "extra_forbidden":
             continue
         parent, typed = error.location[:-1], str(error.location[-1])
-        wanted = [name for place, name in missing if place == parent and name not in typos.values()]
+        # Each missing key is meant by at most one typo in the same mapping (not in the whole file).
+        taken = {meant for where, meant in typos.items() if where[:-1] == parent}
+        wanted = [name for place, name in missing if place == parent and name not in taken]
         close = difflib.get_close_matches(typed, wanted, n=1, cutoff=0.6)
         if close:
             typos[error.location] = close[0]

@@ -8,13 +8,51 @@ how the files fit together is checked when the model is assembled
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Literal
+import unicodedata
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-CommitmentId = Annotated[str, StringConstraints(pattern=r"^[0-9]+\.[0-9]+$")]
+#: The years an edition (and a dated change) may carry: the build writes them into
+#: dates, gzip headers and file names, which need a real, four-digit, post-1970 year.
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+#: Keys and slugs become file names and URL parts: long enough for any name, short of
+#: every file system's limit on a name.
+MAX_KEY_LENGTH = 80
+
+
+def _visible(text: str) -> str:
+    """A text must show something: one letter, digit, mark of punctuation or symbol at least."""
+    if not any(unicodedata.category(c)[0] in "LNPS" for c in text):
+        raise PydanticCustomError("text_invisible", "the text has no visible character")
+    return text
+
+
+def _date_not_number(value: Any) -> Any:
+    """YAML reads ``date: 0`` as a number, which pydantic would take for seconds since 1970."""
+    if isinstance(value, (bool, int, float)):
+        raise PydanticCustomError("date_type", "a date written YYYY-MM-DD")
+    return value
+
+
+def _plausible_date(value: datetime.date) -> datetime.date:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise PydanticCustomError("date_range", "a date from {first} to {last}",
+                                  {"first": f"{FIRST_YEAR}-01-01", "last": f"{LAST_YEAR}-12-31"})
+    return value
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_visible)]
+Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=MAX_KEY_LENGTH)]
+#: ``<theme>.<position>`` in canonical form: ``1.2``, never ``1.02`` or ``01.2``.
+CommitmentId = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]{0,2}\.[1-9][0-9]{0,2}$")]
+#: A whole number written as one: not ``yes`` (true) and not ``1.0``.
+Number = Annotated[int, Field(strict=True)]
+#: ``true`` or ``false``, not 1, 0 or a text.
+Flag = Annotated[bool, Field(strict=True)]
+Year = Annotated[int, Field(strict=True, ge=FIRST_YEAR, le=LAST_YEAR)]
+Date = Annotated[datetime.date, BeforeValidator(_date_not_number), AfterValidator(_plausible_date)]
 
 
 class _Strict(BaseModel):
@@ -66,7 +104,7 @@ class CompactFile(_Strict):
         "or the title with a lower-case 'the' if it starts with 'The').",
     )
     short_name: Text = Field(description="How running text refers to it, e.g. 'the Compact'.")
-    edition: int
+    edition: Year = Field(description=f"The edition's year, {FIRST_YEAR} to {LAST_YEAR}.")
     subtitle: Text
     slug: Key = Field(
         description="File name of the whole document's PDF, before the edition: "
@@ -111,7 +149,7 @@ class SectorEntry(_Strict):
     heading: Text
     slug: Key = Field(description="URL part: /sectors/<slug>/. Never change it.")
     summary: Text
-    shared: bool = Field(
+    shared: Flag = Field(
         default=False,
         description="Its commitments bind every other sector too (at most one sector is shared).",
     )
@@ -126,7 +164,7 @@ class ReferenceEntry(_Strict):
     label: Text
     text: Text = Field(description="The Compact's own footnote, verbatim.")
     note: Text | None = Field(default=None, description="Our explanatory addition, if any.")
-    footnote: bool = Field(
+    footnote: Flag = Field(
         default=True,
         description="false for a document the Compact cites in its running text rather than in a footnote.",
     )
@@ -172,7 +210,7 @@ class CommitmentEntry(_Strict):
 class ThemeFile(_Strict):
     """``themes/<n>-<slug>.yaml``: one theme and its commitments in the document's order."""
 
-    number: int = Field(ge=1)
+    number: Number = Field(ge=1)
     title: Text
     slug: Key
     introduction: list[Text] = []
@@ -222,7 +260,7 @@ class RedirectEntry(_Strict):
         description="moved: renumbered to `to`; merged: folded into `to`; withdrawn: dropped."
     )
     to: CommitmentId | None = Field(default=None, description="The current id (moved or merged only).")
-    date: datetime.date = Field(description="When it happened, as YYYY-MM-DD.")
+    date: Date = Field(description="When it happened, as YYYY-MM-DD.")
     note: Text = Field(description="Why, in a sentence readers will see.")
     text: Text | None = Field(default=None, description="The old commitment's words, if worth keeping.")
 
