@@ -15,6 +15,7 @@ from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from generator.data.characters import shown
 from generator.data.problems import Problem
 from generator.data.shapes import FIRST_YEAR, LAST_YEAR
 from generator.data.yamlfile import Location, YamlFile
@@ -53,7 +54,7 @@ class Error:
 
 def _unknown_key(error: Error) -> str:
     allowed = ", ".join(_fields_at(error.shape, error.location[:-1]))
-    return f"unknown key '{error.location[-1]}' (expected one of: {allowed})"
+    return f"unknown key '{shown(str(error.location[-1]))}' (expected one of: {allowed})"
 
 
 def _empty(error: Error) -> str:
@@ -66,10 +67,10 @@ def _pattern(error: Error) -> str:
     if error.name in ("id", "related", "old", "to"):
         if isinstance(error.given, str) and re.fullmatch(r"[0-9]+\.[0-9]+", error.given):
             return f"'{error.given}' is not a commitment number like '1.4' (write it without leading zeros)"
-        return f"'{error.given}' is not a commitment number like '1.4'"
+        return f"'{shown(str(error.given))}' is not a commitment number like '1.4'"
     what = f"key in '{error.name}'" if isinstance(error.location[-1], int) else error.name
     return (
-        f"'{error.given}' is not a valid {what}: use lower-case letters, digits and single hyphens, "
+        f"'{shown(str(error.given))}' is not a valid {what}: use lower-case letters, digits and single hyphens, "
         "for example 'allocating-resources'"
     )
 
@@ -159,7 +160,7 @@ def explain(error: ValidationError, parsed: YamlFile, shape: type[BaseModel]) ->
     problems = []
     for item in errors:
         if item.kind == "extra_forbidden" and item.location in typos:
-            message = f"unknown key '{item.location[-1]}' (did you mean '{typos[item.location]}'?)"
+            message = f"unknown key '{shown(str(item.location[-1]))}' (did you mean '{typos[item.location]}'?)"
         elif item.kind == "missing" and (item.location[:-1], item.location[-1]) in meant:
             continue  # reported above as a misspelling
         elif item.kind in MESSAGES:

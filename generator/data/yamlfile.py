@@ -19,6 +19,7 @@ import yaml
 from yaml.events import AliasEvent, CollectionStartEvent, Event, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generator.data.characters import name, refusal, refused_in, shown
 from generator.data.problems import Problem
 
 #: Larger files are refused before reading: the largest data file is ~12 KB,
@@ -130,6 +131,9 @@ def read_yaml(path: Path, display_path: str) -> tuple[YamlFile | None, list[Prob
         return None, [
             Problem(display_path, line, column, "file is not valid UTF-8 text (save it as UTF-8)")
         ]
+    characters = _refused_characters(display_path, text)
+    if characters:  # before YAML reads it: it would count a raw U+2028 as a line break, editors do not
+        return None, characters
     try:
         loader = _NoAliasLoader(text)
     except yaml.reader.ReaderError as error:
@@ -154,6 +158,30 @@ def read_yaml(path: Path, display_path: str) -> tuple[YamlFile | None, list[Prob
         return parsed, problems
     parsed.data = _convert(root, (), parsed, problems, loader)
     return parsed, problems
+
+
+#: At most this many refused characters are listed for one file.
+MAX_CHARACTER_PROBLEMS = 10
+
+
+def _refused_characters(display_path: str, text: str) -> list[Problem]:
+    """Every character of the file the character policy refuses, at its own line and column."""
+    problems = []
+    for index, reason in refused_in(text, raw_file=True)[:MAX_CHARACTER_PROBLEMS]:
+        line_start = text.rfind("\n", 0, index) + 1
+        line = text.count("\n", 0, index) + 1
+        problems.append(Problem(display_path, line, index - line_start + 1, f"the file contains {reason}"))
+    return problems
+
+
+def _check_text(value: Any, node: Node, what: str, parsed: YamlFile, problems: list[Problem]) -> bool:
+    """Whether a text (from an escape such as ``"\\e"``) keeps to the character policy; if not, why."""
+    if not isinstance(value, str):
+        return True
+    refused = refused_in(value)
+    if refused:
+        problems.append(Problem(parsed.path, *_position(node), f"{what} contains {refused[0][1]}"))
+    return not refused
 
 
 def _syntax_error(display_path: str, error: yaml.MarkedYAMLError) -> Problem:
@@ -181,12 +209,7 @@ def _unprintable(display_path: str, text: str, error: yaml.reader.ReaderError) -
     line = before.count("\n") + 1
     column = error.position - (before.rfind("\n") + 1) + 1
     character = error.character if isinstance(error.character, str) else chr(error.character)
-    return Problem(
-        display_path,
-        line,
-        column,
-        f"the file contains a character YAML does not allow (U+{ord(character):04X}); delete it",
-    )
+    return Problem(display_path, line, column, f"the file contains {refusal(character) or name(character)}")
 
 
 def _construct(node: ScalarNode, loader: yaml.SafeLoader) -> Any:
@@ -217,13 +240,15 @@ def _convert(
                 key = key_node.value
             if not isinstance(key, (str, int)):
                 key = str(key)
+            if not _check_text(key, key_node, "the key", parsed, problems):
+                continue
             if key in result:
                 first = parsed.keys[(*location, key)]
                 problems.append(
                     Problem(
                         parsed.path,
                         *_position(key_node),
-                        f"duplicate key '{key}' (first given at line {first[0]})",
+                        f"duplicate key '{shown(str(key))}' (first given at line {first[0]})",
                     )
                 )
                 continue
@@ -239,7 +264,9 @@ def _convert(
     if node.style is None:
         parsed.scalars[location] = node.value
     try:
-        return _construct(node, loader)
+        value = _construct(node, loader)
+        _check_text(value, node, "the text", parsed, problems)
+        return value
     except ValueError:
         problems.append(
             Problem(
