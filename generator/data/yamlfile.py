@@ -11,6 +11,8 @@ input can exhaust memory or Python's recursion limit: every failure is a
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -105,22 +107,58 @@ def _position(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+class Unreadable(Exception):
+    """A file that is not read: not a regular file, too large, or the system refused."""
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; :class:`Unreadable` otherwise.
+
+    Opened without blocking (a FIFO would wait for a writer for ever) and checked on the
+    open file itself, so what is read is what was checked. The limit holds for the bytes
+    actually read: a file that grows, or a device that reports size 0 and never ends
+    (``/dev/zero``), stops at ``limit + 1``.
+    """
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except OSError as error:
+        raise Unreadable(f"cannot read file: {error.strerror or error}") from None
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise Unreadable(f"is not a regular file but {_kind(status.st_mode)}; only regular files are read")
+        if status.st_size > limit:  # checked before reading, so a huge file costs nothing
+            raise Unreadable(f"file is too large ({status.st_size:,} bytes; the limit is {limit:,})")
+        chunks: list[bytes] = []
+        length = 0
+        while length <= limit:
+            chunk = os.read(descriptor, limit + 1 - length)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            length += len(chunk)
+        raw = b"".join(chunks)
+    except OSError as error:
+        raise Unreadable(f"cannot read file: {error.strerror or error}") from None
+    finally:
+        os.close(descriptor)
+    if len(raw) > limit:
+        raise Unreadable(f"file is too large (more than {limit:,} bytes; the limit is {limit:,})")
+    return raw
+
+
+def _kind(mode: int) -> str:
+    kinds = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+    return next((name for test, name in kinds if test(mode)), "a special file")
+
+
 def read_yaml(path: Path, display_path: str) -> tuple[YamlFile | None, list[Problem]]:
     """Parse ``path``; on failure return ``None`` and the reasons, never raise."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:  # checked before reading, so a huge file costs nothing
-            return None, [
-                Problem(
-                    display_path,
-                    0,
-                    0,
-                    f"file is too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})",
-                )
-            ]
-        raw = path.read_bytes()
-    except OSError as error:
-        return None, [Problem(display_path, 0, 0, f"cannot read file: {error.strerror or error}")]
+        raw = read_limited(path, MAX_FILE_BYTES)
+    except Unreadable as error:
+        return None, [Problem(display_path, 0, 0, str(error))]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
