@@ -15,9 +15,12 @@ content, so the same input gives the same bytes.
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import multiprocessing
 import os
+import signal
+import sys
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -143,12 +146,28 @@ class PdfRenderer:
             results = [_layout(document, self.stylesheet) for document in documents]
         else:
             context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            with ProcessPoolExecutor(
+                workers, mp_context=context, initializer=_die_with_parent, initargs=(os.getpid(),)
+            ) as pool:
                 results = list(pool.map(_layout_in_worker, documents, repeat(self.stylesheet_source)))
         return [
             HandoutFile(handout=handout, content=content, pages=pages)
             for handout, (content, pages) in zip(handouts, results, strict=True)
         ]
+
+
+#: ``prctl`` option: the signal a process gets when its parent dies (Linux).
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int) -> None:
+    """In a worker: end with the build. A killed build would otherwise leave its workers
+    waiting for work for ever, since they hold their own ends of the pipes."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the build died before the request took effect
+        os._exit(1)
 
 
 def _layout(html: str, stylesheet: CSS) -> tuple[bytes, int]:

@@ -49,6 +49,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         self.mkdocs_config: MkDocsConfig | None = None
         #: The date every page reports (sitemap lastmod), so that builds are reproducible.
         self.page_date: str | None = None
+        #: Held from staging to swap: one build of a site at a time.
+        self.lock: staging.BuildLock | None = None
 
     def _path(self, config: MkDocsConfig, option: str) -> Path:
         return Path(config.config_file_path).parent / option
@@ -85,9 +87,22 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             self.not_in_nav = {path for path in self.build.pages if path not in listed}
         self.page_date = staging.pinned_date(compact.edition)
         if self.stage:  # last: from here on, MkDocs writes to the staging folder
+            site = Path(config.site_dir)
+            self.lock = staging.BuildLock(site)
+            try:
+                self.lock.acquire(say=logging.getLogger("mkdocs.plugins.compact").info)
+                staging_dir = staging.start(site)
+            except (staging.StagingError, OSError) as error:
+                self._release()
+                raise PluginError(_sentence(error, site)) from None
             self.site_dir, self.mkdocs_config = config.site_dir, config
-            config.site_dir = str(staging.start(Path(config.site_dir)))
+            config.site_dir = str(staging_dir)
         return config
+
+    def _release(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.build is not None
@@ -133,16 +148,27 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             return
         if config.strict and _warnings_counted():
             return  # MkDocs aborts the build next; on_build_error throws the staging folder away
-        staging.swap_in(Path(self.site_dir))
+        site = Path(self.site_dir)
+        try:
+            staging.swap_in(site)
+        except OSError as error:
+            raise PluginError(f"cannot put the new site in place: {_sentence(error, site)} "
+                              "(the next build completes the swap)") from None
         config.site_dir, self.site_dir = self.site_dir, None
+        self._release()
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.site_dir is None:
+            self._release()
             return
         staging.discard(Path(self.site_dir))
         if self.mkdocs_config is not None:
             self.mkdocs_config.site_dir = self.site_dir
         self.site_dir = None
+        self._release()
+
+    def on_shutdown(self) -> None:
+        self._release()
 
     def on_serve(
         self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]
@@ -155,6 +181,14 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         for templates in (package / "pages" / "templates", package / "handouts" / "templates"):
             server.watch(str(templates))
         return server
+
+
+def _sentence(error: Exception, site: Path) -> str:
+    """A staging or file system error as the one sentence the user sees."""
+    if isinstance(error, OSError):
+        where = error.filename or site
+        return f"cannot build into {site}: {error.strerror or error} ({where})"
+    return str(error)
 
 
 def _warnings_counted() -> bool:
