@@ -117,6 +117,11 @@ def _invisible(error: Error) -> str:
     return f"'{error.name}' must be text that shows something, not only invisible characters"
 
 
+def _formula(error: Error) -> str:
+    return (f"'{error.name}' must not begin with '{error.context['first']}': a spreadsheet opening the "
+            "open data would take it for a formula (begin with a word, or put the sign later)")
+
+
 def _key_too_long(error: Error) -> str:
     return f"'{error.name}' may be at most {error.context.get('max_length')} characters long"
 
@@ -139,6 +144,7 @@ MESSAGES: dict[str, Callable[[Error], str]] = {
     "less_than_equal": _number_range,
     "date_range": _date_range,
     "text_invisible": _invisible,
+    "text_formula": _formula,
     "string_too_long": _key_too_long,
 }
 

@@ -22,10 +22,18 @@ FIRST_YEAR, LAST_YEAR = 1990, 2100
 MAX_KEY_LENGTH = 80
 
 
-def _visible(text: str) -> str:
-    """A text must show something: one letter, digit, mark of punctuation or symbol at least."""
+#: A spreadsheet takes a cell that begins with one of these for a formula.
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def _plain_text(text: str) -> str:
+    """A text must show something (one letter, digit, mark of punctuation or symbol at least)
+    and must not begin as a spreadsheet formula does: it goes into the CSV and the workbook."""
     if not any(unicodedata.category(c)[0] in "LNPS" for c in text):
         raise PydanticCustomError("text_invisible", "the text has no visible character")
+    if text.startswith(FORMULA_STARTS):
+        raise PydanticCustomError("text_formula", "the text begins as a spreadsheet formula",
+                                  {"first": text[0]})
     return text
 
 
@@ -43,7 +51,7 @@ def _plausible_date(value: datetime.date) -> datetime.date:
     return value
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_visible)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_plain_text)]
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=MAX_KEY_LENGTH)]
 #: ``<theme>.<position>`` in canonical form: ``1.2``, never ``1.02`` or ``01.2``.
 CommitmentId = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]{0,2}\.[1-9][0-9]{0,2}$")]

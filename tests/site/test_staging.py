@@ -185,7 +185,7 @@ def test_a_site_that_is_a_link_is_refilled_and_a_kill_half_way_is_finished(
     assert leftovers(tmp_path) == []
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere: tests/site/test_build_lock drops its capabilities")
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere (test_build_lock drops its capabilities)")
 def test_a_read_only_site_is_refused_before_anything_moves(site: Path) -> None:
     (site / "page-1").chmod(0o555)
     try:
