@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from generator import urls
 from generator.build import Build, build, theme_extra
 from generator.data.problems import DataError
+from generator.handouts.plan import PdfError
 from generator.mkdocs_plugin import staging
 from generator.mkdocs_plugin.config import CompactConfig
 from generator.model import load_compact
@@ -76,6 +77,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             self.build = build(compact, urls.Site(config.site_url), templates, pdf=self.config.pdf)
         except jinja2.TemplateError as error:  # a template's mistake: say where, not a traceback
             raise PluginError(f"cannot render the Compact's pages: {_describe(error)}") from None
+        except PdfError as error:  # the PDF settings or fonts
+            raise PluginError(f"cannot make the PDF handouts: {error}") from None
         # The document's facts for the theme's own templates (the 404 page) and the page head.
         config.site_description = config.site_description or compact.description
         config.copyright = config.copyright or compact.copyright

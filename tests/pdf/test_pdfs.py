@@ -23,7 +23,7 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
 from support import ROOT, SITE, build_site, without_source
 
-from generator.handouts.pdf import PdfError, PdfRenderer, build_handouts, document_date
+from generator.handouts.pdf import FONT_FAMILY, PdfError, PdfRenderer, build_handouts, document_date
 from generator.handouts.plan import Downloads, plan_handouts, size_label
 from generator.model import Compact, load_compact
 from generator.pages.text import squash
@@ -212,7 +212,9 @@ def test_fonts_are_embedded(site_dir: Path) -> None:
                 described = descendants[0].get_object() if descendants else font
                 descriptor = described["/FontDescriptor"].get_object()
                 assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), (path.name, font["/BaseFont"])
-                assert "DejaVu" in font["/BaseFont"] or "Liberation" in font["/BaseFont"], font["/BaseFont"]
+                # The family the @font-face rules give the DejaVu Sans files, and no other font.
+                assert descriptor["/FontFamily"] == FONT_FAMILY, (path.name, font["/BaseFont"])
+                assert str(font["/BaseFont"]).split("+")[-1].startswith("Handout-DejaVu-Sans"), font["/BaseFont"]
                 seen += 1
         assert seen, path.name
 
