@@ -88,7 +88,10 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             config.nav = self.build.renderer.navigation(hand_written)
             listed = set(_nav_paths(config.nav))
             self.not_in_nav = {path for path in self.build.pages if path not in listed}
-        self.page_date = staging.pinned_date(compact.edition)
+        try:
+            self.page_date = staging.pinned_date(compact.edition)
+        except staging.StagingError as error:
+            raise PluginError(str(error)) from None
         if self.stage:  # last: from here on, MkDocs writes to the staging folder
             site = Path(config.site_dir)
             self.lock = staging.BuildLock(site)

@@ -42,7 +42,13 @@ def pinned_date(edition: int, environ: Mapping[str, str] = os.environ) -> str | 
     tomorrow. Unset, the date is the first day of the Compact's edition year, the same
     date the PDF handouts carry (:func:`generator.pdf.document_date`).
     """
-    if environ.get("SOURCE_DATE_EPOCH", "").strip():
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        # MkDocs reads it itself, and would fail with a traceback on a bad one; the gzip
+        # header of sitemap.xml.gz holds at most 2**32 - 1 seconds (2106).
+        if not epoch.isdigit() or int(epoch) >= 2**32:
+            raise StagingError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 "
+                               f"(before 2106), not {epoch!r}")
         return None
     return f"{edition:04d}-01-01"
 

@@ -195,3 +195,14 @@ def test_a_read_only_site_is_refused_before_anything_moves(site: Path) -> None:
         assert leftovers(site.parent) == []
     finally:
         (site / "page-1").chmod(0o755)
+
+
+@pytest.mark.parametrize("epoch", ["abc", "-5", "1e9", "4294967296", "99999999999999999999"])
+def test_a_source_date_epoch_mkdocs_could_not_use_is_one_sentence(epoch: str) -> None:
+    with pytest.raises(staging.StagingError, match=r"^SOURCE_DATE_EPOCH must be a whole number of seconds"):
+        staging.pinned_date(2012, {"SOURCE_DATE_EPOCH": epoch})
+
+
+def test_pages_are_dated_by_the_edition_unless_source_date_epoch_is_set() -> None:
+    assert staging.pinned_date(2012, {}) == "2012-01-01"
+    assert staging.pinned_date(2012, {"SOURCE_DATE_EPOCH": "1700000000"}) is None
