@@ -122,6 +122,11 @@ def _formula(error: Error) -> str:
             "open data would take it for a formula (begin with a word, or put the sign later)")
 
 
+def _reserved(error: Error) -> str:
+    return (f"'{error.context['slug']}' cannot be a slug: the page it would name is the site's own list "
+            "(choose another, such as a word of the title)")
+
+
 def _key_too_long(error: Error) -> str:
     return f"'{error.name}' may be at most {error.context.get('max_length')} characters long"
 
@@ -145,6 +150,7 @@ MESSAGES: dict[str, Callable[[Error], str]] = {
     "date_range": _date_range,
     "text_invisible": _invisible,
     "text_formula": _formula,
+    "slug_reserved": _reserved,
     "string_too_long": _key_too_long,
 }
 

@@ -53,6 +53,18 @@ def _plausible_date(value: datetime.date) -> datetime.date:
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_plain_text)]
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=MAX_KEY_LENGTH)]
+#: Page names a theme's or a sector's slug would take over (``themes/index.md`` is the list of themes).
+RESERVED_SLUGS = frozenset({"index"})
+
+
+def _not_reserved(slug: str) -> str:
+    if slug in RESERVED_SLUGS:
+        raise PydanticCustomError("slug_reserved", "a page of the site has this name", {"slug": slug})
+    return slug
+
+
+#: A slug that names a page of its own: ``/themes/<slug>/``, ``/sectors/<slug>/``.
+PageSlug = Annotated[Key, AfterValidator(_not_reserved)]
 #: ``<theme>.<position>`` in canonical form: ``1.2``, never ``1.02`` or ``01.2``.
 CommitmentId = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]{0,2}\.[1-9][0-9]{0,2}$")]
 #: A whole number written as one: not ``yes`` (true) and not ``1.0``.
@@ -155,7 +167,7 @@ class SectorEntry(_Strict):
         default=None, description="How a sentence names it, e.g. 'the public sector' (default: the name)."
     )
     heading: Text
-    slug: Key = Field(description="URL part: /sectors/<slug>/. Never change it.")
+    slug: PageSlug = Field(description="URL part: /sectors/<slug>/. Never change it.")
     summary: Text
     shared: Flag = Field(
         default=False,
@@ -220,7 +232,7 @@ class ThemeFile(_Strict):
 
     number: Number = Field(ge=1)
     title: Text
-    slug: Key
+    slug: PageSlug
     introduction: list[Text] = []
     commitments: list[CommitmentEntry] = Field(min_length=1)
 

@@ -7,7 +7,7 @@ text of only a zero-width space. Each is refused here with its message; the case
 one edit of a real file are in ``tests/data/broken/`` too.
 
 Then Hypothesis puts random scalars and characters into the places the build reads
-(the edition, a theme's number, an id, a text, a flag, a date) and, whenever ``check``
+(the edition, a theme's number and slug, an id, a text, a flag, a date) and, whenever ``check``
 accepts the data, runs a real build in-process (MkDocs ``--strict`` and one PDF handout):
 it must never fail.
 """
@@ -38,6 +38,7 @@ SLOTS = (
     ("compact.yaml", "edition: 2012", "edition: {}"),
     ("compact.yaml", "title: Bristol Compact", "title: {}"),
     (THEME, "number: 1", "number: {}"),
+    (THEME, "slug: allocating-resources", "slug: {}"),
     (THEME, 'id: "1.1"', "id: {}"),
     (THEME, "    text: Apply full cost recovery", "    text: {}"),
     ("topics.yaml", "name: Funding and commissioning", "name: {}"),
@@ -49,6 +50,7 @@ TRICKY = (
     "201", "1969", "1989", "1990", "2100", "2101", "true", "yes", "0", "-5", "1e23", "100000000000000000000000",
     "2012.0", "0x7DC", "0o3734", "null", "~", '""', '" "', "2012-13-45", "0", "1970-01-01", "1989-12-31",
     "1990-01-01", "2100-12-31", "9999-12-31", '"1.02"', '"01.2"', '"1.10"', '"1.1"', '"0.1"', "1.1", "[]", "{}",
+    "index", "a" * 81, "a-b", "-a", "é",
 )
 #: Characters of every awkward kind: controls, format characters, separators, surrogates, private use.
 AWKWARD = st.characters(categories=("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Zs", "Mn"))
@@ -112,7 +114,7 @@ def build_in_process(project: Path, site: Path, compact: Compact) -> None:
 
 
 @settings(
-    max_examples=8,
+    max_examples=10,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
