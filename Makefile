@@ -30,13 +30,13 @@ check: $(BIN)/mkdocs
 serve: $(BIN)/mkdocs
 	COMPACT_PDF=false $(BIN)/mkdocs serve
 
-## Debian packages the tests need: Chromium for browser tests, poppler for PDF images, Java and npm for vnu,
-## nginx for the serving tests.
+## Debian packages the tests need: Chromium for browser tests, the handouts' DejaVu fonts, poppler for PDF images,
+## Java and npm for vnu, nginx for the serving tests.
 system-deps:
 	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftoppm >/dev/null || ! command -v java >/dev/null \
-	    || [ ! -x /usr/sbin/nginx ]; then \
+	    || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf ] || [ ! -x /usr/sbin/nginx ]; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	    chromium fonts-dejavu-core fonts-liberation poppler-utils default-jre-headless nginx-light ; \
+	    chromium fonts-dejavu-core fonts-dejavu-extra fonts-liberation poppler-utils default-jre-headless nginx-light ; \
 	fi
 	@# npm only if there is none: a NodeSource node already ships its own.
 	@command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \

@@ -1,19 +1,30 @@
-"""The Compact as open data: ``data/compact.json``, its JSON Schema, and ``data/commitments.csv``.
+"""The Compact as open data: ``data/compact.json``, its JSON Schema, and the commitments as a table.
 
 Partners and researchers reuse the Compact without scraping pages: the JSON
 holds the whole document in its order, the CSV one row per commitment for
 spreadsheets. The JSON's shape is defined once, by the pydantic models below,
 which also produce its published schema. Output is byte-for-byte deterministic.
 Nothing here imports MkDocs.
+
+Spreadsheets guess a CSV cell's type, and guess ids such as 1.10 and 1.20 to be the
+numbers 1.1 and 1.2. So the CSV comes with a CSV on the Web metadata file
+(``commitments.csv-metadata.json``, W3C CSVW, found by tools from the CSV's own
+address) that declares ``id`` a string, and the same table as ``commitments.xlsx``,
+whose id cells are text. No cell can be taken for a formula: ``check`` refuses any
+text that begins with ``=``, ``+``, ``-`` or ``@``.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
-from typing import Literal
+import zipfile
+from typing import Any, Literal
 
+from openpyxl import Workbook
+from openpyxl.writer.excel import ExcelWriter
 from pydantic import BaseModel, ConfigDict, Field
 
 from generator import urls
@@ -24,13 +35,28 @@ DATA_DIR = "data"
 JSON_PATH = f"{DATA_DIR}/compact.json"
 SCHEMA_PATH = f"{DATA_DIR}/compact.schema.json"
 CSV_PATH = f"{DATA_DIR}/commitments.csv"
+#: Where CSVW tools look for a CSV's metadata: the CSV's address + ``-metadata.json``.
+CSV_METADATA_PATH = f"{CSV_PATH}-metadata.json"
+XLSX_PATH = f"{DATA_DIR}/commitments.xlsx"
 #: The open data files and what each holds, as the downloads page lists them.
 DESCRIPTIONS = (
     (JSON_PATH, "The whole Compact in the document's order, as JSON"),
-    (CSV_PATH, "Every commitment, one a row, as CSV for spreadsheets"),
+    (CSV_PATH, "Every commitment, one a row, as CSV"),
+    (XLSX_PATH, "The same table as an Excel workbook, ids as text (1.10 stays 1.10)"),
+    (CSV_METADATA_PATH, "The CSV's column types (CSV on the Web metadata: ids are text)"),
     (SCHEMA_PATH, "The JSON Schema that describes compact.json"),
 )
 CSV_COLUMNS = ("id", "theme_number", "theme_title", "sector", "sector_name", "text", "url")
+#: Each column's CSVW datatype and description.
+CSV_COLUMN_TYPES = {
+    "id": ("string", "The Compact's number, <theme>.<n>: text, so that 1.10 is not the number 1.1."),
+    "theme_number": ("integer", "Number of the theme the commitment belongs to."),
+    "theme_title": ("string", "The theme's title."),
+    "sector": ("string", "Key of the sector the commitment binds."),
+    "sector_name": ("string", "The sector's name."),
+    "text": ("string", "The Compact's exact words."),
+    "url": ("anyURI", "The commitment's permanent address."),
+}
 
 
 class _Out(BaseModel):
@@ -353,17 +379,85 @@ def compact_json(compact: Compact, site: urls.Site, pages: urls.Pages = urls.CUR
     return _json_bytes({"$schema": site.url + SCHEMA_PATH, **document})
 
 
+def _rows(compact: Compact, site: urls.Site, pages: urls.Pages) -> list[tuple[str, int, str, str, str, str, str]]:
+    return [
+        (c.id, c.theme.number, c.theme.title, c.sector.key, c.sector.name, c.text,
+         site.permalink(pages.commitment_page(c)))
+        for c in compact.commitments
+    ]
+
+
 def commitments_csv(compact: Compact, site: urls.Site, pages: urls.Pages = urls.CURRENT) -> bytes:
     """One row per commitment, RFC 4180: CRLF line ends, fields quoted only when needed."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(CSV_COLUMNS)
-    for c in compact.commitments:
-        writer.writerow(
-            [c.id, c.theme.number, c.theme.title, c.sector.key, c.sector.name, c.text,
-             site.permalink(pages.commitment_page(c))]
-        )
+    writer.writerows(_rows(compact, site, pages))
     return out.getvalue().encode("utf-8")
+
+
+def csv_metadata(compact: Compact, site: urls.Site, pages: urls.Pages = urls.CURRENT) -> dict[str, Any]:
+    """The CSV's CSV on the Web (https://www.w3.org/TR/tabular-metadata/) description: its columns' types."""
+    return {
+        "@context": "http://www.w3.org/ns/csvw",
+        "url": site.url + pages.file(CSV_PATH),
+        "dc:title": f"The commitments of {compact.label}",
+        "dialect": {"encoding": "utf-8", "header": True, "lineTerminators": ["\r\n"]},
+        "tableSchema": {
+            "columns": [
+                {"name": name, "titles": name, "datatype": datatype, "dc:description": description,
+                 "required": True}
+                for name, (datatype, description) in CSV_COLUMN_TYPES.items()
+            ],
+            "primaryKey": "id",
+        },
+    }
+
+
+class _FixedDateZip(zipfile.ZipFile):
+    """A zip whose every entry carries one date, not the time of writing (so the bytes repeat)."""
+
+    def __init__(self, file: io.BytesIO, date: datetime.datetime) -> None:
+        super().__init__(file, "w", zipfile.ZIP_DEFLATED)
+        self.date = date
+
+    def writestr(self, zinfo_or_arcname: str | zipfile.ZipInfo, data: Any, *args: Any, **kwargs: Any) -> None:
+        if isinstance(zinfo_or_arcname, str):
+            zinfo_or_arcname = zipfile.ZipInfo(zinfo_or_arcname, date_time=self.date.timetuple()[:6])
+            zinfo_or_arcname.compress_type = zipfile.ZIP_DEFLATED
+            zinfo_or_arcname.external_attr = 0o600 << 16
+        super().writestr(zinfo_or_arcname, data, *args, **kwargs)
+
+    def write(self, filename: Any, arcname: Any = None, *args: Any, **kwargs: Any) -> None:
+        """openpyxl writes each worksheet from a temporary file: its entry gets the one date too."""
+        with open(filename, "rb") as written:
+            self.writestr(str(arcname or filename), written.read())
+
+
+def commitments_xlsx(compact: Compact, site: urls.Site, pages: urls.Pages = urls.CURRENT) -> bytes:
+    """The CSV's table as an Excel workbook whose id cells are text, dated by the edition.
+
+    The same input gives the same bytes: the document's created and modified dates and
+    every zip entry's date are the first day of the edition year.
+    """
+    date = datetime.datetime(compact.edition, 1, 1)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None  # a new workbook has one sheet
+    sheet.title = "Commitments"
+    sheet.append(CSV_COLUMNS)
+    for row in _rows(compact, site, pages):
+        sheet.append(row)
+    for (cell,) in sheet.iter_rows(min_row=2, max_col=1):
+        cell.data_type = "s"  # text, whatever it looks like
+        cell.number_format = "@"
+    sheet.freeze_panes = "A2"
+    book.properties.title = f"The commitments of {compact.label}"
+    book.properties.creator = compact.keeper or compact.title
+    book.properties.created = book.properties.modified = date
+    out = io.BytesIO()
+    ExcelWriter(book, _FixedDateZip(out, date)).save()
+    return out.getvalue()
 
 
 def open_data_files(compact: Compact, site: urls.Site, pages: urls.Pages = urls.CURRENT) -> dict[str, bytes]:
@@ -371,6 +465,8 @@ def open_data_files(compact: Compact, site: urls.Site, pages: urls.Pages = urls.
     files = {
         pages.file(JSON_PATH): compact_json(compact, site, pages),
         pages.file(CSV_PATH): commitments_csv(compact, site, pages),
+        pages.file(CSV_METADATA_PATH): _json_bytes(csv_metadata(compact, site, pages)),
+        pages.file(XLSX_PATH): commitments_xlsx(compact, site, pages),
     }
     if not pages.archived:
         files[SCHEMA_PATH] = _json_bytes(schema(site))

@@ -8,13 +8,16 @@ everything else is one row of :data:`MESSAGES`.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from generator.data.characters import shown
 from generator.data.problems import Problem
+from generator.data.shapes import FIRST_YEAR, LAST_YEAR
 from generator.data.yamlfile import Location, YamlFile
 
 #: What a type error expected, in words.
@@ -51,7 +54,7 @@ class Error:
 
 def _unknown_key(error: Error) -> str:
     allowed = ", ".join(_fields_at(error.shape, error.location[:-1]))
-    return f"unknown key '{error.location[-1]}' (expected one of: {allowed})"
+    return f"unknown key '{shown(str(error.location[-1]))}' (expected one of: {allowed})"
 
 
 def _empty(error: Error) -> str:
@@ -62,10 +65,12 @@ def _pattern(error: Error) -> str:
     if error.given == "":
         return _empty(error)
     if error.name in ("id", "related", "old", "to"):
-        return f"'{error.given}' is not a commitment number like '1.4'"
+        if isinstance(error.given, str) and re.fullmatch(r"[0-9]+\.[0-9]+", error.given):
+            return f"'{error.given}' is not a commitment number like '1.4' (write it without leading zeros)"
+        return f"'{shown(str(error.given))}' is not a commitment number like '1.4'"
     what = f"key in '{error.name}'" if isinstance(error.location[-1], int) else error.name
     return (
-        f"'{error.given}' is not a valid {what}: use lower-case letters, digits and single hyphens, "
+        f"'{shown(str(error.given))}' is not a valid {what}: use lower-case letters, digits and single hyphens, "
         "for example 'allocating-resources'"
     )
 
@@ -95,8 +100,35 @@ def _too_long(error: Error) -> str:
 
 
 def _number_range(error: Error) -> str:
+    if error.name == "edition":
+        return f"'edition' must be a year from {FIRST_YEAR} to {LAST_YEAR}, not {error.given}"
+    if "le" in error.context:
+        return f"'{error.name}' must be {error.context['le']} or less, not {error.given}"
     bound = error.context.get("ge", error.context.get("gt", ""))
     return f"'{error.name}' must be {bound} or more, not {error.given}"
+
+
+def _date_range(error: Error) -> str:
+    return (f"'{error.name}' must be a date from {error.context['first']} to {error.context['last']}, "
+            f"not {error.given}")
+
+
+def _invisible(error: Error) -> str:
+    return f"'{error.name}' must be text that shows something, not only invisible characters"
+
+
+def _formula(error: Error) -> str:
+    return (f"'{error.name}' must not begin with '{error.context['first']}': a spreadsheet opening the "
+            "open data would take it for a formula (begin with a word, or put the sign later)")
+
+
+def _reserved(error: Error) -> str:
+    return (f"'{error.context['slug']}' cannot be a slug: the page it would name is the site's own list "
+            "(choose another, such as a word of the title)")
+
+
+def _key_too_long(error: Error) -> str:
+    return f"'{error.name}' may be at most {error.context.get('max_length')} characters long"
 
 
 #: Error kind → the sentence for it.
@@ -114,6 +146,12 @@ MESSAGES: dict[str, Callable[[Error], str]] = {
     "date_from_datetime_inexact": _date,
     "literal_error": _choice,
     "greater_than_equal": _number_range,
+    "less_than_equal": _number_range,
+    "date_range": _date_range,
+    "text_invisible": _invisible,
+    "text_formula": _formula,
+    "slug_reserved": _reserved,
+    "string_too_long": _key_too_long,
 }
 
 #: Kinds whose message points at the parent mapping, not at the (absent) value.
@@ -134,7 +172,7 @@ def explain(error: ValidationError, parsed: YamlFile, shape: type[BaseModel]) ->
     problems = []
     for item in errors:
         if item.kind == "extra_forbidden" and item.location in typos:
-            message = f"unknown key '{item.location[-1]}' (did you mean '{typos[item.location]}'?)"
+            message = f"unknown key '{shown(str(item.location[-1]))}' (did you mean '{typos[item.location]}'?)"
         elif item.kind == "missing" and (item.location[:-1], item.location[-1]) in meant:
             continue  # reported above as a misspelling
         elif item.kind in MESSAGES:
@@ -154,7 +192,9 @@ def _typos(errors: list[Error]) -> dict[Location, str]:
         if error.kind != "extra_forbidden":
             continue
         parent, typed = error.location[:-1], str(error.location[-1])
-        wanted = [name for place, name in missing if place == parent and name not in typos.values()]
+        # Each missing key is meant by at most one typo in the same mapping (not in the whole file).
+        taken = {meant for where, meant in typos.items() if where[:-1] == parent}
+        wanted = [name for place, name in missing if place == parent and name not in taken]
         close = difflib.get_close_matches(typed, wanted, n=1, cutoff=0.6)
         if close:
             typos[error.location] = close[0]

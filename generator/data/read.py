@@ -7,6 +7,8 @@ and shapes, nothing of how the files refer to each other (that is
 
 from __future__ import annotations
 
+import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from generator.data import shapes
 from generator.data.messages import explain
 from generator.data.problems import Problem
-from generator.data.yamlfile import YamlFile, read_yaml
+from generator.data.yamlfile import Unreadable, YamlFile, read_limited, read_yaml
 
 THEMES_DIR = "themes"
 THEME_FILE = re.compile(r"^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)\.yaml$")
@@ -31,6 +33,21 @@ EDITION_DIR = re.compile(r"^[0-9]{4}$")
 #: Files of an older design, and what replaced them.
 REPLACED = {"redirects.yaml": "the redirect map is now made from the editions: move what it says into "
             "changes.yaml beside an earlier edition in editions/<year>/ (see the README, \"Editions\")"}
+#: Where source texts are kept (``compact.yaml`` names the file; another place works too).
+SOURCE_DIR = "source"
+REQUIRED_FILES = (
+    "compact.yaml", "values.yaml", "sectors.yaml", "references.yaml", "topics.yaml", "glossary.yaml",
+    "complaints.yaml",
+)
+#: Every name the data folder may hold, in one place: anything else (a ``.yml``, a
+#: misspelt ``change.yaml``) is reported, not ignored. Hidden entries (``.git``,
+#: an editor's swap file) are not the data's and are passed over. A replaced file has a message of its own.
+DATA_FOLDER_ENTRIES = (
+    *REQUIRED_FILES, CHANGES_FILE, THEMES_DIR, SOURCE_DIR, EDITIONS_DIR, PARTNERS_GROUP_FILE,
+    PARTNERS_GROUP_DOCUMENTS, *REPLACED,
+)
+#: The source text is read whole to check the official words against it (the real one is ~14 KB).
+MAX_SOURCE_BYTES = 2_000_000
 
 Shape = TypeVar("Shape", bound=BaseModel)
 
@@ -80,14 +97,20 @@ class Reader:
 
     def display(self, path: Path) -> str:
         """The path as the user should see it: relative to where they work."""
-        try:
-            return path.resolve().relative_to(self.display_root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        # The link's own name, not its target's: the parent folder is resolved, the name kept.
+        for where, root in ((Path(os.path.abspath(path)), Path(os.path.abspath(self.display_root))),
+                            (path.parent.resolve() / path.name, self.display_root.resolve())):
+            if where.is_relative_to(root):
+                return where.relative_to(root).as_posix()
+        return path.as_posix()
 
     def read(self, path: Path, shape: type[Shape], *, empty_is_absent: bool = False) -> Loaded[Shape] | None:
         """The file in its shape, or None with its problems recorded (``empty_is_absent``: an empty
         or comments-only file is simply nothing, not a problem)."""
+        outside = self.outside(path)
+        if outside is not None:
+            self.problems.append(outside)
+            return None
         parsed, problems = read_yaml(path, self.display(path))
         self.problems.extend(problems)
         if parsed is None or problems:
@@ -103,9 +126,20 @@ class Reader:
             self.problems.extend(explain(error, parsed, shape))
             return None
 
+    def outside(self, path: Path) -> Problem | None:
+        """A problem if ``path`` leads out of the data folder (a symbolic link to elsewhere)."""
+        try:
+            target = path.resolve()
+        except (OSError, RuntimeError) as error:  # a loop of links
+            return Problem(self.display(path), 0, 0, f"cannot follow the symbolic link: {error}")
+        if target.is_relative_to(self.data_dir.resolve()):
+            return None
+        return Problem(self.display(path), 0, 0, f"is a symbolic link to {target}, outside the data folder; "
+                       "only files inside it are read")
+
     def required(self, name: str, shape: type[Shape]) -> Loaded[Shape] | None:
         path = self.data_dir / name
-        if not path.is_file():
+        if not path.exists() and not path.is_symlink():
             self.problems.append(Problem(self.display(path), 0, 0, "required file is missing"))
             return None
         return self.read(path, shape)
@@ -113,12 +147,30 @@ class Reader:
     def optional(self, name: str, shape: type[Shape]) -> Loaded[Shape] | None:
         """A file that may be absent, empty or only comments: then there is nothing in it."""
         path = self.data_dir / name
-        return self.read(path, shape, empty_is_absent=True) if path.is_file() else None
+        exists = path.exists() or path.is_symlink()
+        return self.read(path, shape, empty_is_absent=True) if exists else None
+
+    def unknown_entries(self, known: set[str]) -> None:
+        """Report every entry of the data folder that is none of the ``known`` names."""
+        for path in sorted(self.data_dir.iterdir()):
+            if path.name.startswith(".") or path.name in known:
+                continue
+            files = [n for n in DATA_FOLDER_ENTRIES if n != THEMES_DIR and n != SOURCE_DIR]
+            close = difflib.get_close_matches(path.name, files, n=1, cutoff=0.75)
+            if re.match(r"^\d+-.*\.ya?ml$", path.name, re.IGNORECASE):
+                hint = f"a theme file belongs in {THEMES_DIR}/"
+            elif close:
+                hint = f"did you mean '{close[0]}'?"
+            else:
+                folders = (THEMES_DIR, SOURCE_DIR)
+                hint = "expected only: " + ", ".join(n + "/" if n in folders else n for n in DATA_FOLDER_ENTRIES)
+            self.problems.append(Problem(self.display(path), 0, 0, f"unknown file in the data folder ({hint})"))
 
     def themes(self) -> tuple[list[Loaded[shapes.ThemeFile]], set[int]]:
         """The theme files in number order, and the numbers of those that could not be read."""
         themes_dir = self.data_dir / THEMES_DIR
-        paths = sorted(themes_dir.glob("*.yaml")) if themes_dir.is_dir() else []
+        # Every entry, not only *.yaml: a '6-x.yml' or '6-x.YAML' is reported, not ignored.
+        paths = sorted(p for p in themes_dir.iterdir() if not p.name.startswith(".")) if themes_dir.is_dir() else []
         if not paths:
             self.problems.append(Problem(self.display(themes_dir), 0, 0, "no theme files found"))
         loaded, unreadable = [], set()
@@ -187,6 +239,10 @@ def read_data(
     if current is not None and (data_dir / EDITIONS_DIR).exists():
         reader.problems.append(Problem(reader.display(data_dir / EDITIONS_DIR), 0, 0, "editions/ belongs in the "
                                        "current edition's folder only, not inside an earlier edition"))
+    known = set(DATA_FOLDER_ENTRIES)
+    if files.compact is not None and files.compact.data.source is not None:  # wherever it is kept
+        known.add(Path(files.compact.data.source.file).parts[0])
+    reader.unknown_entries(known)
     return files, reader.problems
 
 
@@ -209,9 +265,14 @@ def edition_dirs(data_dir: Path, display_root: Path | None = None) -> tuple[list
 def read_source(data_dir: Path, relative: str, display: str) -> tuple[str | None, list[Problem]]:
     """The text of the source document ``compact.yaml`` names, or the problem reading it."""
     path = data_dir / relative
-    try:
-        return path.read_text(encoding="utf-8"), []
-    except FileNotFoundError:
+    if not path.exists() and not path.is_symlink():
         return None, [Problem(display, 0, 0, f"source text '{relative}' not found (source: file: in compact.yaml)")]
-    except (OSError, UnicodeDecodeError) as error:
+    if not path.resolve().is_relative_to(data_dir.resolve()):
+        return None, [Problem(display, 0, 0, f"source text '{relative}' is outside the data folder "
+                              "(source: file: in compact.yaml names a file inside it)")]
+    try:
+        return read_limited(path, MAX_SOURCE_BYTES).decode("utf-8"), []
+    except Unreadable as error:
+        return None, [Problem(display, 0, 0, f"source text '{relative}': {error}")]
+    except UnicodeDecodeError as error:
         return None, [Problem(display, 0, 0, f"cannot read source text '{relative}': {error}")]

@@ -8,13 +8,72 @@ how the files fit together is checked when the model is assembled
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Literal
+import unicodedata
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-CommitmentId = Annotated[str, StringConstraints(pattern=r"^[0-9]+\.[0-9]+$")]
+#: The years an edition (and a dated change) may carry: the build writes them into
+#: dates, gzip headers and file names, which need a real, four-digit, post-1970 year.
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+#: Keys and slugs become file names and URL parts: long enough for any name, short of
+#: every file system's limit on a name.
+MAX_KEY_LENGTH = 80
+
+
+#: A spreadsheet takes a cell that begins with one of these for a formula.
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def _plain_text(text: str) -> str:
+    """A text must show something (one letter, digit, mark of punctuation or symbol at least)
+    and must not begin as a spreadsheet formula does: it goes into the CSV and the workbook."""
+    if not any(unicodedata.category(c)[0] in "LNPS" for c in text):
+        raise PydanticCustomError("text_invisible", "the text has no visible character")
+    if text.startswith(FORMULA_STARTS):
+        raise PydanticCustomError("text_formula", "the text begins as a spreadsheet formula",
+                                  {"first": text[0]})
+    return text
+
+
+def _date_not_number(value: Any) -> Any:
+    """YAML reads ``date: 0`` as a number, which pydantic would take for seconds since 1970."""
+    if isinstance(value, (bool, int, float)):
+        raise PydanticCustomError("date_type", "a date written YYYY-MM-DD")
+    return value
+
+
+def _plausible_date(value: datetime.date) -> datetime.date:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise PydanticCustomError("date_range", "a date from {first} to {last}",
+                                  {"first": f"{FIRST_YEAR}-01-01", "last": f"{LAST_YEAR}-12-31"})
+    return value
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_plain_text)]
+Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=MAX_KEY_LENGTH)]
+#: Page names a theme's or a sector's slug would take over (``themes/index.md`` is the list of themes).
+RESERVED_SLUGS = frozenset({"index"})
+
+
+def _not_reserved(slug: str) -> str:
+    if slug in RESERVED_SLUGS:
+        raise PydanticCustomError("slug_reserved", "a page of the site has this name", {"slug": slug})
+    return slug
+
+
+#: A slug that names a page of its own: ``/themes/<slug>/``, ``/sectors/<slug>/``.
+PageSlug = Annotated[Key, AfterValidator(_not_reserved)]
+#: ``<theme>.<position>`` in canonical form: ``1.2``, never ``1.02`` or ``01.2``.
+COMMITMENT_ID = r"^[1-9][0-9]{0,2}\.[1-9][0-9]{0,2}$"
+CommitmentId = Annotated[str, StringConstraints(pattern=COMMITMENT_ID)]
+#: A whole number written as one: not ``yes`` (true) and not ``1.0``.
+Number = Annotated[int, Field(strict=True)]
+#: ``true`` or ``false``, not 1, 0 or a text.
+Flag = Annotated[bool, Field(strict=True)]
+Year = Annotated[int, Field(strict=True, ge=FIRST_YEAR, le=LAST_YEAR)]
+Date = Annotated[datetime.date, BeforeValidator(_date_not_number), AfterValidator(_plausible_date)]
 
 
 class _Strict(BaseModel):
@@ -88,8 +147,8 @@ class CompactFile(_Strict):
         "or the title with a lower-case 'the' if it starts with 'The').",
     )
     short_name: Text = Field(description="How running text refers to it, e.g. 'the Compact'.")
-    edition: int
-    adopted: datetime.date | None = Field(
+    edition: Year = Field(description=f"The edition's year, {FIRST_YEAR} to {LAST_YEAR}.")
+    adopted: Date | None = Field(
         default=None, description="When this edition was adopted, as YYYY-MM-DD (optional; shown on /editions/)."
     )
     subtitle: Text
@@ -137,9 +196,9 @@ class SectorEntry(_Strict):
         default=None, description="How a sentence names it, e.g. 'the public sector' (default: the name)."
     )
     heading: Text
-    slug: Key = Field(description="URL part: /sectors/<slug>/. Never change it.")
+    slug: PageSlug = Field(description="URL part: /sectors/<slug>/. Never change it.")
     summary: Text
-    shared: bool = Field(
+    shared: Flag = Field(
         default=False,
         description="Its commitments bind every other sector too (at most one sector is shared).",
     )
@@ -154,7 +213,7 @@ class ReferenceEntry(_Strict):
     label: Text
     text: Text = Field(description="The Compact's own footnote, verbatim.")
     note: Text | None = Field(default=None, description="Our explanatory addition, if any.")
-    footnote: bool = Field(
+    footnote: Flag = Field(
         default=True,
         description="false for a document the Compact cites in its running text rather than in a footnote.",
     )
@@ -200,9 +259,9 @@ class CommitmentEntry(_Strict):
 class ThemeFile(_Strict):
     """``themes/<n>-<slug>.yaml``: one theme and its commitments in the document's order."""
 
-    number: int = Field(ge=1)
+    number: Number = Field(ge=1)
     title: Text
-    slug: Key
+    slug: PageSlug
     introduction: list[Text] = []
     commitments: list[CommitmentEntry] = Field(min_length=1)
 
@@ -258,7 +317,7 @@ class GroupMember(_Strict):
 class GroupRecord(_Strict):
     """One item of the Group's record of work."""
 
-    date: datetime.date = Field(description="As YYYY-MM-DD.")
+    date: Date = Field(description="As YYYY-MM-DD.")
     kind: Literal["meeting", "report", "decision"]
     title: Text
     summary: Text | None = None
@@ -291,8 +350,8 @@ CommitmentIds = Annotated[
     list[CommitmentId],
     BeforeValidator(_one_or_many),
     WithJsonSchema({"anyOf": [
-        {"type": "string", "pattern": r"^[0-9]+\.[0-9]+$"},
-        {"type": "array", "items": {"type": "string", "pattern": r"^[0-9]+\.[0-9]+$"}, "minItems": 1},
+        {"type": "string", "pattern": COMMITMENT_ID},
+        {"type": "array", "items": {"type": "string", "pattern": COMMITMENT_ID}, "minItems": 1},
     ]}),
 ]
 #: What became of a commitment of the edition before, where the ids alone cannot say.

@@ -11,6 +11,8 @@ input can exhaust memory or Python's recursion limit: every failure is a
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,7 @@ import yaml
 from yaml.events import AliasEvent, CollectionStartEvent, Event, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generator.data.characters import name, refusal, refused_in, shown
 from generator.data.problems import Problem
 
 #: Larger files are refused before reading: the largest data file is ~12 KB,
@@ -104,22 +107,58 @@ def _position(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+class Unreadable(Exception):
+    """A file that is not read: not a regular file, too large, or the system refused."""
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; :class:`Unreadable` otherwise.
+
+    Opened without blocking (a FIFO would wait for a writer for ever) and checked on the
+    open file itself, so what is read is what was checked. The limit holds for the bytes
+    actually read: a file that grows, or a device that reports size 0 and never ends
+    (``/dev/zero``), stops at ``limit + 1``.
+    """
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except OSError as error:
+        raise Unreadable(f"cannot read file: {error.strerror or error}") from None
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise Unreadable(f"is not a regular file but {_kind(status.st_mode)}; only regular files are read")
+        if status.st_size > limit:  # checked before reading, so a huge file costs nothing
+            raise Unreadable(f"file is too large ({status.st_size:,} bytes; the limit is {limit:,})")
+        chunks: list[bytes] = []
+        length = 0
+        while length <= limit:
+            chunk = os.read(descriptor, limit + 1 - length)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            length += len(chunk)
+        raw = b"".join(chunks)
+    except OSError as error:
+        raise Unreadable(f"cannot read file: {error.strerror or error}") from None
+    finally:
+        os.close(descriptor)
+    if len(raw) > limit:
+        raise Unreadable(f"file is too large (more than {limit:,} bytes; the limit is {limit:,})")
+    return raw
+
+
+def _kind(mode: int) -> str:
+    kinds = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+    return next((name for test, name in kinds if test(mode)), "a special file")
+
+
 def read_yaml(path: Path, display_path: str) -> tuple[YamlFile | None, list[Problem]]:
     """Parse ``path``; on failure return ``None`` and the reasons, never raise."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:  # checked before reading, so a huge file costs nothing
-            return None, [
-                Problem(
-                    display_path,
-                    0,
-                    0,
-                    f"file is too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})",
-                )
-            ]
-        raw = path.read_bytes()
-    except OSError as error:
-        return None, [Problem(display_path, 0, 0, f"cannot read file: {error.strerror or error}")]
+        raw = read_limited(path, MAX_FILE_BYTES)
+    except Unreadable as error:
+        return None, [Problem(display_path, 0, 0, str(error))]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -130,6 +169,9 @@ def read_yaml(path: Path, display_path: str) -> tuple[YamlFile | None, list[Prob
         return None, [
             Problem(display_path, line, column, "file is not valid UTF-8 text (save it as UTF-8)")
         ]
+    characters = _refused_characters(display_path, text)
+    if characters:  # before YAML reads it: it would count a raw U+2028 as a line break, editors do not
+        return None, characters
     try:
         loader = _NoAliasLoader(text)
     except yaml.reader.ReaderError as error:
@@ -154,6 +196,30 @@ def read_yaml(path: Path, display_path: str) -> tuple[YamlFile | None, list[Prob
         return parsed, problems
     parsed.data = _convert(root, (), parsed, problems, loader)
     return parsed, problems
+
+
+#: At most this many refused characters are listed for one file.
+MAX_CHARACTER_PROBLEMS = 10
+
+
+def _refused_characters(display_path: str, text: str) -> list[Problem]:
+    """Every character of the file the character policy refuses, at its own line and column."""
+    problems = []
+    for index, reason in refused_in(text, raw_file=True)[:MAX_CHARACTER_PROBLEMS]:
+        line_start = text.rfind("\n", 0, index) + 1
+        line = text.count("\n", 0, index) + 1
+        problems.append(Problem(display_path, line, index - line_start + 1, f"the file contains {reason}"))
+    return problems
+
+
+def _check_text(value: Any, node: Node, what: str, parsed: YamlFile, problems: list[Problem]) -> bool:
+    """Whether a text (from an escape such as ``"\\e"``) keeps to the character policy; if not, why."""
+    if not isinstance(value, str):
+        return True
+    refused = refused_in(value)
+    if refused:
+        problems.append(Problem(parsed.path, *_position(node), f"{what} contains {refused[0][1]}"))
+    return not refused
 
 
 def _syntax_error(display_path: str, error: yaml.MarkedYAMLError) -> Problem:
@@ -181,12 +247,7 @@ def _unprintable(display_path: str, text: str, error: yaml.reader.ReaderError) -
     line = before.count("\n") + 1
     column = error.position - (before.rfind("\n") + 1) + 1
     character = error.character if isinstance(error.character, str) else chr(error.character)
-    return Problem(
-        display_path,
-        line,
-        column,
-        f"the file contains a character YAML does not allow (U+{ord(character):04X}); delete it",
-    )
+    return Problem(display_path, line, column, f"the file contains {refusal(character) or name(character)}")
 
 
 def _construct(node: ScalarNode, loader: yaml.SafeLoader) -> Any:
@@ -217,13 +278,15 @@ def _convert(
                 key = key_node.value
             if not isinstance(key, (str, int)):
                 key = str(key)
+            if not _check_text(key, key_node, "the key", parsed, problems):
+                continue
             if key in result:
                 first = parsed.keys[(*location, key)]
                 problems.append(
                     Problem(
                         parsed.path,
                         *_position(key_node),
-                        f"duplicate key '{key}' (first given at line {first[0]})",
+                        f"duplicate key '{shown(str(key))}' (first given at line {first[0]})",
                     )
                 )
                 continue
@@ -239,7 +302,9 @@ def _convert(
     if node.style is None:
         parsed.scalars[location] = node.value
     try:
-        return _construct(node, loader)
+        value = _construct(node, loader)
+        _check_text(value, node, "the text", parsed, problems)
+        return value
     except ValueError:
         problems.append(
             Problem(

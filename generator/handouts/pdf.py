@@ -15,9 +15,12 @@ content, so the same input gives the same bytes.
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import multiprocessing
 import os
+import signal
+import sys
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -29,9 +32,10 @@ import jinja2
 import segno
 from markupsafe import Markup
 from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
 
 from generator import urls
-from generator.handouts.plan import Handout, HandoutFile, HandoutKind, plan_handouts
+from generator.handouts.plan import Handout, HandoutFile, HandoutKind, PdfError, plan_handouts
 from generator.model import Commitment, Compact
 from generator.model.group import split_printed
 
@@ -45,10 +49,19 @@ TEMPLATES: dict[HandoutKind, str] = {
 }
 #: Tagged PDF for assistive technology (WeasyPrint sets PDF 1.7 and tags).
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
-
-
-class PdfError(ValueError):
-    """A problem with the PDF settings, reported without a traceback."""
+#: The handouts' fonts, named by their files (Debian's fonts-dejavu-core and fonts-dejavu-extra),
+#: so that no other installed font, and no font configuration, can stand in for them.
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+#: The handouts' font configuration: no fonts and no rules of the machine's.
+FONT_CONFIG = Path(__file__).parent / "fonts.conf"
+#: The family the stylesheet uses: a name of our own, which no installed font has.
+FONT_FAMILY = "Handout DejaVu Sans"
+FONT_FILES = {
+    ("normal", "normal"): "DejaVuSans.ttf",
+    ("bold", "normal"): "DejaVuSans-Bold.ttf",
+    ("normal", "italic"): "DejaVuSans-Oblique.ttf",
+    ("bold", "italic"): "DejaVuSans-BoldOblique.ttf",
+}
 
 
 def make_pdf_environment(override_dirs: Sequence[Path] = ()) -> jinja2.Environment:
@@ -79,6 +92,21 @@ def document_date(compact: Compact, environ: Mapping[str, str] = os.environ) -> 
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def font_faces(font_dir: Path = FONT_DIR) -> str:
+    """``@font-face`` rules naming the font files themselves; :class:`PdfError` if one is missing."""
+    missing = [name for name in FONT_FILES.values() if not (font_dir / name).is_file()]
+    if missing:
+        raise PdfError(
+            f"the handouts' fonts are missing from {font_dir}: {', '.join(missing)} "
+            "(install the Debian packages fonts-dejavu-core and fonts-dejavu-extra, or turn PDFs off with pdf: false)"
+        )
+    return "".join(
+        f'@font-face {{ font-family: "{FONT_FAMILY}"; src: url("{(font_dir / name).as_uri()}"); '
+        f"font-weight: {weight}; font-style: {style}; }}\n"
+        for (weight, style), name in FONT_FILES.items()
+    )
+
+
 def qr_code(url: str, label: str) -> Markup:
     """The QR code for ``url`` as inline SVG, with a title that tagged PDF uses as alt text."""
     code = segno.make(url, error="m", micro=False)
@@ -99,8 +127,8 @@ class PdfRenderer:
         assert self.env.loader is not None  # make_pdf_environment always gives one
         css_source, css_file, _ = self.env.loader.get_source(self.env, STYLESHEET)
         assert css_file is not None  # a FileSystemLoader names the file it read
-        self.stylesheet_source = (css_source, css_file)
-        self.stylesheet = CSS(string=css_source, base_url=css_file)
+        self.stylesheet_source = (font_faces() + css_source, css_file)
+        self.stylesheet = _parsed_stylesheet(self.stylesheet_source)
         self.date = document_date(self.compact)
 
     def permalink(self, item: Commitment | str) -> str:
@@ -132,7 +160,7 @@ class PdfRenderer:
 
     def render(self, handout: Handout) -> HandoutFile:
         """Lay out and write one handout; the page count is kept for the downloads page."""
-        content, pages = _layout(self.html(handout), self.stylesheet)
+        content, pages = _layout(self.html(handout), self.stylesheet_source)
         return HandoutFile(handout=handout, content=content, pages=pages)
 
     def render_all(self, handouts: Sequence[Handout], workers: int | None = None) -> list[HandoutFile]:
@@ -148,10 +176,12 @@ class PdfRenderer:
         documents = [self.html(handout) for handout in handouts]
         workers = min(len(documents), workers or os.cpu_count() or 1)
         if workers <= 1 or threading.active_count() > 1:
-            results = [_layout(document, self.stylesheet) for document in documents]
+            results = [_layout(document, self.stylesheet_source) for document in documents]
         else:
             context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            with ProcessPoolExecutor(
+                workers, mp_context=context, initializer=_die_with_parent, initargs=(os.getpid(),)
+            ) as pool:
                 results = list(pool.map(_layout_in_worker, documents, repeat(self.stylesheet_source)))
         return [
             HandoutFile(handout=handout, content=content, pages=pages)
@@ -159,22 +189,56 @@ class PdfRenderer:
         ]
 
 
-def _layout(html: str, stylesheet: CSS) -> tuple[bytes, int]:
+#: ``prctl`` option: the signal a process gets when its parent dies (Linux).
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int) -> None:
+    """In a worker: end with the build. A killed build would otherwise leave its workers
+    waiting for work for ever, since they hold their own ends of the pipes."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the build died before the request took effect
+        os._exit(1)
+
+
+def _layout(html: str, stylesheet_source: tuple[str, str]) -> tuple[bytes, int]:
+    stylesheet = _parsed_stylesheet(stylesheet_source)
     document = HTML(string=html, base_url=str(PDF_TEMPLATE_DIR) + "/").render(
-        stylesheets=[stylesheet], **PDF_OPTIONS
+        stylesheets=[stylesheet], font_config=_font_configuration(), **PDF_OPTIONS
     )
     return document.write_pdf(**PDF_OPTIONS), len(document.pages)
 
 
 @functools.cache
+def _font_configuration() -> FontConfiguration:
+    """One per process (a forked worker makes its own): where the ``@font-face`` fonts are registered.
+
+    It is loaded from the handouts' own ``fonts.conf``, not the machine's: no other font is
+    there to stand in for the named ones (not even for a missing glyph), and no rule of the
+    machine's (an alias, a preferred family) applies.
+    """
+    previous = os.environ.get("FONTCONFIG_FILE")
+    os.environ["FONTCONFIG_FILE"] = str(FONT_CONFIG)
+    try:
+        return FontConfiguration()
+    finally:
+        if previous is None:
+            del os.environ["FONTCONFIG_FILE"]
+        else:
+            os.environ["FONTCONFIG_FILE"] = previous
+
+
+@functools.cache
 def _parsed_stylesheet(source: tuple[str, str]) -> CSS:
-    """Each worker parses the stylesheet once, not once per handout."""
+    """Each process parses the stylesheet once, not once per handout."""
     text, base_url = source
-    return CSS(string=text, base_url=base_url)
+    return CSS(string=text, base_url=base_url, font_config=_font_configuration())
 
 
 def _layout_in_worker(html: str, stylesheet_source: tuple[str, str]) -> tuple[bytes, int]:
-    return _layout(html, _parsed_stylesheet(stylesheet_source))
+    return _layout(html, stylesheet_source)
 
 
 def build_handouts(

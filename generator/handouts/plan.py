@@ -22,6 +22,12 @@ DOWNLOADS_DIR = "downloads"
 HandoutKind = Literal["compact", "sector", "theme", "checklist"]
 
 
+
+class PdfError(ValueError):
+    """A problem with the PDF settings or fonts, reported in one sentence without a traceback
+    (here, beside the plan, so that the plugin can catch it without loading WeasyPrint)."""
+
+
 @dataclass(frozen=True)
 class Group:
     """Commitments shown under one heading: one theme's, or one sector's within a theme."""

@@ -27,6 +27,7 @@ from generator.data.problems import DataError
 from generator.deploy.compress import compress_site
 from generator.deploy.nginx import static_host_files
 from generator.deploy.rules import fingerprint
+from generator.handouts.plan import PdfError
 from generator.mkdocs_plugin import staging
 from generator.mkdocs_plugin.config import CompactConfig
 from generator.model import load_compact
@@ -55,6 +56,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         self.page_date: str | None = None
         #: The site's own CSS and JS under names that change with their content: {path: bytes}.
         self.fingerprinted: dict[str, bytes] = {}
+        #: Held from staging to swap: one build of a site at a time.
+        self.lock: staging.BuildLock | None = None
 
     def _path(self, config: MkDocsConfig, option: str) -> Path:
         return Path(config.config_file_path).parent / option
@@ -80,6 +83,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             self.build = build(compact, urls.Site(config.site_url), templates, pdf=self.config.pdf)
         except jinja2.TemplateError as error:  # a template's mistake: say where, not a traceback
             raise PluginError(f"cannot render the Compact's pages: {_describe(error)}") from None
+        except PdfError as error:  # the PDF settings or fonts
+            raise PluginError(f"cannot make the PDF handouts: {error}") from None
         # The document's facts for the theme's own templates (the 404 page) and the page head.
         config.site_description = config.site_description or compact.description
         config.copyright = config.copyright or compact.copyright
@@ -89,11 +94,22 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             config.nav = self.build.renderer.navigation(hand_written)
             listed = set(_nav_paths(config.nav))
             self.not_in_nav = {path for path in self.build.pages if path not in listed}
-        self.page_date = staging.pinned_date(compact.edition)
+        try:
+            self.page_date = staging.pinned_date(compact.edition)
+        except staging.StagingError as error:
+            raise PluginError(str(error)) from None
         self._fingerprint_assets(config)
         if self.stage:  # last: from here on, MkDocs writes to the staging folder
+            site = Path(config.site_dir)
+            self.lock = staging.BuildLock(site)
+            try:
+                self.lock.acquire(say=logging.getLogger("mkdocs.plugins.compact").info)
+                staging_dir = staging.start(site)
+            except (staging.StagingError, OSError) as error:
+                self._release()
+                raise PluginError(_sentence(error, site)) from None
             self.site_dir, self.mkdocs_config = config.site_dir, config
-            config.site_dir = str(staging.start(Path(config.site_dir)))
+            config.site_dir = str(staging_dir)
         return config
 
     def _fingerprint_assets(self, config: MkDocsConfig) -> None:
@@ -119,6 +135,11 @@ class CompactPlugin(BasePlugin[CompactConfig]):
                 script.path = renamed(script.path)
                 scripts.append(script)
         config.extra_javascript = scripts
+
+    def _release(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.build is not None
@@ -183,8 +204,14 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         if config.strict and _warnings_counted():
             return  # MkDocs aborts the build next; on_build_error throws the staging folder away
         self._write_host_files(Path(config.site_dir))
-        staging.swap_in(Path(self.site_dir))
+        site = Path(self.site_dir)
+        try:
+            staging.swap_in(site)
+        except OSError as error:
+            raise PluginError(f"cannot put the new site in place: {_sentence(error, site)} "
+                              "(the next build completes the swap)") from None
         config.site_dir, self.site_dir = self.site_dir, None
+        self._release()
 
     def _write_host_files(self, site: Path) -> None:
         """What a server needs beside the pages: static-host rules and compressed copies."""
@@ -195,11 +222,16 @@ class CompactPlugin(BasePlugin[CompactConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.site_dir is None:
+            self._release()
             return
         staging.discard(Path(self.site_dir))
         if self.mkdocs_config is not None:
             self.mkdocs_config.site_dir = self.site_dir
         self.site_dir = None
+        self._release()
+
+    def on_shutdown(self) -> None:
+        self._release()
 
     def on_serve(
         self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]
@@ -212,6 +244,14 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         for templates in (package / "pages" / "templates", package / "handouts" / "templates"):
             server.watch(str(templates))
         return server
+
+
+def _sentence(error: Exception, site: Path) -> str:
+    """A staging or file system error as the one sentence the user sees."""
+    if isinstance(error, OSError):
+        where = error.filename or site
+        return f"cannot build into {site}: {error.strerror or error} ({where})"
+    return str(error)
 
 
 def _warnings_counted() -> bool:

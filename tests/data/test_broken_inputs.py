@@ -17,6 +17,7 @@ import pytest
 from support import ROOT, build_site, copy_project
 
 from generator import cli
+from generator.data.characters import refused_in
 
 BROKEN = Path(__file__).parent / "broken"
 CASES = sorted(p.name for p in BROKEN.iterdir() if p.is_dir())
@@ -76,8 +77,28 @@ def test_the_corpus_covers_the_required_mistakes() -> None:
         "not valid UTF-8",
         "anchors and aliases",
         "duplicate key",
+        "must be a year from 1990 to 2100",
+        "without leading zeros",
+        "U+001B (ESCAPE), a control character",
+        "the key contains U+001B (ESCAPE)",
+        "U+2028 (LINE SEPARATOR)",
+        "U+0085 (NEXT LINE)",
+        "U+2029 (PARAGRAPH SEPARATOR)",
+        "a Unicode noncharacter",
+        "U+007F (DELETE)",
+        "U+009B (CONTROL SEQUENCE INTRODUCER)",
+        "not only invisible characters",
+        "would take it for a formula",
+        "cannot be a slug: the page it would name",
     ):
         assert needle in every_message, needle
+
+
+def test_no_message_prints_a_character_a_terminal_would_act_on() -> None:
+    """An ESC in a key (or any control character) is named in the message, never printed raw."""
+    for case in CASES:
+        expected = (BROKEN / case / "expected.txt").read_text(encoding="utf-8")
+        assert refused_in(expected.replace("\n", " ")) == [], case
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -7,10 +7,13 @@ every commitment, its exact words and the document's order survive the round tri
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import subprocess
 import sys
+import time
+import zipfile
 from pathlib import Path
 
 import jsonschema
@@ -105,3 +108,60 @@ def test_core_modules_do_not_import_mkdocs() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stdout.strip() == "[]"
+
+
+# -- spreadsheets (issue 14): ids 1.10, 1.20 and 3.10 were read as the numbers 1.1, 1.2 and 3.1 ---------
+
+
+def test_the_csv_metadata_declares_the_ids_text(site_dir: Path) -> None:
+    """CSV on the Web metadata, where CSVW tools look for it (the CSV's address + -metadata.json)."""
+    metadata = json.loads((site_dir / "data" / "commitments.csv-metadata.json").read_text(encoding="utf-8"))
+    assert metadata["@context"] == "http://www.w3.org/ns/csvw"
+    assert metadata["url"] == f"{SITE_URL}data/commitments.csv"
+    columns = metadata["tableSchema"]["columns"]
+    header = next(csv.reader(io.StringIO((site_dir / "data" / "commitments.csv").read_text(encoding="utf-8"))))
+    assert [c["name"] for c in columns] == [c["titles"] for c in columns] == header
+    types = {c["name"]: c["datatype"] for c in columns}
+    assert types["id"] == "string"
+    assert types["theme_number"] == "integer"
+    assert metadata["tableSchema"]["primaryKey"] == "id"
+    assert metadata["dialect"] == {"encoding": "utf-8", "header": True, "lineTerminators": ["\r\n"]}
+
+
+def test_the_workbook_keeps_every_id_as_text(site_dir: Path, compact: Compact) -> None:
+    from openpyxl import load_workbook
+
+    book = load_workbook(site_dir / "data" / "commitments.xlsx")
+    sheet = book["Commitments"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == ("id", "theme_number", "theme_title", "sector", "sector_name", "text", "url")
+    assert [row[0] for row in rows[1:]] == [c.id for c in compact.commitments]
+    assert {"1.10", "1.20", "3.10"} <= {row[0] for row in rows[1:]}
+    for (cell,) in sheet.iter_rows(min_row=2, max_col=1):
+        assert cell.data_type == "s" and cell.number_format == "@", cell.coordinate
+    for row, c in zip(rows[1:], compact.commitments, strict=True):
+        assert row[1] == c.theme.number and row[5] == c.text
+    assert all(not str(value).startswith(("=", "+", "-", "@")) for row in rows for value in row)
+    assert book.properties.created == book.properties.modified == datetime.datetime(2012, 1, 1)
+
+
+def test_the_workbook_has_the_same_bytes_whenever_it_is_made(compact: Compact, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dated by the edition, not by the clock: made now and 'a year later', the same bytes."""
+    from generator import open_data
+
+    first = open_data.commitments_xlsx(compact, SITE)
+    later = time.time() + 366 * 86400
+    monkeypatch.setattr(time, "time", lambda: later)
+    monkeypatch.setattr(time, "localtime", lambda seconds=None: real_localtime(later))
+    assert open_data.commitments_xlsx(compact, SITE) == first
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(2012, 1, 1, 0, 0, 0)}
+
+
+real_localtime = time.localtime
+
+
+def test_the_downloads_page_lists_the_new_data_files(site_dir: Path) -> None:
+    page = (site_dir / "downloads" / "index.html").read_text(encoding="utf-8")
+    for name in ("commitments.csv-metadata.json", "commitments.xlsx", "commitments.csv", "compact.json"):
+        assert f'href="../data/{name}"' in page, name
