@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from support import ROOT, copy_project
+from support import ROOT, check_data, copy_project
 from support.editions import CHANGES, add_synthetic_edition
 
 from generator import cli
@@ -33,18 +33,10 @@ def edited(template: Path, tmp_path: Path) -> Path:
     return project
 
 
-def check(project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
-    monkeypatch.chdir(project)
-    capsys.readouterr()
-    code = cli.main(["check", "--data", "compact_data"])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out + err
-
 
 def test_the_synthetic_editions_pass(edited: Path, capsys: pytest.CaptureFixture[str],
                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    code, output = check(edited, capsys, monkeypatch)
+    code, output = check_data(edited, capsys, monkeypatch)
     assert code == 0, output
     assert "and the earlier edition 2012: 54 commitments; official text checked against its source" in output
     assert "2030 against 2012: 7 changes" in output
@@ -79,7 +71,7 @@ changes:
 def test_each_bad_entry_is_reported_on_its_line(edited: Path, capsys: pytest.CaptureFixture[str],
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     (edited / CHANGES_PATH).write_text(BAD_ENTRIES, encoding="utf-8")
-    code, output = check(edited, capsys, monkeypatch)
+    code, output = check_data(edited, capsys, monkeypatch)
     assert code == 1
     for expected in (
         f"{CHANGES_PATH}:4:9: commitment '9.9' is not in this edition (2030)",
@@ -102,7 +94,7 @@ def test_conflicting_origins(edited: Path, capsys: pytest.CaptureFixture[str],
     old: "3.1"
     to: "3.3"
 """, encoding="utf-8")
-    code, output = check(edited, capsys, monkeypatch)
+    code, output = check_data(edited, capsys, monkeypatch)
     assert code == 1
     assert (f"{CHANGES_PATH}:20:9: commitment '3.2' of the 2012 edition still has that id, so '3.2' is not new: "
             "say first what became of the old '3.2' (renumbered, merged, split or withdrawn)") in output
@@ -118,7 +110,7 @@ def test_a_commitment_nobody_accounts_for(edited: Path, capsys: pytest.CaptureFi
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     """Without changes.yaml, a missing old id and an unexplained new one each point at their own file."""
     (edited / CHANGES_PATH).unlink()
-    code, output = check(edited, capsys, monkeypatch)
+    code, output = check_data(edited, capsys, monkeypatch)
     assert code == 1
     assert ("compact_data/editions/2012/themes/2-promoting-equality.yaml:27:9: commitment 2.6 is not in the 2030 "
             "edition: say in changes.yaml what became of it (renumbered, merged, split or withdrawn)") in output
@@ -134,7 +126,7 @@ def test_folders_and_years(edited: Path, capsys: pytest.CaptureFixture[str],
     (editions / "2012").rename(editions / "2011")
     (editions / "notes").mkdir()
     (edited / "compact_data" / "redirects.yaml").write_text("redirects: []\n", encoding="utf-8")
-    code, output = check(edited, capsys, monkeypatch)
+    code, output = check_data(edited, capsys, monkeypatch)
     assert code == 1
     assert ("compact_data/editions/2011/compact.yaml:8:10: this folder holds the 2011 edition, but 'edition' here "
             "says 2012") in output
@@ -148,7 +140,7 @@ def test_the_current_edition_must_be_the_latest(edited: Path, capsys: pytest.Cap
     compact = edited / "compact_data" / "compact.yaml"
     compact.write_text(compact.read_text(encoding="utf-8").replace("edition: 2030", "edition: 2012"),
                        encoding="utf-8")
-    code, output = check(edited, capsys, monkeypatch)
+    code, output = check_data(edited, capsys, monkeypatch)
     assert code == 1
     assert ("compact_data/compact.yaml:8:10: the current edition (2012) must be later than every edition in "
             "editions/ (the latest there is 2012)") in output
@@ -157,7 +149,7 @@ def test_the_current_edition_must_be_the_latest(edited: Path, capsys: pytest.Cap
 def test_changes_without_an_earlier_edition(project: Path, capsys: pytest.CaptureFixture[str],
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     (project / CHANGES_PATH).write_text(CHANGES, encoding="utf-8")
-    code, output = check(project, capsys, monkeypatch)
+    code, output = check_data(project, capsys, monkeypatch)
     assert code == 1
     assert (f"{CHANGES_PATH}:2:1: there is no earlier edition in editions/ for compact_data/changes.yaml to "
             "relate this edition to") in output
@@ -167,7 +159,7 @@ def test_changes_without_an_earlier_edition(project: Path, capsys: pytest.Captur
 def test_an_empty_changes_file_is_no_changes(project: Path, capsys: pytest.CaptureFixture[str],
                                              monkeypatch: pytest.MonkeyPatch, content: str) -> None:
     (project / CHANGES_PATH).write_text(content, encoding="utf-8")
-    code, output = check(project, capsys, monkeypatch)
+    code, output = check_data(project, capsys, monkeypatch)
     assert code == 0, output
     assert "54 commitments" in output
 
@@ -178,7 +170,7 @@ def test_an_earlier_edition_is_checked_against_its_own_source(
     theme = edited / "compact_data" / "editions" / "2012" / "themes" / "1-allocating-resources.yaml"
     theme.write_text(theme.read_text(encoding="utf-8").replace("Apply full cost recovery", "Apply full costs"),
                      encoding="utf-8")
-    code, output = check(edited, capsys, monkeypatch)
+    code, output = check_data(edited, capsys, monkeypatch)
     assert code == 1
     assert "compact_data/editions/2012/themes/1-allocating-resources.yaml:28:11:" in output
     assert "commitment 1.4" in output

@@ -11,26 +11,21 @@ from html import unescape
 from pathlib import Path
 
 from support import SITE
+from support.pages import page_html, words_of
 
 from generator.model import Compact
 
 NOINDEX = '<meta name="robots" content="noindex">'
 
 
-def html(site: Path, path: str) -> str:
-    return (site / path / "index.html").read_text(encoding="utf-8")
-
-
-def text_of(markup: str) -> str:
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", markup)).split())
 
 
 def test_the_2012_words_have_their_edition_address(site_dir: Path, compact: Compact) -> None:
-    page = html(site_dir, "editions/2012/commitments/1.4")
+    page = page_html(site_dir, "editions/2012/commitments/1.4")
     words = [" ".join(unescape(re.sub(r"<[^>]+>", "", m)).split())
              for m in re.findall(r'<p class="compact-text">(.*?)</p>', page, re.S)]
     assert words == [compact.commitment("1.4").text]
-    text = text_of(page)
+    text = words_of(page)
     assert "The Bristol Compact (2012), the current edition." in text
     assert "Its main page is commitment 1.4 ." in text
     assert 'href="../../../../commitments/1.4/"' in page
@@ -43,21 +38,21 @@ def test_the_2012_words_have_their_edition_address(site_dir: Path, compact: Comp
 
 def test_every_commitment_page_offers_the_address_of_its_words(site_dir: Path, compact: Compact) -> None:
     for commitment in compact.commitments:
-        text = text_of(html(site_dir, f"commitments/{commitment.id}"))
+        text = words_of(page_html(site_dir, f"commitments/{commitment.id}"))
         assert (f"Link to these exact words (the 2012 edition): "
                 f"https://www.bristolcompact.org.uk/editions/2012/commitments/{commitment.id}/") in text
         assert "the only edition published on this site so far" in text
 
 
 def test_the_editions_page_and_the_edition_home(site_dir: Path) -> None:
-    editions = text_of(html(site_dir, "editions"))
+    editions = words_of(page_html(site_dir, "editions"))
     assert "The Bristol Compact (2012) Status: the current edition" in editions
     assert "Adopted: the date is not recorded on this site" in editions  # the data gives no date: none invented
-    home = html(site_dir, "editions/2012")
+    home = page_html(site_dir, "editions/2012")
     assert NOINDEX in home
-    assert text_of(home).count("Theme ") >= 5
-    assert "This is the earliest edition of the Bristol Compact published on this site" in text_of(
-        html(site_dir, "editions/2012/changes"))
+    assert words_of(home).count("Theme ") >= 5
+    assert "This is the earliest edition of the Bristol Compact published on this site" in words_of(
+        page_html(site_dir, "editions/2012/changes"))
 
 
 def test_the_edition_has_its_own_files(site_dir: Path) -> None:
@@ -71,7 +66,7 @@ def test_the_edition_has_its_own_files(site_dir: Path) -> None:
     main = json.loads((site_dir / "data" / "compact.json").read_text(encoding="utf-8"))
     assert [(e["edition"], e["current"]) for e in main["editions"]] == [(2012, True)]
     assert main["editions"][0]["changes"] == [] and main["redirects"] == []
-    edition_home = text_of(html(site_dir, "editions/2012"))
+    edition_home = words_of(page_html(site_dir, "editions/2012"))
     assert "Files of the 2012 edition" in edition_home and "(PDF, " in edition_home
 
 

@@ -33,6 +33,7 @@ from support.editions import (
     SUBTITLE,
     add_synthetic_edition,
 )
+from support.pages import page_html, words_of
 
 from generator import urls
 from generator.build import build
@@ -65,17 +66,11 @@ def site(project: Path) -> Path:
     return site
 
 
-def html(site: Path, path: str) -> str:
-    return (site / path / "index.html").read_text(encoding="utf-8")
-
-
-def text_of(markup: str) -> str:
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", markup)).split())
 
 
 def article(site: Path, path: str) -> str:
     """The page's own content, as words."""
-    return text_of(html(site, path).split("<article", 1)[1].split("</article>", 1)[0])
+    return words_of(page_html(site, path).split("<article", 1)[1].split("</article>", 1)[0])
 
 
 def official_words(page: str) -> list[str]:
@@ -118,18 +113,19 @@ def test_every_2012_commitment_keeps_its_words_at_its_edition_address(site: Path
     earlier = compact.history.editions[0]
     assert len(earlier.commitments) == 54
     for commitment in earlier.commitments:
-        page = html(site, f"editions/2012/commitments/{commitment.id}")
+        page = page_html(site, f"editions/2012/commitments/{commitment.id}")
         assert official_words(page) == [commitment.text], commitment.id
-        assert f"Commitment {commitment.id} — official text of the Bristol Compact (2012)" in text_of(page)
+        assert f"Commitment {commitment.id} — official text of the Bristol Compact (2012)" in words_of(page)
         assert NOINDEX in page, commitment.id
-        assert "The Bristol Compact (2012), an earlier edition." in text_of(page)
+        assert "The Bristol Compact (2012), an earlier edition." in words_of(page)
 
 
 def test_an_earlier_commitment_says_what_it_became(site: Path) -> None:
     def banner(path: str) -> str:
-        found = re.search(r'<div class="compact-edition compact-edition--earlier">(.*?)</div>', html(site, path), re.S)
+        earlier = r'<div class="compact-edition compact-edition--earlier">(.*?)</div>'
+        found = re.search(earlier, page_html(site, path), re.S)
         assert found, path
-        return text_of(found.group(1))
+        return words_of(found.group(1))
 
     assert "In the current edition it is commitment 1.4 , and its words have changed." in banner(
         "editions/2012/commitments/1.4")
@@ -143,7 +139,7 @@ def test_an_earlier_commitment_says_what_it_became(site: Path) -> None:
         "editions/2012/commitments/4.7")
     assert "In the current edition it is commitment 3.5 , with the same words." in banner(
         "editions/2012/commitments/3.5")
-    page = html(site, "editions/2012/commitments/1.20")
+    page = page_html(site, "editions/2012/commitments/1.20")
     assert 'href="../../../../commitments/1.19/"' in page
     assert 'href="../../../2030/"' in page  # the current edition's own page
 
@@ -152,15 +148,15 @@ def test_an_earlier_commitment_says_what_it_became(site: Path) -> None:
 
 
 def test_reworded_commitment_shows_the_new_words_and_the_comparison_word_for_word(site: Path) -> None:
-    page = html(site, "commitments/1.4")
+    page = page_html(site, "commitments/1.4")
     assert official_words(page) == [NEW_1_4]
-    words = text_of(page)
+    words = words_of(page)
     assert "Reworded in the 2030 edition. Commitment 1.4 of the Bristol Compact (2012) read differently:" in words
     found = COMPARE.findall(page)
     assert len(found) == 1
     comparison = found[0]
-    deleted = [text_of(HIDDEN.sub("", m)) for m in re.findall(r"<del>(.*?)</del>", comparison)]
-    inserted = [text_of(HIDDEN.sub("", m)) for m in re.findall(r"<ins>(.*?)</ins>", comparison)]
+    deleted = [words_of(HIDDEN.sub("", m)) for m in re.findall(r"<del>(.*?)</del>", comparison)]
+    inserted = [words_of(HIDDEN.sub("", m)) for m in re.findall(r"<ins>(.*?)</ins>", comparison)]
     assert deleted == ["which means", "management"]
     assert inserted == ["so", ", management", "volunteer"]
     # Read without the insertions it is the 2012 text; without the deletions, the 2030 text.
@@ -178,17 +174,17 @@ def test_reworded_commitment_shows_the_new_words_and_the_comparison_word_for_wor
 
 
 def test_renumbered_commitment_and_its_reused_number(site: Path) -> None:
-    page = html(site, "commitments/1.19")
+    page = page_html(site, "commitments/1.19")
     assert official_words(page)[0].startswith(OLD_1_20_START)
-    words = text_of(page)
+    words = words_of(page)
     assert ("Renumbered in the 2030 edition: this commitment was commitment 1.20 of the Bristol Compact (2012) . "
             "Renumbered when 1.19 was merged into 3.11.") in words
     assert ("The number 1.19 meant a different commitment in the 2012 edition: commitment 1.19 of the Bristol "
             "Compact (2012) became commitment 3.11 of the 2030 edition.") in words
     assert REFRESH.findall(page) == []
-    old = html(site, "commitments/1.20")
+    old = page_html(site, "commitments/1.20")
     assert REFRESH.findall(old) == ["../1.19/"] and NOINDEX in old
-    assert "In the 2030 edition, commitment 1.20 was renumbered: it is now commitment 1.19." in text_of(old)
+    assert "In the 2030 edition, commitment 1.20 was renumbered: it is now commitment 1.19." in words_of(old)
     assert 'href="../../editions/2012/commitments/1.20/"' in old  # its 2012 words stay at their address
 
 
@@ -201,17 +197,17 @@ def test_merged_split_new_and_withdrawn(site: Path) -> None:
     split = article(site, "commitments/4.8")
     assert "Split in the 2030 edition: commitment 4.7 of the Bristol Compact (2012) became 4.7 and 4.8;" in split
     assert "Split in the 2030 edition" in article(site, "commitments/4.7")
-    new = html(site, "commitments/5.9")
+    new = page_html(site, "commitments/5.9")
     assert official_words(new) == [NEW_5_9]
-    assert "New in the 2030 edition: this commitment has no earlier form." in text_of(new)
-    withdrawn = html(site, "commitments/2.6")
+    assert "New in the 2030 edition: this commitment has no earlier form." in words_of(new)
+    withdrawn = page_html(site, "commitments/2.6")
     assert REFRESH.findall(withdrawn) == []  # nowhere to send the reader: the page itself is the answer
     assert "Commitment 2.6 was withdrawn in the 2030 edition. Withdrawn in this synthetic edition." \
-        in text_of(withdrawn)
+        in words_of(withdrawn)
     assert official_words(withdrawn) == [OLD_2_6]
-    assert "Commitment 2.6 — official text of the Bristol Compact (2012)" in text_of(withdrawn)
-    assert official_words(html(site, "editions/2012/commitments/4.7")) == [OLD_4_7]
-    assert official_words(html(site, "editions/2012/commitments/1.19")) == [OLD_1_19]
+    assert "Commitment 2.6 — official text of the Bristol Compact (2012)" in words_of(withdrawn)
+    assert official_words(page_html(site, "editions/2012/commitments/4.7")) == [OLD_4_7]
+    assert official_words(page_html(site, "editions/2012/commitments/1.19")) == [OLD_1_19]
 
 
 def test_unchanged_commitment_says_so(site: Path) -> None:
@@ -227,7 +223,7 @@ def test_editions_page_lists_both_with_dates(site: Path) -> None:
     assert words.index("The Bristol Compact (2030)") < words.index("The Bristol Compact (2012)")
     assert "Status: the current edition Adopted: 1 April 2030 Contents: 54 commitments in 5 themes" in words
     assert "Status: an earlier edition Adopted: the date is not recorded on this site" in words
-    assert NOINDEX not in html(site, "editions")  # the list itself is for everyone, search engines too
+    assert NOINDEX not in page_html(site, "editions")  # the list itself is for everyone, search engines too
 
 
 def test_what_changed_pages(site: Path) -> None:
@@ -240,19 +236,19 @@ def test_what_changed_pages(site: Path) -> None:
     assert "Commitment 4.7 of the 2012 edition became commitment 4.7 and commitment 4.8 ." in words
     assert "Commitment 5.9 is new in this edition." in words
     assert "Commitment 2.6 of the 2012 edition was withdrawn. Withdrawn in this synthetic edition." in words
-    assert len(COMPARE.findall(html(site, "editions/2030/changes"))) == 1  # 1.4, the one reworded
+    assert len(COMPARE.findall(page_html(site, "editions/2030/changes"))) == 1  # 1.4, the one reworded
     assert "the earliest edition of the Bristol Compact published on this site" in article(
         site, "editions/2012/changes")
 
 
 def test_edition_list_theme_and_sector_pages(site: Path) -> None:
-    listing = html(site, "editions/2012/commitments")
+    listing = page_html(site, "editions/2012/commitments")
     assert len(re.findall(r'<article class="compact-item', listing)) == 54
     assert NOINDEX in listing
-    theme = html(site, "editions/2012/themes/promoting-equality")
+    theme = page_html(site, "editions/2012/themes/promoting-equality")
     assert 'id="commitment-2.6"' in theme  # the 2012 theme still lists what 2012 had
-    assert "The current edition's page for this theme is theme 2" in text_of(theme)
-    sector = html(site, "editions/2012/sectors/vcs")
+    assert "The current edition's page for this theme is theme 2" in words_of(theme)
+    sector = page_html(site, "editions/2012/sectors/vcs")
     assert 'id="commitment-1.20"' in sector and NOINDEX in sector
     home = article(site, "editions/2012")
     assert "The Bristol Compact (2012), an earlier edition." in home
@@ -307,14 +303,14 @@ def test_open_data_has_editions_and_each_edition_its_own_files(site: Path) -> No
 
 def test_old_anchors_are_mapped_on_listing_pages(site: Path) -> None:
     def mapping(path: str) -> dict[str, str]:
-        found = OLD_ANCHORS.findall(html(site, path))
+        found = OLD_ANCHORS.findall(page_html(site, path))
         assert len(found) == 1, path
         return json.loads(found[0])
 
     assert mapping("themes/allocating-resources") == {"commitment-1.20": "#commitment-1.19"}
     assert mapping("themes/promoting-equality") == {"commitment-2.6": "../../commitments/2.6/"}
     assert mapping("commitments") == {"commitment-1.20": "#commitment-1.19", "commitment-2.6": "2.6/"}
-    assert OLD_ANCHORS.findall(html(site, "themes/volunteering")) == []
+    assert OLD_ANCHORS.findall(page_html(site, "themes/volunteering")) == []
 
 
 def test_builds_of_two_editions_are_byte_identical(compact: Compact, project: Path) -> None:

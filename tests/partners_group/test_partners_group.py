@@ -13,32 +13,24 @@ import http.client
 import json
 import re
 import shutil
-from html import unescape
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from support import ROOT, build_site, copy_project, serving
+from support import ROOT, build_site, check_data, copy_project, serving
 from support.browsing import axe_violations, describe_violations
-
-from generator import cli
+from support.pages import page_html, words_of
 
 FIXTURE = ROOT / "tests" / "fixtures" / "partners-group"
 GROUP = "compact-partners-group"
 
 
-def html(site: Path, path: str) -> str:
-    return (site / path / "index.html").read_text(encoding="utf-8")
-
-
-def text_of(markup: str) -> str:
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", markup)).split())
 
 
 def article(site: Path, path: str) -> str:
     """The page's own content (inside <article>)."""
-    return html(site, path).split("<article", 1)[1].split(">", 1)[1].split("</article>", 1)[0]
+    return page_html(site, path).split("<article", 1)[1].split(">", 1)[1].split("</article>", 1)[0]
 
 
 def line_of(path: Path, needle: str) -> int:
@@ -51,7 +43,7 @@ def line_of(path: Path, needle: str) -> int:
 
 def test_the_group_page_has_the_compacts_words_and_invents_nothing(site_dir: Path) -> None:
     page = article(site_dir, GROUP)
-    words = text_of(page)
+    words = words_of(page)
     assert words.startswith("Compact Partners' Group From the text of the Bristol Compact (2012)")
     assert "The Compact Partners' Group is the multi-agency group responsible for leading on" in words
     assert '<div class="compact-official">' in page
@@ -96,7 +88,7 @@ def test_the_compacts_words_link_the_addresses_they_print(site_dir: Path) -> Non
 
 
 def test_the_group_page_is_everywhere_it_belongs(site_dir: Path) -> None:
-    nav = html(site_dir, "")
+    nav = page_html(site_dir, "")
     assert f'href="{GROUP}/"' in nav  # the navigation, on every page
     sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
     assert f"https://www.bristolcompact.org.uk/{GROUP}/</loc>" in sitemap
@@ -133,11 +125,11 @@ def with_group(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_members_by_sector_and_records_newest_first(with_group: Path) -> None:
     page = article(with_group, GROUP)
-    words = text_of(page)
+    words = words_of(page)
     assert ("Membership Public sector Synthetic Council Department (test data) (Chair) "
             "Synthetic Health Trust (test data) VCS Synthetic Voluntary Network (test data)") in words
     titles = re.findall(r'<h3 id="record-\d+">(.*?)</h3>', page)
-    assert [text_of(t) for t in titles] == [
+    assert [words_of(t) for t in titles] == [
         "Synthetic annual report (test data)", "Synthetic decision in June (test data)",
         "Synthetic meeting in March (test data)",
     ]
@@ -166,14 +158,6 @@ def test_the_groups_data_is_open_data(with_group: Path) -> None:
 # -- mistakes --------------------------------------------------------------------------------
 
 
-def check(project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
-    monkeypatch.chdir(project)
-    capsys.readouterr()
-    code = cli.main(["check", "--data", "compact_data"])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out + err
-
 
 def test_bad_group_data_is_reported_on_its_line(project: Path, capsys: pytest.CaptureFixture[str],
                                                monkeypatch: pytest.MonkeyPatch) -> None:
@@ -192,7 +176,7 @@ records:
     title: Missing (test data)
     document: missing.pdf
 """, encoding="utf-8")
-    code, output = check(project, capsys, monkeypatch)
+    code, output = check_data(project, capsys, monkeypatch)
     assert code == 1
     path = "compact_data/partners-group.yaml"
     assert f"{path}:3:13: unknown sector 'helth' (expected one of: shared, public, vcs)" in output
@@ -216,7 +200,7 @@ def test_bad_printed_addresses_are_reported_on_their_line(project: Path, capsys:
   - text: www.example.org/compact-partners-group/
     page: about
 """ + text[end:], encoding="utf-8")
-    code, output = check(project, capsys, monkeypatch)
+    code, output = check_data(project, capsys, monkeypatch)
     assert code == 1
     bad, nowhere = line_of(compact, "not an address"), line_of(compact, "page: nowhere")
     first = line_of(compact, "text: www.example.org/compact-partners-group")
@@ -234,7 +218,7 @@ def test_a_group_file_needs_the_compacts_passage(project: Path, capsys: pytest.C
     start, end = text.index("partners_group:\n"), text.index("values_preamble:")
     compact.write_text(text[:start] + text[end:], encoding="utf-8")
     shutil.copy2(FIXTURE / "partners-group.yaml", project / "compact_data" / "partners-group.yaml")
-    code, output = check(project, capsys, monkeypatch)
+    code, output = check_data(project, capsys, monkeypatch)
     assert code == 1
     assert "there is no partners_group passage in compact.yaml, so there is no Group page for this address" in output
     assert ("compact_data/partners-group.yaml:3:1: partners-group.yaml describes the Compact's partners' group, "
@@ -263,7 +247,7 @@ introduction:"""), encoding="utf-8")
         "www.bristolcompact.org.uk/complaints-procedure\n    page: complaints"), encoding="utf-8")
     build_site(project, site)
     # A printed address that is not its page's own sends readers on to it.
-    page = html(site, "complaints-procedure")
+    page = page_html(site, "complaints-procedure")
     assert '<meta http-equiv="refresh" content="0; url=../complaints/">' in page
     assert '<meta name="robots" content="noindex">' in page
 

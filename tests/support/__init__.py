@@ -18,6 +18,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 from generator import urls
 from generator.cli import site_url_from
 
@@ -147,3 +149,15 @@ def serving(directory: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def check_data(project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
+    """``python -m generator check`` in ``project`` as an editor runs it, in-process: exit code and output."""
+    from generator import cli
+
+    monkeypatch.chdir(project)
+    capsys.readouterr()
+    code = cli.main(["check", "--data", "compact_data"])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out + err

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from html import unescape
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
@@ -17,3 +19,14 @@ def article(page: BeautifulSoup) -> Tag:
     found = page.select_one("article.md-content__inner")
     assert found is not None
     return found
+
+
+def page_html(site: Path, url_path: str) -> str:
+    """The built HTML of the page at ``url_path`` (``commitments/1.4``), as text."""
+    return (site / url_path / "index.html").read_text(encoding="utf-8")
+
+
+def words_of(markup: str) -> str:
+    """An HTML fragment's text, tags replaced by spaces and whitespace collapsed."""
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", markup)).split())
+
