@@ -36,7 +36,7 @@ system-deps:
 	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftoppm >/dev/null || ! command -v java >/dev/null \
 	    || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf ] || [ ! -x /usr/sbin/nginx ]; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	    chromium fonts-dejavu-core fonts-dejavu-extra fonts-liberation poppler-utils default-jre-headless nginx-light ; \
+	    chromium fonts-dejavu-core fonts-dejavu-extra fonts-liberation poppler-utils default-jre-headless nginx ; \
 	fi
 	@# npm only if there is none: a NodeSource node already ships its own.
 	@command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \

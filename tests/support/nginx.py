@@ -1,6 +1,6 @@
 """A real nginx on 127.0.0.1 with the generated configuration, stopped by its pid.
 
-Debian's nginx (``apt-get install nginx-light``, as ``.ci/run`` and ``make system-deps``
+Debian's nginx (``apt-get install nginx``, as ``.ci/run`` and ``make system-deps``
 do) runs unprivileged: ``nginx -p PREFIX -c FILE`` with everything under PREFIX.
 Set ``COMPACT_BASE_URL`` to run the same checks against a live site instead.
 """
@@ -28,7 +28,7 @@ def nginx_binary() -> str:
         found = shutil.which(candidate)
         if found:
             return found
-    raise AssertionError("nginx is missing: run 'make system-deps' (apt-get install nginx-light)")
+    raise AssertionError("nginx is missing: run 'make system-deps' (apt-get install nginx)")
 
 
 def free_port() -> int:
