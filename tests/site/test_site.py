@@ -116,7 +116,8 @@ def test_copy_buttons_carry_the_link_and_citation_and_the_url_shows_without_js(s
     url = f"{SITE.url}commitments/1.4/"
     citation = f"Bristol Compact (2012), commitment 1.4 (Shared commitment) — {url}"
     share = page.select_one(".compact-share")
-    assert share.has_attr("hidden"), "the buttons need JavaScript, so they start hidden"
+    # The buttons need JavaScript: hidden without it (CSS), laid out from the first paint with it.
+    assert "compact-needs-js" in share["class"] and not share.has_attr("hidden")
     buttons = {squash(b.get_text()): b["data-copy"] for b in share.find_all("button")}
     assert buttons == {"Copy link": url, "Copy citation": citation}
     permalink = page.select_one(".compact-permalink a")
@@ -177,7 +178,8 @@ def test_theme_pages_group_by_sector_in_document_order(site_dir: Path, compact: 
 def test_all_commitments_list_has_the_filter_and_every_item(site_dir: Path, compact: Compact) -> None:
     page = article(read_page(site_dir, "commitments/"))
     form = page.select_one("form#compact-filter")
-    assert form is not None and form.has_attr("hidden"), "the form needs JavaScript, so it starts hidden"
+    # The form needs JavaScript: hidden without it (CSS), laid out from the first paint with it.
+    assert form is not None and "compact-needs-js" in form["class"] and not form.has_attr("hidden")
     selects = {s["name"]: [o["value"] for o in s.find_all("option")] for s in form.find_all("select")}
     assert selects["theme"] == ["", "1", "2", "3", "4", "5"]
     assert selects["sector"] == ["", "shared", "public", "vcs"]
@@ -328,3 +330,8 @@ def test_glossary_lists_where_each_term_is_used(site_dir: Path, compact: Compact
         assert len(used_in) == 1, term.key
         assert squash(used_in[0].get_text()) == "Used in commitments: " + ", ".join(uses), term.key
         assert [a["href"] for a in used_in[0].find_all("a")] == [f"../commitments/{i}/" for i in uses]
+
+
+def test_the_home_page_title_names_the_site_once(site_dir: Path) -> None:
+    title = read_page(site_dir, "").title
+    assert title is not None and title.string == "Bristol Compact"

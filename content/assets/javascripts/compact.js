@@ -117,9 +117,7 @@
     setUpFilter(document);
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  // Loaded at the end of the body, so the page's content is already there: apply the filter
+  // now, before the browser paints the whole list and then takes most of it away.
+  init();
 })();
