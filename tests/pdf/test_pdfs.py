@@ -299,6 +299,7 @@ def test_the_downloads_page_lists_every_pdf_with_pages_and_size(site_dir: Path) 
         link = row.select_one("a[href]")
         if link is not None:
             cells = [squash(td.get_text()) for td in row.select("td")]
+            cells[0] = squash(link.get_text())  # the handout's name (what it holds is below it)
             by_file[link["href"].rsplit("/", 1)[-1]] = cells
     for path in all_handouts(site_dir):
         cells = by_file[path.name]

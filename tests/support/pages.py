@@ -27,6 +27,7 @@ def page_html(site: Path, url_path: str) -> str:
 
 
 def words_of(markup: str) -> str:
-    """An HTML fragment's text, tags replaced by spaces and whitespace collapsed."""
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", markup)).split())
+    """An HTML fragment's text, tags replaced by spaces (line-break hints, ``<wbr>``, by nothing)
+    and whitespace collapsed."""
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", markup.replace("<wbr>", ""))).split())
 
