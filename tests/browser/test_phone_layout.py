@@ -21,8 +21,8 @@ PAGES = [
 TOO_WIDE = """() => [...document.querySelectorAll('article *')]
   .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)
   .slice(0, 5).map(e => e.tagName + '.' + e.className)"""
-#: How many line boxes the last "<number>/" of each permanent link takes (1: it does not break).
-NUMBER_LINES = """() => [...document.querySelectorAll('.compact-permalink a')].map(a => {
+#: How many line boxes the last "<number>/" of each permanent link and citation takes (1: it does not break).
+NUMBER_LINES = """() => [...document.querySelectorAll('.compact-permalink a, .compact-citation')].map(a => {
   const text = a.textContent, at = text.search(/[0-9]+\\.[0-9]+\\/$/);
   const range = document.createRange();
   let node = null, offset = 0, seen = 0;

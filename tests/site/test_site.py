@@ -25,6 +25,10 @@ SITE_URL = SITE.url
 
 
 def text_of(element: Tag) -> str:
+    """The words a reader sees: line-break hints (``<wbr>``) join what they split."""
+    for hint in element.find_all("wbr"):
+        hint.decompose()
+    element.smooth()
     return squash(element.get_text(" "))
 
 
