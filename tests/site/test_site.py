@@ -339,3 +339,11 @@ def test_glossary_lists_where_each_term_is_used(site_dir: Path, compact: Compact
 def test_the_home_page_title_names_the_site_once(site_dir: Path) -> None:
     title = read_page(site_dir, "").title
     assert title is not None and title.string == "Bristol Compact"
+
+
+def test_the_glossary_is_in_alphabetical_order(site_dir: Path, compact: Compact) -> None:
+    page = article(read_page(site_dir, "glossary/"))
+    shown = [h["id"].removeprefix("term-") for h in page.select("h2[id^=term-]")]
+    expected = [t.key for t in sorted(compact.glossary, key=lambda t: t.term.casefold())]
+    assert shown == expected
+    assert expected != [t.key for t in compact.glossary]  # the data's own order is not alphabetical
