@@ -123,8 +123,7 @@ class PrintedAddress(_Strict):
     """An address on this site that the Compact's own words print: it must be served, and is linked."""
 
     text: Text = Field(
-        description="The address exactly as the Compact prints it, "
-        "e.g. 'www.bristolcompact.org.uk/compact-partners-group'."
+        description="The address exactly as the Compact prints it, e.g. 'www.example.org/partners-group'."
     )
     page: PageRef = Field(
         description="What the Compact promises there: a site page (home, about, values, themes, sectors, "

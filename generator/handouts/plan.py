@@ -66,7 +66,7 @@ class Handout:
     themes: frozenset[int] = frozenset()
     #: Keys of the sectors whose commitments the handout holds whole.
     sectors: frozenset[str] = frozenset()
-    #: Where its edition's files are: "" for the current edition's, "editions/2012/" at an edition's address.
+    #: Where its edition's files are: "" for the current edition's, "editions/<year>/" at an edition's address.
     prefix: str = ""
 
     @property

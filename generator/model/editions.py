@@ -144,10 +144,8 @@ class History:
             earlier_forms: list[Commitment] = []
             for form in forms:
                 links = tuple(step.before(form))
-                number_was = None
-                if not any(link.before.id == form.id for link in links):
-                    same = step.earlier.find(form.id)
-                    number_was = same
+                kept_number = any(link.before.id == form.id for link in links)
+                number_was = None if kept_number else step.earlier.find(form.id)
                 events.append(Event(step, form, links, step.start(form), number_was))
                 earlier_forms += [link.before for link in links if link.before not in earlier_forms]
             forms, step = earlier_forms, self.step_into(step.earlier)

@@ -1,11 +1,11 @@
 """The addresses the Compact prints about this site, and the Partners' Group it says oversees it.
 
-The printed Compact tells readers that the Group's membership and record "can be
-seen at www.bristolcompact.org.uk/compact-partners-group": such addresses are
-data (``printed_addresses`` in ``compact.yaml``), so the site serves each and links
-it wherever the Compact's words show it. The Group's own page is made from the
-Compact's passage about it and, if the Group publishes them, its membership and
-record of work (``partners-group.yaml``). Checks return problems, as elsewhere.
+A printed Compact may send its readers to pages of this site (the partners' group's
+membership and record, say): such addresses are data (``printed_addresses`` in
+``compact.yaml``), so the site serves each and links it wherever the Compact's words
+show it. The Group's own page is made from the Compact's passage about it and, if
+the Group publishes them, its membership and record of work (``partners-group.yaml``).
+Checks return problems, as elsewhere.
 """
 
 from __future__ import annotations

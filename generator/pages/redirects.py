@@ -20,12 +20,10 @@ from generator.pages.text import script_json
 
 
 def redirect_pages(compact: Compact) -> list[tuple[str, str, dict[str, Any]]]:
-    """``(page, template, extra)`` for every old address no current commitment uses."""
-    current = {c.id for c in compact.commitments}
+    """``(page, template, extra)`` for every old address (no current commitment has one: see
+    :func:`generator.model.editions.redirects`)."""
     plan: list[tuple[str, str, dict[str, Any]]] = []
     for redirect in compact.redirects:
-        if redirect.old in current:  # the number was reused: its page is the new commitment's
-            continue
         page = urls.old_page(redirect)
         if redirect.target is None:  # withdrawn, or split: the page itself is the answer
             plan.append((page, "withdrawn.md.j2", {"r": redirect}))
@@ -40,15 +38,12 @@ class RedirectView:
 
     def __init__(self, compact: Compact) -> None:
         self.compact = compact
-        self.current = {c.id for c in compact.commitments}
 
     def anchor_map(self, page: str) -> Markup:
         """JSON ``{old anchor: new URL}`` for a listing page; empty if it has none."""
         listed, candidates = self._listing(page)
         mapping: dict[str, str] = {}
-        for redirect in candidates:
-            if redirect.old in self.current:
-                continue  # the anchor still exists on the page
+        for redirect in candidates:  # old ids only: every current anchor still exists on its page
             old_anchor = f"commitment-{redirect.old}"
             target = redirect.target
             if target is None:
