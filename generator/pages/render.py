@@ -183,6 +183,7 @@ class Renderer:
             "urls": scope.urls,
             "current_urls": urls.CURRENT,
             "edition_urls": urls.edition_pages,
+            "url_path": urls.url_path,
             "link": link,
             "anchor": lambda c: Markup(urls.anchor(c)),
             "permalink": lambda p, fragment="": Markup(self.site.permalink(p, fragment)),

@@ -53,6 +53,11 @@ QUERIES: list[tuple[str, str, int]] = [
     ("lead funder", "1.9", 3),
     ("serious breach of funding conditions", "5.5", 3),
     ("out-of-pocket expenses", "4.7", 1),
+    # The typed words in order rank first (phrase-search.js), each typed word as the start of a word.
+    ("social value", "1.1", 1),
+    ("Social Value Act", "1.1", 1),
+    ("paying in advance", "1.13", 1),
+    ("payment in advance of expenditure", "1.13", 1),
 ]
 
 COMMITMENT_URL = re.compile(r"/commitments/(\d+\.\d+)/")

@@ -51,14 +51,23 @@ def test_every_commitment_text_is_on_its_own_page_as_official_text(site_dir: Pat
         assert squash(official.select_one(".compact-text").get_text()) == squash(c.text), c.id
 
 
-def test_commitment_page_titles_read_like_a_search_result(site_dir: Path, compact: Compact) -> None:
-    title = read_page(site_dir, "commitments/1.4/").title
-    assert title is not None and title.string.startswith("1.4 Apply full cost recovery")
+def test_commitment_pages_have_a_clean_heading_and_a_breadcrumb(site_dir: Path, compact: Compact) -> None:
+    """The heading names the commitment; its words are the official text below, never cut off with "…";
+    a breadcrumb above the heading leads back to its theme."""
     for c in compact.commitments:
-        title = read_page(site_dir, f"commitments/{c.id}/").title.string
-        first_words = " ".join(c.text.split()[:3]).rstrip(",")
-        assert title.startswith(f"{c.id} {first_words}"), (c.id, title)
-        assert title.endswith(" - Bristol Compact")
+        doc = read_page(site_dir, f"commitments/{c.id}/")
+        assert doc.title is not None and doc.title.string == f"Commitment {c.id} - Bristol Compact", c.id
+        content = article(doc)
+        assert text_of(content.select_one("h1")) == f"Commitment {c.id}", c.id
+        crumbs = content.select_one("nav.compact-breadcrumbs[aria-label=Breadcrumb]")
+        assert crumbs is not None and crumbs.find_next("h1") is content.select_one("h1"), c.id
+        trail = [(text_of(a), a["href"]) for a in crumbs.select("ol > li > a")]
+        assert trail == [
+            ("Home", "../.."),
+            ("Themes", "../../themes/"),
+            (f"Theme {c.theme.number}: {c.theme.title}", f"../../themes/{c.theme.slug}/"),
+        ], c.id
+        assert "…" not in text_of(content.select_one("h1")) + doc.title.string
 
 
 def test_commitment_page_links_sector_theme_neighbours_and_complaints(site_dir: Path, compact: Compact) -> None:
@@ -282,13 +291,26 @@ def test_search_has_one_entry_per_commitment_and_keeps_numbers_whole(site_dir: P
     docs = {d["location"]: d for d in index["docs"]}
     for c in compact.commitments:
         entry = docs[f"commitments/{c.id}/"]
-        assert entry["title"].startswith(f"{c.id} "), c.id
+        assert entry["title"] == f"Commitment {c.id}", c.id
         assert squash(c.text).split()[0] in entry["text"], c.id
     # The listings are excluded, so a search for a commitment finds its own page first.
     assert not any(c.id in d["title"] for d in index["docs"] if d["location"].startswith("themes/"))
     separator = re.compile(index["config"]["separator"])
     tokens = [t for t in separator.split("Commitments 1.4, 3.11 and 5.8. See commitment 1.4.") if t]
     assert tokens == ["Commitments", "1.4", "3.11", "and", "5.8", "See", "commitment", "1.4"]
+    # The index holds HTML: an escaped character is one separator, never a word and a stray ";".
+    escaped = [t for t in separator.split("/commitments/&lt;number&gt;/ Tom &amp; Jerry &quot;x&quot;") if t]
+    assert escaped == ["commitments", "number", "Tom", "Jerry", "x"]
+
+
+def test_search_leaves_out_what_only_the_browser_fills_in(site_dir: Path) -> None:
+    """The complaints guide's panels are empty until its script fills them: no empty results."""
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    complaints = [d for d in index["docs"] if d["location"].startswith("complaints/")]
+    assert len(complaints) > 3
+    for doc in complaints:
+        assert "#compact-" not in doc["location"], doc["location"]
+        assert "“”" not in doc["text"] and "Commitment  —" not in doc["text"], doc["location"]
 
 
 def test_strict_build_is_clean(real_build: RealBuild) -> None:
