@@ -383,7 +383,7 @@ def test_printing_a_commitment_page_keeps_only_the_content(page: object, served_
     c = compact.commitment("5.5")
     assert squash(c.text) in printed
     assert "commitment 5.5 — official text of the bristol compact (2012)" in printed.lower()
-    assert printed.startswith("5.5 "), "the page's own heading, with the number, comes first"
+    assert printed.startswith("Commitment 5.5 "), "the page's own heading, with the number, comes first"
     screen_only = _screen_only_texts(html)
     assert screen_only, "the test needs navigation labels that are not in the content"
     for label in screen_only:
@@ -395,6 +395,28 @@ def test_printing_a_commitment_page_keeps_only_the_content(page: object, served_
         ".compact-official", "e => getComputedStyle(e).borderLeftStyle + ' ' + getComputedStyle(e).borderLeftWidth"
     )
     assert border.startswith("solid") and not border.endswith(" 0px")
+
+
+@pytest.mark.browser
+def test_a_printed_commitment_fits_one_page(page: object, served_site: str, compact: Compact) -> None:
+    """Number, words, sector, theme, permanent link and citation on one A4 sheet, for the longest
+    commitment and the one with the most footnotes; what is for the screen stays off it."""
+    longest = max(compact.commitments, key=lambda c: len(c.text))
+    footnoted = max(compact.commitments, key=lambda c: len([r for r in c.references if r.footnote]))
+    page.emulate_media(media="print")  # type: ignore[attr-defined]
+    for c in (longest, footnoted):
+        page.goto(served_site + f"commitments/{c.id}/")  # type: ignore[attr-defined]
+        pdf = PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True)))  # type: ignore[attr-defined]
+        assert len(pdf.pages) == 1, c.id
+        printed = squash(pdf.pages[0].extract_text())
+        assert printed.startswith(f"Commitment {c.id} "), c.id
+        for expected in (squash(c.text), f"{c.sector.name} commitment", c.theme.title,
+                         f"Permanent link: https://www.bristolcompact.org.uk/commitments/{c.id}/",
+                         f"Citation: Bristol Compact (2012), commitment {c.id}"):
+            assert expected in printed.replace("/ ", "/"), (c.id, expected)
+        for screen in ("Terms used", "Printable handouts", "If this commitment is not met", "Related commitments",
+                       "This commitment in each edition", "Home › Themes"):
+            assert screen not in printed, (c.id, screen)
 
 
 @pytest.mark.browser

@@ -7,6 +7,7 @@ real build served on 127.0.0.1 and record every request the page makes.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
+from pypdf import PdfReader
 from support import ROOT, SITE, build_site
 from support.pages import article, read_page
 
@@ -262,7 +264,7 @@ def test_a_commitment_is_shown_with_a_summary(
     page.goto(served_site + COMPLAINTS + "?commitment=5.5")  # type: ignore[attr-defined]
     panel = page.locator("#compact-complaint")  # type: ignore[attr-defined]
     panel.wait_for(state="visible")
-    assert panel.locator(".compact-text").inner_text() == c.text
+    assert panel.locator(":scope > .compact-official .compact-text").inner_text() == c.text
     assert "Public sector commitment" in panel.inner_text()
     assert f"{c.theme.number}. {c.theme.title}" in panel.inner_text()
     summary = panel.locator("textarea").input_value()
@@ -315,13 +317,31 @@ def test_the_summary_can_be_edited_reached_by_keyboard_and_printed(page: object,
     page.keyboard.press("Tab")  # type: ignore[attr-defined]
     focused = page.evaluate("document.activeElement.textContent")  # type: ignore[attr-defined]
     assert focused == "Copy summary"
-    # Printed, the page shows the summary (with what was typed) as text, not the form.
+    # Printed, the page is a form (not the box): heading, date, the commitment, and each field with
+    # what was typed and room to write, in the page's own type, on one A4 page.
     page.emulate_media(media="print")  # type: ignore[attr-defined]
     printout = page.locator("#compact-summary-printout")  # type: ignore[attr-defined]
     assert printout.is_visible()
-    assert printout.inner_text().startswith("Commitment 3.3 of the Bristol Compact (2012)")
-    assert printout.inner_text().rstrip().endswith("Bristol Example Trust")
     assert not box.is_visible()
+    text = squash(printout.inner_text())
+    assert text.startswith("Complaint summary: commitment 3.3 Printed on ")
+    today = page.evaluate(  # type: ignore[attr-defined]
+        "new Date().toLocaleDateString('en-GB', {day: 'numeric', month: 'long', year: 'numeric'})")
+    assert f"Printed on {today}" in text
+    assert "commitment 3.3 — official text of the bristol compact (2012)" in text.lower()  # label in capitals
+    answers = page.eval_on_selector_all(  # type: ignore[attr-defined]
+        "#compact-summary-fields dt", "dts => dts.map(dt => [dt.textContent, dt.nextElementSibling.textContent])")
+    assert [field for field, _ in answers] == ["Organisation concerned", "Date or dates", "What happened",
+                                               "Effect on service users", "Who I have contacted so far"]
+    assert answers[-1][1] == "Bristol Example Trust" and all(not a for _, a in answers[:-1])
+    room = page.eval_on_selector("#compact-summary-fields dd", "dd => dd.getBoundingClientRect().height")  # type: ignore[attr-defined]
+    assert room > 60, "room to write"
+    font = printout.evaluate("e => getComputedStyle(e.querySelector('dd')).fontFamily")
+    assert "mono" not in font.lower() and "courier" not in font.lower(), font
+    page.evaluate("document.documentElement.classList.add('compact-print-summary')")  # type: ignore[attr-defined]
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True)))  # type: ignore[attr-defined]
+    assert len(pdf.pages) == 1
+    assert squash(pdf.pages[0].extract_text()).startswith("Complaint summary: commitment 3.3")
 
 
 @pytest.mark.browser

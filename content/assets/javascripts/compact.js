@@ -107,10 +107,16 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.hidden = false;
     apply(read());
+    settled();
+  }
+
+  // What waited unseen for a script (overrides/main.html, `compact-pending`) is drawn once it has run.
+  function settled() {
+    document.documentElement.classList.remove("compact-pending");
   }
 
   // Shared with the other scripts of the site (complaints.js), loaded after this one.
-  window.CompactSite = { copyText: copyText };
+  window.CompactSite = { copyText: copyText, settled: settled };
 
   function init() {
     setUpCopyButtons(document);

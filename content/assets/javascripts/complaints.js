@@ -25,18 +25,52 @@
     return lines.join("\n").replace(/\n+$/, "\n");
   }
 
+  // What the reader wrote after each field's label in the summary ("Organisation concerned: …"),
+  // for the printed form; text before the first label is the commitment, printed on its own.
+  function answers(text, fields) {
+    var found = {};
+    var current = null;
+    text.split("\n").forEach(function (line) {
+      var field = fields.filter(function (name) { return line.indexOf(name + ":") === 0; })[0];
+      if (field) {
+        current = field;
+        found[field] = [line.slice(field.length + 1).trim()];
+      } else if (current) {
+        found[current].push(line);
+      }
+    });
+    var list = fields.map(function (name) { return [name, (found[name] || []).join("\n").trim()]; });
+    if (current === null && text.trim()) { list.push(["Notes", text.trim()]); }  // labels removed
+    return list;
+  }
+
+  function fillForm(data, text) {
+    var form = document.getElementById("compact-summary-fields");
+    form.textContent = "";
+    answers(text, data.fields).forEach(function (pair) {
+      var term = document.createElement("dt");
+      var answer = document.createElement("dd");
+      term.textContent = pair[0];
+      answer.textContent = pair[1];
+      form.appendChild(term);
+      form.appendChild(answer);
+    });
+    fill(document.getElementById("compact-summary-printout"), "date",
+      new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }));
+  }
+
   function showCommitment(data, record) {
     var section = document.getElementById("compact-complaint");
-    ["id", "text", "sector", "theme"].forEach(function (name) { fill(section, name, record[name]); });
+    ["id", "text", "sector", "theme", "url"].forEach(function (name) { fill(section, name, record[name]); });
     section.querySelector('a[data-field="page"]').setAttribute("href", record.page);
 
     var box = document.getElementById("compact-summary");
     var status = document.getElementById("compact-summary-status");
-    var printout = document.getElementById("compact-summary-printout");
     box.value = summary(data, record);
-    // The printed page shows the summary as plain text, including what was typed.
-    printout.textContent = box.value;
-    box.addEventListener("input", function () { printout.textContent = box.value; });
+    // The printed page is a form with what was typed, however the page is printed.
+    fillForm(data, box.value);
+    box.addEventListener("input", function () { fillForm(data, box.value); });
+    window.addEventListener("beforeprint", function () { fillForm(data, box.value); });
 
     document.getElementById("compact-summary-copy").addEventListener("click", function () {
       copyText(box.value).then(
@@ -67,11 +101,16 @@
   }
 
   function init() {
+    try {
+      show();
+    } finally {
+      window.CompactSite.settled();
+    }
+  }
+
+  function show() {
     var source = document.getElementById("compact-complaints-data");
     if (!source) { return; }
-    // The note for readers without JavaScript does not apply here.
-    var note = document.getElementById("compact-complaint-nojs");
-    if (note) { note.hidden = true; }
     var wanted = new URLSearchParams(window.location.search).get("commitment");
     if (wanted === null) { return; }
     wanted = wanted.trim();
