@@ -249,12 +249,12 @@ def capfirst(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def join_names(items: Iterable[str]) -> str:
-    """``A``, ``A and B``, ``A, B and C``: a list as a sentence gives it."""
+def join_names(items: Iterable[str], conjunction: str = "and") -> str:
+    """``A``, ``A and B``, ``A, B and C``: a list as a sentence gives it (or ``A, B or C``)."""
     names = list(items)
     if len(names) <= 2:
-        return " and ".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+        return f" {conjunction} ".join(names)
+    return ", ".join(names[:-1]) + f" {conjunction} " + names[-1]
 
 
 @dataclass(eq=False)

@@ -184,6 +184,7 @@ class Renderer:
             "current_urls": urls.CURRENT,
             "edition_urls": urls.edition_pages,
             "url_path": urls.url_path,
+            "group_page": urls.group_page,
             "link": link,
             "anchor": lambda c: Markup(urls.anchor(c)),
             "permalink": lambda p, fragment="": Markup(self.site.permalink(p, fragment)),

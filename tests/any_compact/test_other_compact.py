@@ -236,6 +236,11 @@ def test_home_page_has_no_official_text_box(built: Built) -> None:
     assert page.h1 is not None and squash(page.h1.get_text(" ")) == f"{TITLE} ({EDITION})"
     assert not page.select(".compact-official"), "an official-text box without an introduction passage"
     assert "From the text of" not in page.get_text(" ")
+    # No shared sector: each commitment is one side's; no keeper: no word on who publishes the site.
+    summary = squash(page.select_one(".compact-home-summary").get_text(" "))
+    assert "or by" not in summary and "shared)" not in summary
+    assert "In the Compact's words" not in page.get_text(" ")
+    assert "About this website" not in page.get_text(" ") and "publishes" not in page.get_text(" ")
 
 
 # -- open data -------------------------------------------------------------------------------

@@ -140,6 +140,13 @@ def test_members_by_sector_and_records_newest_first(with_group: Path) -> None:
     assert "will be published on this page" not in words
 
 
+def test_the_home_page_gives_the_groups_contact_route_once_published(with_group: Path) -> None:
+    words = words_of(page_html(with_group, ""))
+    assert "How to contact the Compact Partners' Group" in words
+    assert f'href="{GROUP}/#contact"' in page_html(with_group, "")
+    assert "will be published" not in words
+
+
 def test_the_groups_documents_are_published_beside_its_page(with_group: Path) -> None:
     published = with_group / GROUP / "synthetic-minutes.txt"
     assert published.read_bytes() == (FIXTURE / "partners-group" / "synthetic-minutes.txt").read_bytes()

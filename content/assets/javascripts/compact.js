@@ -110,6 +110,33 @@
     settled();
   }
 
+  // The home page's "Find a commitment": straight to the commitment's own page. An unknown number
+  // reaches the site's 404 page, which names it and links to the list. Without this script the
+  // form opens the list of all commitments.
+  function setUpGoto(root) {
+    var form = root.querySelector("#compact-goto");
+    if (!form) { return; }
+    var input = form.querySelector("#compact-goto-number");
+    var error = form.querySelector("#compact-goto-error");
+    form.addEventListener("submit", function (event) {
+      var wanted = input.value.trim().replace(/^commitment\s*/i, "").replace(/\.$/, "");
+      event.preventDefault();
+      if (!/^\d+\.\d+$/.test(wanted)) {
+        error.textContent = wanted ? "\u201c" + input.value.trim() + "\u201d is not a commitment number. " +
+          "Type the number the Compact gives it, such as " + input.getAttribute("placeholder") + "."
+          : "Type a commitment number, such as " + input.getAttribute("placeholder") + ".";
+        input.setAttribute("aria-invalid", "true");
+        input.focus();
+        return;
+      }
+      window.location.href = form.getAttribute("data-pages") + encodeURIComponent(wanted) + "/";
+    });
+    input.addEventListener("input", function () {
+      error.textContent = "";
+      input.removeAttribute("aria-invalid");
+    });
+  }
+
   // What waited unseen for a script (overrides/main.html, `compact-pending`) is drawn once it has run.
   function settled() {
     document.documentElement.classList.remove("compact-pending");
@@ -121,6 +148,7 @@
   function init() {
     setUpCopyButtons(document);
     setUpFilter(document);
+    setUpGoto(document);
   }
 
   // Loaded at the end of the body, so the page's content is already there: apply the filter
