@@ -44,11 +44,11 @@ SENTENCES = {
     "indent": "indent '{key}' by {wanted}, not {given}, to line it up with '{above}' on line {line}",
     "unindent": "remove the spaces before '{key}', to line it up with '{above}' on line {line}",
     "dash-indent": "indent this '- ' by {wanted}, not {given}, to line it up with the '- ' on line {line}",
+    "text-indent": "indent this line by {wanted}, not {given}, like the line of text above it",
     "dash-unindent": "remove the spaces before this '- ', to line it up with the '- ' on line {line}",
     "dash-no-space": "put a space after this '-'",
     "dash-for-key": "'{key}' is a key here, not a list item: remove the '- ' before it",
-    "no-dash": "this {noun} does not start with '- ': write '- ' before '{key}', "
-    "in line with the '- ' of the one before",
+    "no-dash": "this {noun} does not start with '- ': write '- ' before '{key}', in line with the '- ' on line {line}",
     "unclosed-list": "this list is never closed: end it with ']' on the same line",
     "extra-bracket": "remove this ']': the list is already closed",
     "no-such-month": "'{name}' is not a real date: a year has no month {month} (write YYYY-MM-DD, such as {example})",
@@ -106,9 +106,10 @@ def explain_syntax(display_path: str, text: str, error: yaml.MarkedYAMLError) ->
     return Problem(display_path, found.line + 1, found.column + 1, SENTENCES[found.kind].format(**found.details))
 
 
-def no_dash(list_name: str | None, key: str) -> str:
+def no_dash(list_name: str | None, key: str, dash_line: int) -> str:
     """The sentence for an entry of the list ``list_name`` written without its ``- ``."""
-    return SENTENCES["no-dash"].format(noun=singular(list_name) if list_name else "list entry", key=shown(key))
+    noun = singular(list_name) if list_name else "list entry"
+    return SENTENCES["no-dash"].format(noun=noun, key=shown(key), line=dash_line)
 
 
 def singular(list_name: str) -> str:
@@ -181,8 +182,8 @@ def _levels(failure: Failure, below: int) -> tuple[list[Level], list[Level]]:
         column = len(line) - len(line.lstrip(" "))
         if column >= limit:
             continue
-        if dash is not None:
-            dashes.append(Level(column, number, ""))
+        if dash is not None:  # with the entry's first key, if it has one
+            dashes.append(Level(column, number, key["key"] if key is not None else ""))
         if key is not None:
             key_column = len(key["indent"]) + len(key["dashes"])
             if key_column < limit:
@@ -227,6 +228,20 @@ def _token_before(failure: Failure) -> tuple[Token | None, list[Token]]:
 # -- the rules, in the order they are tried ---------------------------------------------
 
 
+def _indented_start(failure: Failure) -> Found | None:
+    """The file's first key indented: every other key at the top then stops YAML."""
+    if "document start" not in failure.problem or failure.at is None:
+        return None
+    first = next((n for n in range(failure.at[0]) if failure.line(n).strip()
+                  and not failure.line(n).lstrip().startswith("#")), None)
+    key = KEY_LINE.match(failure.line(first)) if first is not None else None
+    below = KEY_LINE.match(failure.line(failure.at[0]))
+    if first is None or key is None or below is None or not key["indent"] or key["dashes"]:
+        return None
+    details = {"key": shown(key["key"]), "above": shown(below["key"]), "line": failure.at[0] + 1}
+    return Found("unindent", first, len(key["indent"]), details)
+
+
 def _another_document(failure: Failure) -> Found | None:
     if failure.problem.startswith("but found another document") and failure.at:
         return Found("another-document", *failure.at)
@@ -268,17 +283,19 @@ def _cannot_start(failure: Failure) -> Found | None:
 
 
 def _indicator_start(failure: Failure) -> Found | None:
-    """A text that begins with ``|``, ``>``, ``?`` or ``{``, which YAML reads as its own signs."""
-    if "block scalar" in failure.context and failure.context_at is not None:
+    """A text that begins with a sign YAML reads as its own (``|``, ``>``, ``?``, ``{``, ``-``, ``*``, ``&``, ``!``)."""
+    scanning = ("a block scalar", "an alias", "an anchor", "a tag")
+    if any(f"while scanning {what}" in failure.context for what in scanning) and failure.context_at is not None:
         place = failure.context_at
-    elif failure.problem.startswith("mapping keys are not allowed") and failure.at is not None:
+    elif failure.problem.startswith(("mapping keys are not allowed", "sequence entries are not allowed",
+                                     "block sequence entries are not allowed")) and failure.at is not None:
         place = failure.at
     elif "','" in failure.problem and "'}'" in failure.problem and failure.context_at is not None:
         place = failure.context_at
     else:
         return None
     char = failure.char(place)
-    return Found("special-start", *place, {"char": char}) if char in "|>?{" and char else None
+    return Found("special-start", *place, {"char": char}) if char in "|>?{-*&!" and char else None
 
 
 def _no_colon(failure: Failure) -> Found | None:
@@ -358,17 +375,46 @@ def _out_of_line(failure: Failure) -> Found | None:
     if DASH_LINE.match(text):
         keys, dashes = _levels(failure, line)
         key = KEY_LINE.match(text)
-        if key is not None and any(level.column == column for level in keys):
-            return Found("dash-for-key", line, column, {"key": shown(key["key"])})
         dash = _nearest(dashes, column)
+        # An entry that starts as the entries of a list above do is one of them, out of line.
+        sibling = key is not None and dash is not None and dash.key == key["key"]
+        if key is not None and not sibling and any(level.column == column for level in keys):
+            return Found("dash-for-key", line, column, {"key": shown(key["key"])})
         if dash is None:
-            return None
+            return _first_without_dash(failure, keys, line, column)
         kind = "dash-indent" if dash.column else "dash-unindent"
         return Found(kind, line, column, {"wanted": _spaces(dash.column), "given": column, "line": dash.line + 1})
     if TIGHT_DASH.match(text):
         return Found("dash-no-space", line, column)
     key = KEY_LINE.match(text)
-    return _indentation(failure, line, column, key["key"] if key else None)
+    if key is None:
+        return _text_out_of_line(failure, line, column)
+    return _indentation(failure, line, column, key["key"])
+
+
+def _first_without_dash(failure: Failure, keys: list[Level], line: int, column: int) -> Found | None:
+    """A list entry on ``line`` whose list has no dash above it: the first entry lacks its ``- ``."""
+    owner = next((level for level in keys if level.column < column), None)
+    if owner is None:
+        return None
+    for number in range(owner.line + 1, line):
+        first = KEY_LINE.match(failure.line(number))
+        if first is not None and not first["dashes"] and len(first["indent"]) > owner.column:
+            details = {"noun": singular(owner.key), "key": shown(first["key"]), "line": line + 1}
+            return Found("no-dash", number, len(first["indent"]), details)
+    return None
+
+
+def _text_out_of_line(failure: Failure, line: int, column: int) -> Found | None:
+    """A line of a text written over several lines, indented less than the text's other lines."""
+    above = next((n for n in range(line - 1, -1, -1) if failure.line(n).strip()), None)
+    if above is None:
+        return None
+    previous = failure.line(above)
+    wanted = _content_start(previous)
+    if KEY_LINE.match(previous) or DASH_LINE.match(previous) or previous.lstrip().startswith("#") or wanted <= column:
+        return None
+    return Found("text-indent", line, column, {"wanted": _spaces(wanted), "given": column})
 
 
 def _indentation(failure: Failure, line: int, column: int, key: str | None) -> Found | None:
@@ -376,10 +422,12 @@ def _indentation(failure: Failure, line: int, column: int, key: str | None) -> F
     if key is None:
         return None
     keys, dashes = _levels(failure, line)
-    if any(dash.column == column for dash in dashes):
+    sibling = next((dash for dash in dashes if dash.column == column and dash.key == key), None)
+    if sibling is not None:
+        # In line with the dashes of a list whose entries start with this key: the next entry, without "- ".
         owner = next((level for level in keys if level.column < column), None)
         noun = singular(owner.key) if owner is not None else "list entry"
-        return Found("no-dash", line, column, {"noun": noun, "key": shown(key)})
+        return Found("no-dash", line, column, {"noun": noun, "key": shown(key), "line": sibling.line + 1})
     nearest = _nearest([level for level in keys if level.column != column], column)
     if nearest is None:
         return None
@@ -394,6 +442,7 @@ def _spaces(count: int) -> str:
 
 #: Tried in this order; the first that recognises the error words it.
 RULES: tuple[Callable[[Failure], Found | None], ...] = (
+    _indented_start,
     _another_document,
     _unclosed_quote,
     _bad_escape,

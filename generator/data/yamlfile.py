@@ -268,7 +268,8 @@ def _convert(
             elif key == first_key and location and isinstance(location[-1], int):
                 # A list entry that repeats the entry's first key is the next entry, written without its "- ".
                 list_name = location[-2] if len(location) > 1 and isinstance(location[-2], str) else None
-                problems.append(Problem(parsed.path, *_position(key_node), no_dash(list_name, str(key))))
+                dash_line = _position(node)[0]  # the entry before starts on the line of its "- "
+                problems.append(Problem(parsed.path, *_position(key_node), no_dash(list_name, str(key), dash_line)))
                 return result
             if key in result:
                 first = parsed.keys[(*location, key)]

@@ -111,7 +111,14 @@ def test_libyamls_c_loader_gets_the_same_sentence(case: str) -> None:
         # A top-level key indented: nearest is the top.
         ("title: a\n subtitle: b\n", "2:2: remove the spaces before 'subtitle', to line it up with 'title' on line 1"),
         ("steps:\n  - key: a\n  key: b\n", "3:3: this step does not start with '- ': write '- ' before 'key', "
-         "in line with the '- ' of the one before"),
+         "in line with the '- ' on line 2"),
+        # The first entry of a list without its dash: found at the second.
+        ("steps:\n    key: a\n  - key: b\n", "2:5: this step does not start with '- ': write '- ' before 'key', "
+         "in line with the '- ' on line 3"),
+        (" title: a\nname: b\n", "1:2: remove the spaces before 'title', to line it up with 'name' on line 2"),
+        ("title: - a\n", "1:8: a text that begins with '-' must be put in quotes"),
+        ("title: * a\n", "1:8: a text that begins with '*' must be put in quotes"),
+        ("title: & a\n", "1:8: a text that begins with '&' must be put in quotes"),
         ("steps:\n  - key: a\n  -key: b\n", "3:3: put a space after this '-'"),
         ("steps:\n  - key: a\n    - name: b\n",
          "3:5: 'name' is a key here, not a list item: remove the '- ' before it"),
@@ -121,6 +128,15 @@ def test_libyamls_c_loader_gets_the_same_sentence(case: str) -> None:
          "4:6: indent 'key' by 4 spaces, not 5, to line it up with 'name' on line 3"),
         ("steps:\n  - checklist:\n      - a\n     - b\n",
          "4:6: indent this '- ' by 6 spaces, not 5, to line it up with the '- ' on line 3"),
+        # A key in line with a list's dashes that is not the entries' first key belongs to the mapping above.
+        ("steps:\n  - key: a\n    paragraphs:\n      - one\n      quotes: [b]\n",
+         "5:7: indent 'quotes' by 4 spaces, not 6, to line it up with 'paragraphs' on line 3"),
+        ("topics:\n    - key: a\n    name: b\n",
+         "3:5: indent 'name' by 6 spaces, not 4, to line it up with 'key' on line 2"),
+        ("intro:\n  - >-\n    one\n    two\n   three\n",
+         "5:4: indent this line by 4 spaces, not 3, like the line of text above it"),
+        ("items:\n  - id: a\n    name: b\n    - id: c\n",
+         "4:5: indent this '- ' by 2 spaces, not 4, to line it up with the '- ' on line 2"),
         ("title: 'a\n", "1:8: this quote is never closed: end the text with the same quote mark (')"),
         ("title: a\n---\ntitle: b\n", "2:1: a file holds one YAML document: remove this '---' line"),
         ("title: |x\n", "1:8: a text that begins with '|' must be put in quotes"),
