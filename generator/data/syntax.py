@@ -342,7 +342,7 @@ def _colon(failure: Failure) -> Found | None:
 
 def _after_a_value(failure: Failure) -> Found | None:
     """Something left over after a complete value: the text goes on after a quote or a list."""
-    if not isinstance(failure.at, tuple) or "expected" not in failure.problem or _at_line_start(failure):
+    if failure.at is None or "expected" not in failure.problem or _at_line_start(failure):
         return None
     before, tokens = _token_before(failure)
     if isinstance(before, ScalarToken) and before.style in ("'", '"'):
