@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, get_args, get_origin
 
@@ -17,7 +17,8 @@ from pydantic import BaseModel, ValidationError
 
 from generator.data.characters import shown
 from generator.data.problems import Problem
-from generator.data.shapes import FIRST_YEAR, LAST_YEAR
+from generator.data.shapes import FIRST_YEAR, LAST_YEAR, MAX_KEY_LENGTH
+from generator.data.syntax import EXAMPLE_DATE, not_a_date
 from generator.data.yamlfile import Location, YamlFile
 
 #: What a type error expected, in words.
@@ -69,10 +70,9 @@ def _pattern(error: Error) -> str:
             return f"'{error.given}' is not a commitment number like '1.4' (write it without leading zeros)"
         return f"'{shown(str(error.given))}' is not a commitment number like '1.4'"
     what = f"key in '{error.name}'" if isinstance(error.location[-1], int) else error.name
-    return (
-        f"'{shown(str(error.given))}' is not a valid {what}: use lower-case letters, digits and single hyphens, "
-        "for example 'allocating-resources'"
-    )
+    rule = f"'{shown(str(error.given))}' is not a valid {what}: use lower-case letters, digits and single hyphens"
+    example = "-".join(re.findall(r"[a-z0-9]+", str(error.given).lower()))[:MAX_KEY_LENGTH].strip("-")
+    return f"{rule}, such as '{example}'" if example else rule
 
 
 def _wrong_type(error: Error) -> str:
@@ -81,13 +81,21 @@ def _wrong_type(error: Error) -> str:
     if error.kind == "string_type" and error.location in error.parsed.scalars:
         # e.g. `id: 1.10`, which YAML reads as the number 1.1: show what was written.
         return f"'{error.name}' must be text; write it in quotes: \"{error.parsed.scalars[error.location]}\""
+    if error.kind in ("int_type", "int_parsing") and isinstance(error.given, str):
+        if error.given.strip().isdigit():  # `edition: "2012"`: a number, but in quotes
+            return f"'{error.name}' must be a number without quotes: write {error.given.strip()}"
+        return f"'{error.name}' must be a whole number written in digits, not {error.given!r}"
     return f"'{error.name}' must be {EXPECTED[error.kind]}, not {_describe(error.given)}"
 
 
 def _date(error: Error) -> str:
     if error.given is None:
         return _empty(error)
-    return f"'{error.name}' must be a date written YYYY-MM-DD, such as 2030-04-01; got {error.given!r}"
+    if isinstance(error.given, str):
+        unreal = not_a_date(error.name, error.given)
+        if unreal:
+            return unreal
+    return f"'{error.name}' must be a date written YYYY-MM-DD, such as {EXAMPLE_DATE}, not {_describe(error.given)}"
 
 
 def _choice(error: Error) -> str:
@@ -237,3 +245,26 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
             if found is not None:
                 return found
     return None
+
+
+def unknown_key(what: str, given: str, known: Mapping[str, Iterable[str | None]]) -> str:
+    """A key that names nothing the other file defines, with the keys it does, and which one was meant.
+
+    ``known`` maps each key to the names its entry also goes by (a sector's name and heading, a
+    topic's name), so that ``sector: Public sector`` is told the key of the sector of that name.
+    """
+    expected = f"(expected one of: {', '.join(known)})"
+    wanted = _plain(given)
+    named = [key for key, names in known.items() if wanted in {_plain(n) for n in names if n}]
+    if named and given not in known:
+        return f"unknown {what} '{shown(given)}': write its key '{named[0]}', not its name {expected}"
+    close = difflib.get_close_matches(given.lower(), [k.lower() for k in known], n=1, cutoff=0.6)
+    if close:
+        meant = next(k for k in known if k.lower() == close[0])
+        return f"unknown {what} '{shown(given)}': did you mean '{meant}'? {expected}"
+    return f"unknown {what} '{shown(given)}' {expected}"
+
+
+def _plain(name: str) -> str:
+    """A name as compared with what an editor typed: case, hyphens and spacing aside."""
+    return " ".join(name.replace("-", " ").replace("_", " ").casefold().split())

@@ -52,7 +52,17 @@ def _plausible_date(value: datetime.date) -> datetime.date:
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_plain_text)]
-Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=MAX_KEY_LENGTH)]
+KEY_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Key = Annotated[str, StringConstraints(pattern=KEY_PATTERN, max_length=MAX_KEY_LENGTH)]
+#: A key of another file (a commitment's ``sector``, ``topics``, ``references``): what it may be is
+#: what that file defines, checked when the files are put together, which can list the keys it
+#: knows. A pattern here would answer ``sector: Public sector`` with a lesson on slugs instead.
+#: Editors' schemas still get the pattern, which is all they can know.
+KeyRef = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=MAX_KEY_LENGTH),
+    WithJsonSchema({"maxLength": MAX_KEY_LENGTH, "pattern": KEY_PATTERN, "type": "string"}),
+]
 #: Page names a theme's or a sector's slug would take over (``themes/index.md`` is the list of themes).
 RESERVED_SLUGS = frozenset({"index"})
 
@@ -92,7 +102,7 @@ class Passage(_Strict):
 class NationalCompact(_Strict):
     lead_in: Text = Field(description="The sentence introducing the national Compact's outcomes.")
     outcomes: list[Text] = Field(min_length=1)
-    references: list[Key] = []
+    references: list[KeyRef] = []
 
 
 class SourceCorrection(_Strict):
@@ -181,7 +191,7 @@ class CompactFile(_Strict):
 class ValueEntry(_Strict):
     key: Key = Field(description="Stable identifier; becomes the anchor /values/#<key>.")
     text: Text
-    references: list[Key] = []
+    references: list[KeyRef] = []
 
 
 class ValuesFile(_Strict):
@@ -247,12 +257,12 @@ class GlossaryFile(_Strict):
 
 class CommitmentEntry(_Strict):
     id: CommitmentId = Field(description="The Compact's number, <theme>.<n>.")
-    sector: Key = Field(description="A sector's key from sectors.yaml.")
+    sector: KeyRef = Field(description="A sector's key from sectors.yaml.")
     text: Text = Field(description="The Compact's exact words.")
-    references: list[Key] = []
+    references: list[KeyRef] = []
     related: list[CommitmentId] = []
-    topics: list[Key] = []
-    terms: list[Key] = Field(default=[], description="Glossary terms not found by `matches`.")
+    topics: list[KeyRef] = []
+    terms: list[KeyRef] = Field(default=[], description="Glossary terms not found by `matches`.")
 
 
 class ThemeFile(_Strict):
@@ -309,7 +319,7 @@ Email = Annotated[
 
 class GroupMember(_Strict):
     organisation: Text
-    sector: Key = Field(description="A sector's key from sectors.yaml.")
+    sector: KeyRef = Field(description="A sector's key from sectors.yaml.")
     role: Text | None = Field(default=None, description="Its role in the Group, e.g. 'Chair' (optional).")
 
 

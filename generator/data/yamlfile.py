@@ -23,6 +23,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.data.characters import name, refusal, refused_in, shown
 from generator.data.problems import Problem
+from generator.data.syntax import explain_syntax, no_dash, not_a_date
 
 #: Larger files are refused before reading: the largest data file is ~12 KB,
 #: and PyYAML's pure-Python parser needs about a second per 100 KB.
@@ -184,7 +185,7 @@ def read_yaml(path: Path, display_path: str) -> tuple[YamlFile | None, list[Prob
     except yaml.reader.ReaderError as error:
         return None, [_unprintable(display_path, text, error)]
     except yaml.MarkedYAMLError as error:
-        return None, [_syntax_error(display_path, error)]
+        return None, [explain_syntax(display_path, text, error)]
     except yaml.YAMLError as error:  # not expected: every PyYAML parse error is marked
         return None, [Problem(display_path, 0, 0, "YAML error: " + " ".join(str(error).split()))]
     finally:
@@ -222,25 +223,6 @@ def _check_text(value: Any, node: Node, what: str, parsed: YamlFile, problems: l
     return not refused
 
 
-def _syntax_error(display_path: str, error: yaml.MarkedYAMLError) -> Problem:
-    """PyYAML's own words, at the most useful place, with a hint for editors."""
-    mark = error.problem_mark or error.context_mark
-    reason = " ".join((error.problem or error.context or "invalid YAML").split())
-    if "quoted scalar" in (error.context or "") and error.context_mark is not None:
-        mark = error.context_mark  # where the unclosed quote opens, not the end of the file
-        reason, hint = "this quote is never closed", "close it with the same quote mark"
-    elif "'\\t'" in reason:
-        hint = "indent with spaces, not tabs"
-    elif reason == "mapping values are not allowed here":
-        hint = "a text containing ': ' must be put in quotes"
-    elif reason.startswith("but found another document"):
-        reason, hint = "a file holds one YAML document", "remove the '---' line"
-    else:
-        hint = "check the indentation, quotes and colons"
-    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-    return Problem(display_path, line, column, f"YAML syntax error: {reason} ({hint})")
-
-
 def _unprintable(display_path: str, text: str, error: yaml.reader.ReaderError) -> Problem:
     """A control character YAML refuses, located by line and column."""
     before = text[: error.position]
@@ -268,6 +250,7 @@ def _convert(
     parsed.values[location] = _position(node)
     if isinstance(node, MappingNode):
         result: dict[Any, Any] = {}
+        first_key = None
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 problems.append(Problem(parsed.path, *_position(key_node), "a key must be plain text"))
@@ -280,6 +263,14 @@ def _convert(
                 key = str(key)
             if not _check_text(key, key_node, "the key", parsed, problems):
                 continue
+            if first_key is None:
+                first_key = key
+            elif key == first_key and location and isinstance(location[-1], int):
+                # A list entry that repeats the entry's first key is the next entry, written without its "- ".
+                list_name = location[-2] if len(location) > 1 and isinstance(location[-2], str) else None
+                dash_line = _position(node)[0]  # the entry before starts on the line of its "- "
+                problems.append(Problem(parsed.path, *_position(key_node), no_dash(list_name, str(key), dash_line)))
+                return result
             if key in result:
                 first = parsed.keys[(*location, key)]
                 problems.append(
@@ -306,11 +297,7 @@ def _convert(
         _check_text(value, node, "the text", parsed, problems)
         return value
     except ValueError:
-        problems.append(
-            Problem(
-                parsed.path,
-                *_position(node),
-                f"cannot read value {node.value!r} (put it in quotes if it is text)",
-            )
-        )
+        name = str(location[-1]) if location and isinstance(location[-1], str) else "the value"
+        message = not_a_date(name, node.value) or f"cannot read value {node.value!r} (put it in quotes if it is text)"
+        problems.append(Problem(parsed.path, *_position(node), message))
         return node.value

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from generator.data import shapes
+from generator.data.messages import unknown_key
 from generator.data.problems import DataError, Problem
 from generator.data.read import DataFiles, Loaded, read_source
 from generator.data.source import OfficialText, Source, check_official_texts
@@ -62,10 +63,14 @@ def resolve(
         if key in known:
             found.append(known[key])
         else:
-            problems.append(
-                file.problem((*location, index), f"unknown {what} '{key}' (expected one of: {', '.join(known)})")
-            )
+            problems.append(file.problem((*location, index), unknown_key(what, key, names_of(known))))
     return tuple(found), problems
+
+
+def names_of(known: dict[str, Any]) -> dict[str, tuple[str | None, ...]]:
+    """What each entry is also called (a sector's name, a topic's name, a term), for 'did you mean'."""
+    return {key: tuple(getattr(entry, name, None) for name in ("name", "heading", "in_text", "slug", "label",
+                                                                 "term", "abbr")) for key, entry in known.items()}
 
 
 def check_one_shared(sectors: Loaded[shapes.SectorsFile] | None) -> list[Problem]:
@@ -300,7 +305,7 @@ class Assembler:
                 sector = sectors.get(entry.sector) if sectors is not None else None
                 if sector is None and sectors is not None:
                     self.problems.append(loaded.file.problem(
-                        (*where, "sector"), f"unknown sector '{entry.sector}' (expected one of: {', '.join(sectors)})"
+                        (*where, "sector"), unknown_key("sector", entry.sector, names_of(sectors))
                     ))
                 explicit = self.take(resolve(loaded.file, (*where, "terms"), entry.terms, terms, "glossary term"))
                 cited = self.take(

@@ -57,7 +57,18 @@ def test_the_corpus_covers_the_required_mistakes() -> None:
     assert len(CASES) >= 18
     every_message = "\n".join((BROKEN / c / "expected.txt").read_text(encoding="utf-8") for c in CASES)
     for needle in (
-        "YAML syntax error",
+        "indent 'sector' by 4 spaces, not 3, to line it up with 'id' on line 19",
+        "this commitment does not start with '- '",
+        "put a ':' after 'sector'",
+        "indented with a tab",
+        "must be put in quotes",
+        "this quote is never closed",
+        "this list is never closed",
+        "is a key here, not a list item",
+        "unknown sector 'Public sector': write its key 'public', not its name (expected one of: shared, public, vcs)",
+        "did you mean 'shared'?",
+        "is not a real date",
+        "must be a whole number written in digits, not 'two'",
         "unknown key 'secotr'",
         "missing required key",
         "must not be empty",

@@ -167,10 +167,10 @@ def test_an_edition_must_be_a_plausible_year(tmp_path: Path, value: str, message
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("0", "'adopted' must be a date written YYYY-MM-DD, such as 2030-04-01; got 0"),
+        ("0", "'adopted' must be a date written YYYY-MM-DD, such as 2030-04-01, not the number 0"),
         ("1989-12-31", "'adopted' must be a date from 1990-01-01 to 2100-12-31, not 1989-12-31"),
         ("1970-01-01", "'adopted' must be a date from 1990-01-01 to 2100-12-31, not 1970-01-01"),
-        ("true", "'adopted' must be a date written YYYY-MM-DD, such as 2030-04-01; got True"),
+        ("true", "'adopted' must be a date written YYYY-MM-DD, such as 2030-04-01, not true (a yes/no value)"),
     ],
 )
 def test_a_date_must_be_a_date_after_1990(tmp_path: Path, value: str, message: str) -> None:
