@@ -135,7 +135,7 @@ def _load_expecting(data_dir: Path, root: Path, needle: str) -> str:
     return report
 
 
-def test_a_ten_megabyte_file_is_refused_fast_and_without_reading_it(tmp_path: Path) -> None:
+def test_a_ten_megabyte_file_is_refused_without_reading_it(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "compact_data", tmp_path / "compact_data")
     big = tmp_path / "compact_data" / "glossary.yaml"
     line = b"  - key: filler\n    term: Filler\n    source: explanatory\n    definition: " + b"x" * 60 + b"\n"
@@ -143,12 +143,10 @@ def test_a_ten_megabyte_file_is_refused_fast_and_without_reading_it(tmp_path: Pa
         while big.stat().st_size < 10 * 1024 * 1024:
             out.write(line * 1000)
     tracemalloc.start()
-    started = time.perf_counter()
     report = _load_expecting(tmp_path / "compact_data", tmp_path, "too large")
-    elapsed = time.perf_counter() - started
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    assert elapsed < 2, elapsed
+    # Refused without reading (no timing here: speed belongs in the benchmark, not a timed test).
     assert peak < 5 * 1024 * 1024, peak  # the 10 MB were never read into memory
     too_large = r"^compact_data/glossary\.yaml: file is too large \([\d,]+ bytes; the limit is [\d,]+\)$"
     assert re.search(too_large, report, re.M)
