@@ -110,7 +110,7 @@ class Renderer:
             forms = ([term.abbr] if term.abbr else []) + list(term.matches)
             title = term.term if term.abbr else shorten(term.definition, 120)
             for form in forms:
-                if form in seen:
+                if form in seen or form.lower() == squash(title).lower():  # a form that is its own title says nothing
                     continue
                 seen.add(form)
                 if text is None or form in text:

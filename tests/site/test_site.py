@@ -363,6 +363,30 @@ def test_the_home_page_title_names_the_site_once(site_dir: Path) -> None:
     assert title is not None and title.string == "Bristol Compact"
 
 
+def test_terms_are_marked_only_in_running_text(site_dir: Path, compact: Compact) -> None:
+    """A glossary tooltip never marks a heading, a link, a label, a topic name, a form that is its own
+    title, or a term inside its own glossary entry; running text keeps them."""
+    unmarked = "h1, h2, h3, h4, h5, h6, a, label, .compact-official__label, .compact-item__meta, .compact-no-abbr"
+    marked = 0
+    for html in sorted(site_dir.rglob("*.html")):
+        doc = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        where = html.relative_to(site_dir)
+        for element in doc.select(unmarked):
+            assert element.find("abbr") is None, (where, str(element)[:200])
+        for abbr in doc.select("abbr[title]"):
+            assert abbr.get_text().lower() != abbr["title"].lower(), (where, abbr)
+            marked += 1
+    assert marked > 100, "running text still has its tooltips"
+    glossary = read_page(site_dir, "glossary/")
+    for term in compact.glossary:
+        entry = glossary.find(id=f"term-{term.key}").find_parent(class_="compact-term")
+        forms = {term.term, *term.matches, *([term.abbr] if term.abbr else [])}
+        assert not [a for a in entry.find_all("abbr") if a.get_text() in forms], term.key
+        assert "data-own-terms" not in str(entry)
+    topics = article(read_page(site_dir, "commitments/1.1/")).find("strong", string="Topics:").parent
+    assert "Funding and commissioning" in topics.get_text() and not topics.find("abbr")
+
+
 def test_the_glossary_is_in_alphabetical_order(site_dir: Path, compact: Compact) -> None:
     page = article(read_page(site_dir, "glossary/"))
     shown = [h["id"].removeprefix("term-") for h in page.select("h2[id^=term-]")]
