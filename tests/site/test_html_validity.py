@@ -34,13 +34,6 @@ ALLOWED: dict[str, tuple[tuple[str, ...] | str, str]] = {
     "Attribute “autocomplete” is only allowed when the input type is “color”, “date”, “datetime-local”, "
     "“email”, “hidden”, “month”, “number”, “password”, “range”, “search”, “tel”, “text”, “time”, “url”, "
     "or “week”.": ("", 'data-md-toggle="'),
-    # The commitment pages and the pages at an edition's own address are deliberately
-    # not in the navigation (see README); Material's table of contents still has a title
-    # <label for="__toc"> whose checkbox it only renders for pages in the navigation.
-    "The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control.": (
-        ("/commitments/", "/editions/"),
-        'for="__toc"',
-    ),
 }
 
 

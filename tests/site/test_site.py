@@ -387,6 +387,22 @@ def test_terms_are_marked_only_in_running_text(site_dir: Path, compact: Compact)
     assert "Funding and commissioning" in topics.get_text() and not topics.find("abbr")
 
 
+def test_landmarks_have_distinct_names_and_labels_name_a_control(site_dir: Path) -> None:
+    """Material draws the table of contents twice on a page in the navigation (in the menu, for
+    phones, and beside the page): the two landmarks are told apart. A form label always names a
+    control on its page (the table of contents' title names the "__toc" toggle only where it exists)."""
+    for html in sorted(site_dir.rglob("*.html")):
+        doc = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        where = html.relative_to(site_dir)
+        names = [nav.get("aria-label") or squash(doc.find(id=nav["aria-labelledby"]).get_text())
+                 for nav in doc.find_all("nav")]
+        assert len(names) == len(set(names)), (where, names)
+        for label in doc.select("label[for]"):
+            assert doc.find(id=label["for"]) is not None, (where, label["for"])
+    about = read_page(site_dir, "about/")
+    assert {"Table of contents", "Table of contents (menu)"} <= {n.get("aria-label") for n in about.find_all("nav")}
+
+
 def test_the_glossary_is_in_alphabetical_order(site_dir: Path, compact: Compact) -> None:
     page = article(read_page(site_dir, "glossary/"))
     shown = [h["id"].removeprefix("term-") for h in page.select("h2[id^=term-]")]
