@@ -87,6 +87,19 @@ def test_full_compact_has_every_commitment_verbatim_and_in_order(site_dir: Path,
         assert squash(value.text) in text
 
 
+def test_the_whole_compact_keeps_lists_and_themes_together(site_dir: Path, compact: Compact) -> None:
+    """The values are on one page, not split over a break, and no page holds a lone commitment
+    that its theme pushed over from the page before."""
+    pages = [squash(p.extract_text()) for p in PdfReader(site_dir / "downloads" / "bristol-compact-2012.pdf").pages]
+    holding = [i for i, text in enumerate(pages) if all(squash(v.text) in text for v in compact.values)]
+    assert len(holding) == 1, "every value on one page"
+    for number, text in enumerate(pages, start=1):
+        ids = re.findall(r"Commitment (\d+\.\d+) ", text)
+        if len(ids) == 1:
+            theme = compact.commitment(ids[0]).theme
+            assert len(theme.commitments) == 1, f"page {number} holds only commitment {ids[0]}"
+
+
 @pytest.mark.parametrize("sector_key", sorted(SECTOR_SLUGS))
 def test_each_sector_handout_holds_exactly_its_commitments(
     site_dir: Path, compact: Compact, sector_key: str
