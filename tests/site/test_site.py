@@ -409,3 +409,18 @@ def test_the_glossary_is_in_alphabetical_order(site_dir: Path, compact: Compact)
     expected = [t.key for t in sorted(compact.glossary, key=lambda t: t.term.casefold())]
     assert shown == expected
     assert expected != [t.key for t in compact.glossary]  # the data's own order is not alphabetical
+
+
+def test_the_accessibility_statement_says_what_was_tested_and_claims_no_more(site_dir: Path) -> None:
+    """Automated tests alone do not make a site fully compliant: the statement says partially,
+    names the tools at the versions the suite really runs, and says what was not tested."""
+    from importlib.resources import files
+
+    words = squash(article(read_page(site_dir, "accessibility/")).get_text())
+    assert "fully compliant" not in words and "partially compliant" in words
+    axe = (files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
+    axe_version = re.match(r"/\*! axe v([\d.]+)", axe).group(1)  # type: ignore[union-attr]
+    assert f"axe-core accessibility engine, version {axe_version}" in words
+    vnu_version = re.search(r"^VNU_VERSION := (\S+)$", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M)
+    assert vnu_version is not None and f"W3C Nu HTML Checker, version {vnu_version.group(1)}" in words
+    assert "Not yet tested: a manual audit" in words
