@@ -16,8 +16,8 @@ LABEL = "Each commitment's words below are the official text of the Bristol Comp
 @pytest.mark.parametrize("path", ["commitments", "themes/volunteering", "sectors/public-sector", "sectors/shared"])
 def test_every_listing_labels_the_compacts_words(site_dir: Path, path: str) -> None:
     page = (site_dir / path / "index.html").read_text(encoding="utf-8")
-    end = r'</div>\s*(?=<div class="compact-list"|<h2|<script|</article>|$)'
-    lists = re.findall(r'<div class="compact-list"[^>]*>(.*?)' + end, page, re.S)
+    end = r'</div>\s*(?=<div class="compact-list[ "]|<h2|<script|</article>|$)'
+    lists = re.findall(r'<div class="compact-list[ "][^>]*>(.*?)' + end, page, re.S)
     assert lists, path
     for listing in lists:
         assert f'<p class="compact-official__label compact-list__label">{LABEL}</p>' in listing.replace("&#39;", "'")
