@@ -161,7 +161,7 @@ def export_config(config: Mapping[str, Any], result: Build, nav: list[Any] | Non
     """The engine-neutral ``mkdocs.yml``: the project's settings without the plugin, with what the
     plugin sets while MkDocs runs (the document's facts, the navigation) written out."""
     compact = result.compact
-    settings = {key: value for key, value in config.items() if key not in ("docs_dir", "site_dir", "nav")}
+    settings = {key: value for key, value in config.items() if key != "nav"}  # (keeps the project's order)
     settings["site_description"] = config.get("site_description") or compact.description
     settings["copyright"] = config.get("copyright") or compact.copyright
     settings["docs_dir"] = DOCS
@@ -210,6 +210,17 @@ def _check_published(manifest: Path, files: Mapping[str, bytes], pdf: bool) -> N
 # -- writing ------------------------------------------------------------------------------
 
 
+class _Dumper(yaml.SafeDumper):
+    """Multi-line strings (``not_in_nav``) as YAML blocks, one pattern a line."""
+
+
+def _string(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
+
+
+_Dumper.add_representer(str, _string)
+
+
 def _is_replaceable(out: Path) -> bool:
     """An empty folder or an earlier export: nothing of the user's would be lost."""
     if not out.exists():
@@ -241,7 +252,7 @@ def write(out: Path, files: Mapping[str, bytes], config: Mapping[str, Any], them
             target.write_bytes(content)
         if theme_dir is not None:
             shutil.copytree(theme_dir, work / THEME, ignore=shutil.ignore_patterns(".*", "__pycache__"))
-        text = yaml.safe_dump(dict(config), allow_unicode=True, sort_keys=False, width=120)
+        text = yaml.dump(dict(config), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120)
         (work / CONFIG).write_text(f"{MARK}\n{text}", encoding="utf-8")
         if out.exists():
             out.rename(old)
