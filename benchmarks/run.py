@@ -287,7 +287,7 @@ def bench_scale(report: Report, work: Path, factors: list[int], repeat: int) -> 
         report.add(f"Scale {factor}×: ours / the same pages built by plain MkDocs, no plugin (CPU)",
                    f"{ours.cpu / same.cpu:.2f} (plain: {same})")
         for name in (f"site-scale-{factor}x", f"site-ref-{factor}x", f"site-same-{factor}x",
-                     f"scale-{factor}x", f"ref-{factor}x", f"same-{factor}x"):
+                     f"scale-{factor}x", f"ref-{factor}x", f"same-{factor}x", f"same-{factor}x-source"):
             shutil.rmtree(work / name, ignore_errors=True)
     if 10 in cpu and 100 in cpu:
         growth = cpu[100] / cpu[10]
