@@ -35,6 +35,7 @@ from generator.model import load_compact
 if TYPE_CHECKING:  # only for annotations: the live-reload server is imported by `mkdocs serve` alone
     from mkdocs.livereload import LiveReloadServer
 
+
 class CompactPlugin(BasePlugin[CompactConfig]):
     def __init__(self) -> None:
         #: The rendered pages and the non-page outputs (handouts, open data), added
