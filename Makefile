@@ -32,6 +32,7 @@ site: $(BIN)/mkdocs
 site-zensical: $(BIN)/mkdocs
 	$(BIN)/python -m generator export $(ZENSICAL_EXPORT)
 	$(BIN)/zensical build --strict -f $(ZENSICAL_EXPORT)/mkdocs.yml
+	$(BIN)/python -m generator host-files --site-dir $(ZENSICAL_EXPORT)/site
 	rm -rf $(ZENSICAL_SITE).previous
 	if [ -e $(ZENSICAL_SITE) ]; then mv $(ZENSICAL_SITE) $(ZENSICAL_SITE).previous; fi
 	mv $(ZENSICAL_EXPORT)/site $(ZENSICAL_SITE)

@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check | schema | export DIR | nginx``."""
+"""Command line: ``python -m generator check | schema | export DIR | nginx | host-files``."""
 
 from __future__ import annotations
 
@@ -72,6 +72,18 @@ def write_nginx(compact: Compact, site_dir: Path, listen: str, out: Path | None)
     return 0
 
 
+def host_files(compact: Compact, site_dir: Path) -> int:
+    """``host-files``: the server files the plugin writes into ``site/``, for a site Zensical built."""
+    from generator.deploy.nginx import write_host_files
+
+    if not (site_dir / "index.html").is_file():
+        print(f"no built site in {site_dir}: build it first, or give --site-dir", file=sys.stderr)
+        return 2
+    write_host_files(compact, site_dir)
+    print(f"wrote _headers, _redirects and compressed copies into {site_dir}")
+    return 0
+
+
 def write_export(config: Path, out: Path, data: Path | None, site_url: str | None, pdf: bool | None) -> int:
     """``export``: the site as a folder of plain sources, with a configuration for Zensical."""
     import jinja2
@@ -123,6 +135,11 @@ def main(argv: list[str] | None = None) -> int:
     nginx.add_argument("--site-dir", type=Path, default=Path("site"), help="the built site (default: site)")
     nginx.add_argument("--listen", default="127.0.0.1:8080", help="HOST:PORT to listen on (default: 127.0.0.1:8080)")
     nginx.add_argument("--out", type=Path, default=None, help="the file to write (default: print it)")
+    host = commands.add_parser(
+        "host-files", parents=[data_option],
+        help="write _headers, _redirects and compressed copies into a site another engine built",
+    )
+    host.add_argument("--site-dir", type=Path, default=Path("site"), help="the built site (default: site)")
     args = parser.parse_args(argv)
 
     if args.command in ("export", "export-markdown"):
@@ -144,4 +161,6 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "nginx":
         return write_nginx(compact, args.site_dir, args.listen, args.out)
+    if args.command == "host-files":
+        return host_files(compact, args.site_dir)
     raise AssertionError(f"unknown command {args.command!r}")  # argparse allows no other

@@ -24,8 +24,7 @@ from mkdocs.structure.pages import Page
 from generator import urls
 from generator.build import Build, build, theme_extra
 from generator.data.problems import DataError
-from generator.deploy.compress import compress_site
-from generator.deploy.nginx import static_host_files
+from generator.deploy.nginx import write_host_files
 from generator.deploy.rules import fingerprint
 from generator.handouts.plan import PdfError
 from generator.mkdocs_plugin import staging
@@ -211,9 +210,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
     def _write_host_files(self, site: Path) -> None:
         """What a server needs beside the pages: static-host rules and compressed copies."""
         assert self.build is not None
-        for name, text in static_host_files(self.build.compact, site).items():
-            (site / name).write_text(text, encoding="utf-8")
-        compress_site(site)
+        write_host_files(self.build.compact, site)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.site_dir is None:

@@ -4,11 +4,14 @@ Compared with the session's Material build (``site_dir``, built by the plugin fr
 data). What differs is the engine's own, and listed here: Zensical's theme puts a skip-link
 target (``<a id="__skip">``) at the top of each article, leaves out the attribute by which
 Material's search skips a heading (its own search reads it before dropping it), writes some
-links in another but equivalent relative form, and dates no page in the sitemap.
+links in another but equivalent relative form, and dates no page in the sitemap. The server
+files (``_headers``, ``_redirects``, compressed copies) are the plugin's, written into the
+Zensical site by ``python -m generator host-files``.
 """
 
 from __future__ import annotations
 
+import gzip
 import posixpath
 import subprocess
 import sys
@@ -21,6 +24,7 @@ from support.browsing import html_files
 from support.pages import article
 
 from generator import urls
+from generator.deploy import rules
 from generator.model import Compact
 
 #: The files an engine writes of its own (theme assets, search index, host files), not the site's.
@@ -163,3 +167,14 @@ def test_the_export_holds_every_page_with_its_abbreviations(zensical_build: obje
     used = [form for term in compact.glossary for form in ([term.abbr] if term.abbr else []) + list(term.matches)
             if form in text]
     assert used and all(f"\n*[{form}]: " in hand_written for form in used)
+
+
+def test_the_server_files_are_written_for_the_zensical_site(zensical_site: Path, site_dir: Path) -> None:
+    """The same redirects; a policy allowing exactly the inline scripts Zensical's pages run; compressed copies."""
+    assert (zensical_site / "_redirects").read_bytes() == (site_dir / "_redirects").read_bytes()
+    headers = (zensical_site / "_headers").read_text(encoding="utf-8")
+    hashes = rules.script_hashes(zensical_site)
+    assert hashes and rules.content_security_policy(hashes) in headers
+    assert rules.content_security_policy(rules.script_hashes(site_dir)) not in headers  # its own, not Material's
+    page = zensical_site / "commitments" / "1.4" / "index.html"
+    assert gzip.decompress(page.with_name("index.html.gz").read_bytes()) == page.read_bytes()
