@@ -139,3 +139,10 @@ def test_another_compact_exports_and_builds_with_zensical(
     broken = check_site(site, OTHER_URL)
     assert not broken, "\n".join(map(str, broken))
     assert not [p for p in site.rglob("*.html") if "Bristol" in p.read_text(encoding="utf-8")]
+
+
+def test_host_files_need_a_built_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert cli.main(["host-files", "--site-dir", str(tmp_path / "nothing")]) == 2
+    assert f"no built site in {tmp_path / 'nothing'}" in capsys.readouterr().err
+    assert not (tmp_path / "nothing").exists()
