@@ -10,7 +10,11 @@ export NO_MKDOCS_2_WARNING := 1
 VNU_VERSION := 26.9.27
 VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: site test browser-tests check bench serve nginx system-deps clean
+# Where `make site-zensical` writes the export (its configuration and sources) and the built site.
+ZENSICAL_EXPORT ?= build/zensical
+ZENSICAL_SITE ?= site-zensical
+
+.PHONY: site site-zensical test browser-tests check bench serve nginx system-deps clean
 
 $(BIN)/mkdocs: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +25,18 @@ $(BIN)/mkdocs: pyproject.toml
 ## Build the whole site (pages, PDFs, open data) into site/.
 site: $(BIN)/mkdocs
 	$(BIN)/mkdocs build --strict
+
+## The same site built by Zensical, Material's successor, into site-zensical/ (see README, A second engine):
+## the engine-neutral export (python -m generator export), built with no plugin. The old site-zensical/
+## is replaced only once the new one is complete.
+site-zensical: $(BIN)/mkdocs
+	$(BIN)/python -m generator export $(ZENSICAL_EXPORT)
+	$(BIN)/zensical build --strict -f $(ZENSICAL_EXPORT)/mkdocs.yml
+	$(BIN)/python -m generator host-files --site-dir $(ZENSICAL_EXPORT)/site
+	rm -rf $(ZENSICAL_SITE).previous
+	if [ -e $(ZENSICAL_SITE) ]; then mv $(ZENSICAL_SITE) $(ZENSICAL_SITE).previous; fi
+	mv $(ZENSICAL_EXPORT)/site $(ZENSICAL_SITE)
+	rm -rf $(ZENSICAL_SITE).previous
 
 ## Validate compact_data/ and print a summary.
 check: $(BIN)/mkdocs
@@ -65,4 +81,4 @@ bench: $(BIN)/mkdocs
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf site $(VENV) .pytest_cache .mypy_cache .tools
+	rm -rf site site-zensical build $(VENV) .pytest_cache .mypy_cache .tools

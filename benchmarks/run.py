@@ -46,8 +46,7 @@ from support import SITE, serving  # noqa: E402
 from synthetic import make_synthetic  # noqa: E402
 
 from generator import urls  # noqa: E402
-from generator.build import build, theme_extra  # noqa: E402
-from generator.mkdocs_plugin.plugin import HAND_WRITTEN_NAV  # noqa: E402
+from generator.build import build  # noqa: E402
 from generator.model import load_compact  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -184,28 +183,15 @@ def set_plugin_option(config: str, option: str, value: bool) -> str:
     return "\n".join(lines[:start] + block + lines[end:]) + "\n"
 
 
-def without_plugin(config: str) -> str:
-    lines = config.splitlines()
-    start, end, _ = _plugin_block(lines)
-    return "\n".join(lines[:start] + lines[end:]) + "\n"
-
-
 def plain_project(target: Path, data: Path) -> Path:
-    """The generated pages as plain Markdown, with the same theme and navigation, no plugin."""
-    copy_project(target)
-    docs = target / "content"
-    subprocess.run([sys.executable, "-m", "generator", "export-markdown", "--data", str(data), str(docs)],
-                   cwd=ROOT, env=ENV, check=True, capture_output=True)
-    compact = load_compact(data)
-    renderer = build(compact, SITE, pdf=False).renderer
-    extra = [(t, p) for t, p in HAND_WRITTEN_NAV if (docs / p).is_file()]
-    config = without_plugin((target / "mkdocs.yml").read_text(encoding="utf-8"))
-    config = re.sub(r"(?m)^strict:.*$", "strict: false", config)
-    # What the plugin would set: the theme's facts (the 404 page) and the navigation.
-    config = re.sub(r"(?m)^extra:\n(?:[ ]+.*\n)*", "", config)
-    settings = {"extra": {"generator": False, "compact": theme_extra(compact)}, "nav": renderer.navigation(extra)}
-    config += yaml.safe_dump(settings, allow_unicode=True, sort_keys=False)
-    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    """The site as `python -m generator export` writes it (plain Markdown and files, the same theme
+    and navigation), without PDFs, to build with MkDocs and no plugin."""
+    source = copy_project(target.with_name(target.name + "-source"), data)
+    subprocess.run([sys.executable, "-m", "generator", "export", "--no-pdf", "--config", str(source / "mkdocs.yml"),
+                    str(target)], cwd=ROOT, env=ENV, check=True, capture_output=True)
+    config = target / "mkdocs.yml"
+    config.write_text(re.sub(r"(?m)^strict:.*$", "strict: false", config.read_text(encoding="utf-8")),
+                      encoding="utf-8")
     return target
 
 
@@ -301,7 +287,7 @@ def bench_scale(report: Report, work: Path, factors: list[int], repeat: int) -> 
         report.add(f"Scale {factor}×: ours / the same pages built by plain MkDocs, no plugin (CPU)",
                    f"{ours.cpu / same.cpu:.2f} (plain: {same})")
         for name in (f"site-scale-{factor}x", f"site-ref-{factor}x", f"site-same-{factor}x",
-                     f"scale-{factor}x", f"ref-{factor}x", f"same-{factor}x"):
+                     f"scale-{factor}x", f"ref-{factor}x", f"same-{factor}x", f"same-{factor}x-source"):
             shutil.rmtree(work / name, ignore_errors=True)
     if 10 in cpu and 100 in cpu:
         growth = cpu[100] / cpu[10]

@@ -7,15 +7,19 @@ call :func:`build`, so the order of the pipeline lives here, once.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from generator import urls
 from generator.handouts.plan import Downloads, HandoutFile
 from generator.model import Compact, capfirst
 from generator.open_data import DESCRIPTIONS, open_data_files
 from generator.pages.render import Renderer
+
+#: Hand-written pages (in the docs folder) listed at the end of the navigation, if they exist.
+HAND_WRITTEN_NAV = (("Accessibility", "accessibility.md"),)
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,20 @@ class Build:
     outputs: dict[str, bytes]
     handouts: list[HandoutFile]
     renderer: Renderer
+
+    def page_markdown(self, markdown: str) -> str:
+        """A page's Markdown as an engine renders it (generated or hand-written): with the
+        glossary's abbreviations that occur in it."""
+        return markdown + "\n\n" + self.renderer.abbreviations(markdown)
+
+    def navigation(self, docs_dir: Path) -> list[Any]:
+        """The site's navigation: the generated pages', then the hand-written pages that exist."""
+        return self.renderer.navigation([(t, p) for t, p in HAND_WRITTEN_NAV if (docs_dir / p).is_file()])
+
+    def not_in_nav(self, nav: list[Any]) -> list[str]:
+        """The generated pages a navigation leaves out (the commitment pages…), in page order."""
+        listed = set(nav_paths(nav))
+        return [path for path in self.pages if path not in listed]
 
 
 def theme_extra(compact: Compact) -> dict[str, str]:
@@ -86,3 +104,13 @@ def _handouts(compact: Compact, site: urls.Site, override_dirs: Sequence[Path], 
     from generator.handouts.pdf import build_handouts  # WeasyPrint loads only when PDFs are made
 
     return build_handouts(compact, site, override_dirs, pages=pages)
+
+
+def nav_paths(nav: list[Any]) -> Iterator[str]:
+    """Every page path a navigation lists."""
+    for item in nav:
+        for value in item.values() if isinstance(item, dict) else [item]:
+            if isinstance(value, list):
+                yield from nav_paths(value)
+            else:
+                yield value

@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check | schema | export-markdown DIR | nginx``."""
+"""Command line: ``python -m generator check | schema | export DIR | nginx | host-files``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from generator import urls
 from generator.data.problems import DataError
 from generator.model import Compact, load_compact
 
@@ -73,6 +72,44 @@ def write_nginx(compact: Compact, site_dir: Path, listen: str, out: Path | None)
     return 0
 
 
+def host_files(compact: Compact, site_dir: Path) -> int:
+    """``host-files``: the server files the plugin writes into ``site/``, for a site Zensical built."""
+    from generator.deploy.nginx import write_host_files
+
+    if not (site_dir / "index.html").is_file():
+        print(f"no built site in {site_dir}: build it first, or give --site-dir", file=sys.stderr)
+        return 2
+    write_host_files(compact, site_dir)
+    print(f"wrote _headers, _redirects and compressed copies into {site_dir}")
+    return 0
+
+
+def write_export(config: Path, out: Path, data: Path | None, site_url: str | None, pdf: bool | None) -> int:
+    """``export``: the site as a folder of plain sources, with a configuration for Zensical."""
+    import jinja2
+
+    from generator.export import ExportError, export
+    from generator.handouts.plan import PdfError
+
+    try:
+        written = export(config, out, data_dir=data, site_url=site_url, pdf=pdf)
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    except (ExportError, PdfError) as error:
+        print(error, file=sys.stderr)
+        return 2
+    except jinja2.TemplateError as error:
+        where = ""
+        if isinstance(error, jinja2.TemplateSyntaxError):
+            where = f"{error.filename or error.name}:{error.lineno}: "
+        print(f"cannot render the Compact's pages: {where}{type(error).__name__}: {error}", file=sys.stderr)
+        return 1
+    print(f"wrote {written.pages} pages and {written.files} other files to {written.out}: "
+          f"build it with 'zensical build -f {written.out / 'mkdocs.yml'}'")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="data folder (default: compact_data)")
@@ -84,18 +121,30 @@ def main(argv: list[str] | None = None) -> int:
     schema = commands.add_parser("schema", help="write the JSON Schemas for editors")
     schema.add_argument("out", type=Path, nargs="?", default=None)
     export = commands.add_parser(
-        "export-markdown", help="write every generated page as Markdown", parents=[data_option]
+        "export", aliases=["export-markdown"], parents=[data_option],
+        help="write the whole site as a source folder that engines without plugins build (Zensical)",
     )
     export.add_argument("out", type=Path)
     export.add_argument("--site-url", default=None, help="the site's address (default: site_url in mkdocs.yml)")
+    export.add_argument("--config", type=Path, default=DEFAULT_CONFIG, help="the project's mkdocs.yml")
+    export.add_argument("--no-pdf", dest="pdf", action="store_false", default=None,
+                        help="leave out the PDF handouts (default: as the plugin's pdf option says)")
     nginx = commands.add_parser(
         "nginx", help="write an nginx configuration for a built site", parents=[data_option]
     )
     nginx.add_argument("--site-dir", type=Path, default=Path("site"), help="the built site (default: site)")
     nginx.add_argument("--listen", default="127.0.0.1:8080", help="HOST:PORT to listen on (default: 127.0.0.1:8080)")
     nginx.add_argument("--out", type=Path, default=None, help="the file to write (default: print it)")
+    host = commands.add_parser(
+        "host-files", parents=[data_option],
+        help="write _headers, _redirects and compressed copies into a site another engine built",
+    )
+    host.add_argument("--site-dir", type=Path, default=Path("site"), help="the built site (default: site)")
     args = parser.parse_args(argv)
 
+    if args.command in ("export", "export-markdown"):
+        data = None if args.data == DEFAULT_DATA else args.data  # by default, the folder mkdocs.yml names
+        return write_export(args.config, args.out, data, args.site_url, args.pdf)
     if args.command == "schema":
         from generator.data.editor_schemas import write_schemas
 
@@ -112,21 +161,6 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "nginx":
         return write_nginx(compact, args.site_dir, args.listen, args.out)
-    from generator.build import build
-
-    site_url = args.site_url or site_url_from(DEFAULT_CONFIG)
-    if not site_url:
-        print(f"no site address: give --site-url, or set site_url in {DEFAULT_CONFIG}", file=sys.stderr)
-        return 2
-    try:
-        site = urls.Site(site_url)
-    except ValueError as error:
-        print(error, file=sys.stderr)
-        return 2
-    pages = build(compact, site, pdf=False).pages
-    for path, markdown in pages.items():
-        target = args.out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(markdown, encoding="utf-8")
-    print(f"wrote {len(pages)} pages to {args.out}")
-    return 0
+    if args.command == "host-files":
+        return host_files(compact, args.site_dir)
+    raise AssertionError(f"unknown command {args.command!r}")  # argparse allows no other

@@ -1,7 +1,7 @@
 """Shared fixtures: build real sites into temporary folders, serve them, drive Chromium.
 
 * ``project`` copies the repository's site sources (mkdocs.yml, content/,
-  overrides/, compact_data/) into ``tmp_path`` so a test can change data
+  overrides/, compact_templates/, compact_data/) into ``tmp_path`` so a test can change data
   without touching the real files; ``build_site(project)`` builds it.
 * ``site_dir`` is one real build of the real data (with PDFs), shared by the session
   (and by the xdist workers); ``real_build`` also has what that build printed.

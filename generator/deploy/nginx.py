@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 
 from generator.deploy import rules
+from generator.deploy.compress import compress_site
 from generator.model import Compact
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -67,3 +68,11 @@ def static_host_files(compact: Compact, site_dir: Path) -> dict[str, str]:
         ),
         "_redirects": env.get_template("_redirects.j2").render(redirects=rules.redirects(compact)),
     }
+
+
+def write_host_files(compact: Compact, site_dir: Path) -> None:
+    """What a server needs beside the pages of a built site, whichever engine built it: the
+    static-host rules (``_headers``, ``_redirects``) and compressed copies."""
+    for name, text in static_host_files(compact, site_dir).items():
+        (site_dir / name).write_text(text, encoding="utf-8")
+    compress_site(site_dir)

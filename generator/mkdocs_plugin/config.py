@@ -5,13 +5,16 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from generator.export import DATA_DIR, PUBLISHED_URLS, TEMPLATES_DIR
+
 
 class CompactConfig(base.Config):
-    data_dir = c.Type(str, default="compact_data")
+    data_dir = c.Type(str, default=DATA_DIR)
     """Folder of the Compact's YAML data, relative to ``mkdocs.yml``."""
 
-    templates_dir = c.Type(str, default="overrides/compact")
-    """Folder whose Jinja2 templates override the generator's own, file by file."""
+    templates_dir = c.Type(str, default=TEMPLATES_DIR)
+    """Folder whose Jinja2 templates override the generator's own, file by file (outside the
+    theme's ``custom_dir``, so that no engine publishes them)."""
 
     nav = c.Type(bool, default=True)
     """Build the site's navigation from the data unless ``mkdocs.yml`` sets ``nav:``."""
@@ -19,6 +22,6 @@ class CompactConfig(base.Config):
     pdf = c.Type(bool, default=True)
     """Build the printable PDF handouts (a few seconds); turn off for quick ``mkdocs serve`` work."""
 
-    published_urls = c.Type(str, default="published-urls.txt")
+    published_urls = c.Type(str, default=PUBLISHED_URLS)
     """The site's list of public addresses, relative to ``mkdocs.yml``: a build that would stop
     serving one of them fails. Each site keeps its own; absent, there is nothing to check."""

@@ -9,9 +9,9 @@ rendered pages are added in ``on_files``, and the data folder is watched by
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import jinja2
 from mkdocs.config.config_options import ExtraScriptValue
@@ -24,8 +24,7 @@ from mkdocs.structure.pages import Page
 from generator import urls
 from generator.build import Build, build, theme_extra
 from generator.data.problems import DataError
-from generator.deploy.compress import compress_site
-from generator.deploy.nginx import static_host_files
+from generator.deploy.nginx import write_host_files
 from generator.deploy.rules import fingerprint
 from generator.handouts.plan import PdfError
 from generator.mkdocs_plugin import staging
@@ -34,9 +33,6 @@ from generator.model import load_compact
 
 if TYPE_CHECKING:  # only for annotations: the live-reload server is imported by `mkdocs serve` alone
     from mkdocs.livereload import LiveReloadServer
-
-#: Hand-written pages (in ``docs_dir``) listed at the end of the navigation, if they exist.
-HAND_WRITTEN_NAV = (("Accessibility", "accessibility.md"),)
 
 
 class CompactPlugin(BasePlugin[CompactConfig]):
@@ -90,10 +86,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         config.copyright = config.copyright or compact.copyright
         config.extra["compact"] = theme_extra(compact)
         if self.config.nav and not config.nav:
-            hand_written = [(t, p) for t, p in HAND_WRITTEN_NAV if (Path(config.docs_dir) / p).is_file()]
-            config.nav = self.build.renderer.navigation(hand_written)
-            listed = set(_nav_paths(config.nav))
-            self.not_in_nav = {path for path in self.build.pages if path not in listed}
+            config.nav = self.build.navigation(Path(config.docs_dir))
+            self.not_in_nav = set(self.build.not_in_nav(config.nav))
         try:
             self.page_date = staging.pinned_date(compact.edition)
         except staging.StagingError as error:
@@ -195,7 +189,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.build is not None
-        return markdown + "\n\n" + self.build.renderer.abbreviations(markdown)
+        return self.build.page_markdown(markdown)
 
     @event_priority(-100)  # after every other plugin's post-build work (the search index)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -216,9 +210,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
     def _write_host_files(self, site: Path) -> None:
         """What a server needs beside the pages: static-host rules and compressed copies."""
         assert self.build is not None
-        for name, text in static_host_files(self.build.compact, site).items():
-            (site / name).write_text(text, encoding="utf-8")
-        compress_site(site)
+        write_host_files(self.build.compact, site)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.site_dir is None:
@@ -260,16 +252,6 @@ def _warnings_counted() -> bool:
 
     handlers = logging.getLogger("mkdocs").handlers
     return any(isinstance(h, CountHandler) and h.get_counts() for h in handlers)
-
-
-def _nav_paths(nav: list[Any]) -> Iterator[str]:
-    """Every page path a navigation lists."""
-    for item in nav:
-        for value in item.values() if isinstance(item, dict) else [item]:
-            if isinstance(value, list):
-                yield from _nav_paths(value)
-            else:
-                yield value
 
 
 def _describe(error: jinja2.TemplateError) -> str:

@@ -20,7 +20,6 @@ def summary_data(compact: Compact, permalink: Callable[[str], str]) -> dict[str,
     to_root = "../" * urls.url_path(urls.COMPLAINTS).count("/")
     return {
         "source": compact.label,
-        "list": to_root + urls.url_path(urls.COMMITMENTS),
         "fields": list(compact.complaints.summary_fields),
         "commitments": [
             {

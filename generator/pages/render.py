@@ -2,7 +2,7 @@
 
 Templates are Jinja2 files (``generator/pages/templates/``), any of which a site can
 override by putting a file of the same name in its own template folder
-(``overrides/compact/``). Output is Markdown for Python-Markdown with
+(``compact_templates/``). Output is Markdown for Python-Markdown with
 ``attr_list`` and ``md_in_html``; every value from the data is escaped so it
 shows as literal text (see :mod:`generator.text`).
 """

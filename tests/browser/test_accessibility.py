@@ -14,35 +14,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from support.browsing import axe_violations, describe_violations
+from support.browsing import NOT_FOUND, PAGES, axe_violations, describe_violations
 
 pytestmark = pytest.mark.browser
 
-# Page type -> address (with the query the issue asks for where it matters).
-PAGES = {
-    "home": "",
-    "about": "about/",
-    "values": "values/",
-    "themes": "themes/",
-    "theme": "themes/allocating-resources/",
-    "commitment": "commitments/1.4/",
-    "sectors": "sectors/",
-    "sector-shared": "sectors/shared/",
-    "sector-public": "sectors/public-sector/",
-    "sector-vcs": "sectors/vcs/",
-    "all-commitments-filtered": "commitments/?sector=vcs&theme=3",
-    "complaints-for-1.4": "complaints/?commitment=1.4",
-    "glossary": "glossary/",
-    "downloads": "downloads/",
-    "accessibility-statement": "accessibility/",
-    "linking": "linking/",
-    "editions": "editions/",
-    "partners-group": "compact-partners-group/",
-    "edition-commitment": "editions/2012/commitments/1.4/",
-    "404": "no-such-page/",
-    "404-unknown-commitment": "commitments/9.9/",
-}
-NOT_FOUND = {"404", "404-unknown-commitment"}
 # Nothing moves any more: the drawer's slide-in (a transform transition) has finished.
 DRAWER_SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
 WIDTHS = {"desktop": 1280, "mobile": 390}

@@ -237,7 +237,7 @@ def test_fonts_are_embedded(site_dir: Path) -> None:
 
 def test_a_second_build_gives_identical_bytes(site_dir: Path, compact: Compact) -> None:
     """The build (another process, earlier) and a build now: byte for byte the same."""
-    again = build_handouts(compact, SITE, [ROOT / "overrides" / "compact"])
+    again = build_handouts(compact, SITE, [ROOT / "compact_templates"])
     assert len(again) == len(all_handouts(site_dir))
     for handout in again:
         assert (site_dir / handout.path).read_bytes() == handout.content, handout.path

@@ -67,7 +67,7 @@ def test_source_date_epoch_is_honoured(project: Path, tmp_path: Path, monkeypatc
 
 
 def _break_template(project: Path) -> str:
-    (project / "overrides" / "compact" / "commitment.md.j2").write_text(
+    (project / "compact_templates" / "commitment.md.j2").write_text(
         "# {{ c.id }} {{ no_such_variable }}\n", encoding="utf-8"
     )
     return "commitment.md.j2"

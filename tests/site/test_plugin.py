@@ -37,7 +37,7 @@ def test_a_page_clashing_with_a_generated_one_fails_clearly(project: Path, tmp_p
 
 def test_a_template_in_overrides_replaces_the_built_in_one(project: Path, tmp_path: Path) -> None:
     builtin = ROOT / "generator" / "pages" / "templates" / "commitment.md.j2"
-    override = project / "overrides" / "compact" / "commitment.md.j2"
+    override = project / "compact_templates" / "commitment.md.j2"
     override.write_text(
         builtin.read_text(encoding="utf-8") + "\nLocal note: commitment {{ c.id }} is on our agenda.\n",
         encoding="utf-8",
@@ -50,7 +50,7 @@ def test_a_template_in_overrides_replaces_the_built_in_one(project: Path, tmp_pa
 
 
 def test_a_template_error_names_the_template_and_line(project: Path, tmp_path: Path) -> None:
-    override = project / "overrides" / "compact" / "theme.md.j2"
+    override = project / "compact_templates" / "theme.md.j2"
     override.write_text("# Theme {{ theme.number }}\n\nSee {{ theme.no_such_field }}.\n", encoding="utf-8")
     result = build_site(project, tmp_path / "site", check=False)
     assert_clear_failure(result, f"{override}:3:", "no_such_field")
@@ -107,7 +107,7 @@ def test_mkdocs_serve_rebuilds_after_a_yaml_or_template_edit(project: Path, tmp_
         wait_for(url, "Apply complete cost recovery", server, timeout=60)
         # A template override is watched too.
         builtin = (ROOT / "generator" / "pages" / "templates" / "commitment.md.j2").read_text(encoding="utf-8")
-        (project / "overrides" / "compact" / "commitment.md.j2").write_text(
+        (project / "compact_templates" / "commitment.md.j2").write_text(
             builtin + "\nLocal note for {{ c.id }}.\n", encoding="utf-8"
         )
         wait_for(url, "Local note for 1.4.", server, timeout=60)

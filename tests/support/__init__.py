@@ -25,7 +25,7 @@ from generator.cli import site_url_from
 
 ROOT = Path(__file__).resolve().parents[2]
 #: What a copy of the site needs to build.
-SITE_SOURCES = ("mkdocs.yml", "content", "overrides", "compact_data")
+SITE_SOURCES = ("mkdocs.yml", "content", "overrides", "compact_templates", "compact_data")
 #: The site's address: from mkdocs.yml, its one home.
 SITE_URL = site_url_from(ROOT / "mkdocs.yml") or ""
 SITE = urls.Site(SITE_URL)

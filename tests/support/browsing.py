@@ -18,6 +18,33 @@ AXE_OPTIONS: dict[str, Any] = {
     "resultTypes": ["violations"],
 }
 
+# The main page types -> their address (with the query the issue asks for where it matters),
+# for axe on every build (tests/browser/test_accessibility.py, tests/zensical/).
+PAGES = {
+    "home": "",
+    "about": "about/",
+    "values": "values/",
+    "themes": "themes/",
+    "theme": "themes/allocating-resources/",
+    "commitment": "commitments/1.4/",
+    "sectors": "sectors/",
+    "sector-shared": "sectors/shared/",
+    "sector-public": "sectors/public-sector/",
+    "sector-vcs": "sectors/vcs/",
+    "all-commitments-filtered": "commitments/?sector=vcs&theme=3",
+    "complaints-for-1.4": "complaints/?commitment=1.4",
+    "glossary": "glossary/",
+    "downloads": "downloads/",
+    "accessibility-statement": "accessibility/",
+    "linking": "linking/",
+    "editions": "editions/",
+    "partners-group": "compact-partners-group/",
+    "edition-commitment": "editions/2012/commitments/1.4/",
+    "404": "no-such-page/",
+    "404-unknown-commitment": "commitments/9.9/",
+}
+NOT_FOUND = {"404", "404-unknown-commitment"}
+
 # axe-core as bundled in the axe-playwright-python wheel: injected from disk,
 # never fetched.
 _AXE = Axe()

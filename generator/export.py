@@ -1,0 +1,304 @@
+"""The whole site as an engine-neutral source folder, for engines that run no plugin (Zensical).
+
+The MkDocs plugin hands MkDocs the generated pages, their abbreviations, the navigation
+and the generated files while it builds. An engine without plugins reads the same things
+from a folder instead: ``docs/`` (every page, hand-written or generated, with the glossary's
+abbreviations it uses; the assets; the open data, the PDFs and every other generated file),
+``overrides/`` (the theme's templates) and a ``mkdocs.yml`` holding the navigation and the
+document's facts that the plugin would have set. Both come from one call of
+:func:`generator.build.build`, so the two sites cannot drift apart. Nothing here imports
+MkDocs: the folder builds with Zensical, or with plain MkDocs and no plugin.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import shutil
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator import urls
+from generator.build import Build, build, theme_extra
+from generator.deploy.rules import fingerprint
+from generator.model import load_compact
+
+#: The plugin's name in ``mkdocs.yml``, and the defaults of the options the export reads
+#: (the plugin's own options, generator.mkdocs_plugin.config, use the same).
+PLUGIN = "compact"
+DATA_DIR = "compact_data"
+TEMPLATES_DIR = "compact_templates"
+PUBLISHED_URLS = "published-urls.txt"
+#: The export's own layout.
+DOCS = "docs"
+THEME = "overrides"
+CONFIG = "mkdocs.yml"
+#: The first line of an exported configuration: a folder holding it may be replaced by the next export.
+MARK = "# Written by `python -m generator export`: edit the project and export again, not this file."
+
+
+class ExportError(Exception):
+    """The export cannot be written: one sentence for the user, never a traceback."""
+
+
+@dataclass(frozen=True)
+class Export:
+    """What an export wrote: its folder, how many pages and other files."""
+
+    out: Path
+    pages: int
+    files: int
+
+
+# -- reading the project's configuration --------------------------------------------
+
+
+class _Loader(yaml.SafeLoader):
+    """``mkdocs.yml`` as MkDocs reads it: ``!ENV NAME`` and ``!ENV [NAME, …, default]`` resolved."""
+
+
+def _environment_value(loader: _Loader, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    elif isinstance(node, yaml.SequenceNode) and node.value:
+        *name_nodes, last = node.value
+        names = [loader.construct_scalar(n) for n in name_nodes] if name_nodes else [loader.construct_scalar(last)]
+        default = loader.construct_object(last) if name_nodes else None
+    else:
+        raise yaml.constructor.ConstructorError(None, None, "!ENV takes a name or a list of names", node.start_mark)
+    for name in names:
+        if isinstance(name, str) and name in os.environ:
+            return yaml.safe_load(os.environ[name]) if os.environ[name] else os.environ[name]
+    return default
+
+
+_Loader.add_constructor("!ENV", _environment_value)
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    """The project's ``mkdocs.yml``, its environment variables resolved."""
+    try:
+        settings = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 (a safe loader)
+    except OSError as error:
+        raise ExportError(f"cannot read {path}: {error.strerror or error}") from None
+    except yaml.YAMLError as error:
+        raise ExportError(f"{path}: not valid YAML: {error}") from None
+    if not isinstance(settings, dict):
+        raise ExportError(f"{path}: expected the settings of a site, found {type(settings).__name__}")
+    return settings
+
+
+def plugin_options(config: Mapping[str, Any]) -> dict[str, Any]:
+    """The ``compact`` plugin's options as ``mkdocs.yml`` sets them (``{}`` if it is listed bare)."""
+    for entry in config.get("plugins") or []:
+        if entry == PLUGIN:
+            return {}
+        if isinstance(entry, dict) and PLUGIN in entry:
+            return dict(entry[PLUGIN] or {})
+    return {}
+
+
+def _without_plugin(plugins: list[Any]) -> list[Any]:
+    return [p for p in plugins if p != PLUGIN and not (isinstance(p, dict) and PLUGIN in p)]
+
+
+# -- what the export holds ---------------------------------------------------------------
+
+
+def hand_written(docs_dir: Path) -> Iterator[tuple[str, Path]]:
+    """The docs folder's own files (``path``, file), as MkDocs reads them: hidden ones left out."""
+    for folder, subfolders, names in os.walk(docs_dir):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        for name in sorted(names):
+            if not name.startswith("."):
+                file = Path(folder, name)
+                yield file.relative_to(docs_dir).as_posix(), file
+
+
+def site_files(result: Build, docs_dir: Path) -> dict[str, bytes]:
+    """Every file of the exported docs folder: the hand-written ones (their pages with the
+    abbreviations they use), the generated pages (likewise) and the generated files."""
+    files: dict[str, bytes] = {}
+    for path, file in hand_written(docs_dir):
+        content = file.read_bytes()
+        files[path] = result.page_markdown(content.decode("utf-8")).encode("utf-8") if path.endswith(".md") else content
+    clashes = sorted(path for path in (*result.pages, *result.outputs) if path in files)
+    if clashes:
+        raise ExportError(f"these files are generated from the data but also exist in {docs_dir}: "
+                          f"{', '.join(clashes)}; remove the hand-written copies")
+    for path, markdown in result.pages.items():
+        files[path] = result.page_markdown(markdown).encode("utf-8")
+    files.update(result.outputs)
+    return files
+
+
+def fingerprinted(paths: list[Any], files: dict[str, bytes]) -> tuple[list[Any], dict[str, bytes]]:
+    """The site's own CSS or JS (``extra_css``, ``extra_javascript``) under names that change with
+    their content, as the plugin serves them, and the copies to add."""
+    copies: dict[str, bytes] = {}
+
+    def renamed(path: str) -> str:
+        if "://" in path or path not in files:
+            return path
+        name = fingerprint(path, files[path])
+        copies[name] = files[path]
+        return name
+
+    listed: list[Any] = []
+    for entry in paths:
+        if isinstance(entry, dict) and isinstance(entry.get("path"), str):
+            listed.append({**entry, "path": renamed(entry["path"])})
+        else:
+            listed.append(renamed(entry) if isinstance(entry, str) else entry)
+    return listed, copies
+
+
+def export_config(config: Mapping[str, Any], result: Build, nav: list[Any] | None, theme: bool) -> dict[str, Any]:
+    """The engine-neutral ``mkdocs.yml``: the project's settings without the plugin, with what the
+    plugin sets while MkDocs runs (the document's facts, the navigation) written out."""
+    compact = result.compact
+    settings = {key: value for key, value in config.items() if key != "nav"}  # (keeps the project's order)
+    settings["site_description"] = config.get("site_description") or compact.description
+    settings["copyright"] = config.get("copyright") or compact.copyright
+    settings["docs_dir"] = DOCS
+    settings["site_dir"] = "site"
+    theme_settings = dict(config.get("theme") or {})
+    theme_settings.pop("custom_dir", None)
+    if theme:
+        theme_settings["custom_dir"] = THEME
+    # Zensical's look by default is its own ("modern"); "classic" is Material's. MkDocs ignores it.
+    theme_settings.setdefault("variant", "classic")
+    settings["theme"] = theme_settings
+    settings["plugins"] = _without_plugin(list(config.get("plugins") or []))
+    settings["extra"] = {**(config.get("extra") or {}), "compact": theme_extra(compact)}
+    if nav is not None:
+        settings["nav"] = nav
+        left_out = sorted(set(result.not_in_nav(nav)))
+        if left_out:  # reached from the pages, not from the navigation (gitignore patterns)
+            settings["not_in_nav"] = "".join(f"/{path}\n" for path in left_out)
+    return settings
+
+
+def _check_printed(result: Build, files: Mapping[str, bytes]) -> None:
+    """Every address the Compact prints about this site is in the export (as the plugin checks)."""
+    compact = result.compact
+    problems = [
+        f"{address.where}: the Compact prints the address '{address.text}', but the export does not serve it: "
+        f"there is no page '{urls.printed_target(address, compact)}'"
+        for address in compact.printed_addresses
+        if urls.printed_target(address, compact) not in files or urls.printed_page(address) not in files
+    ]
+    if problems:
+        raise ExportError("\n".join(problems))
+
+
+def _check_published(manifest: Path, files: Mapping[str, bytes], pdf: bool) -> None:
+    """Every address the site has published is in the export (as the plugin checks)."""
+    if not manifest.is_file():
+        return
+    served = {urls.url_path(path) if path.endswith(".md") else path for path in files}
+    missing = urls.unserved(urls.read_manifest(manifest.read_text(encoding="utf-8")), served, pdf=pdf)
+    if missing:
+        raise ExportError(f"{len(missing)} published address(es) in {manifest.name} would no longer be served: "
+                          + ", ".join(missing))
+
+
+# -- writing ------------------------------------------------------------------------------
+
+
+class _Dumper(yaml.SafeDumper):
+    """Multi-line strings (``not_in_nav``) as YAML blocks, one pattern a line."""
+
+
+def _string(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
+
+
+_Dumper.add_representer(str, _string)
+
+
+def _is_replaceable(out: Path) -> bool:
+    """An empty folder or an earlier export: nothing of the user's would be lost."""
+    if not out.exists():
+        return True
+    if not out.is_dir():
+        return False
+    if not any(out.iterdir()):
+        return True
+    config = out / CONFIG
+    try:
+        return config.is_file() and config.read_text(encoding="utf-8").startswith(MARK)
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def write(out: Path, files: Mapping[str, bytes], config: Mapping[str, Any], theme_dir: Path | None) -> None:
+    """Write the export into a folder beside ``out``, then put it in place of ``out``."""
+    if not _is_replaceable(out):
+        raise ExportError(f"{out} exists and is not an export: give an empty or new folder")
+    work = out.parent / f".{out.name}.export"
+    old = out.parent / f".{out.name}.previous"
+    try:
+        for leftover in (work, old):
+            if leftover.exists():
+                shutil.rmtree(leftover)
+        for path, content in files.items():
+            target = work / DOCS / posixpath.normpath(path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        if theme_dir is not None:
+            shutil.copytree(theme_dir, work / THEME, ignore=shutil.ignore_patterns(".*", "__pycache__"))
+        text = yaml.dump(dict(config), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120)
+        (work / CONFIG).write_text(f"{MARK}\n{text}", encoding="utf-8")
+        if out.exists():
+            out.rename(old)
+        work.rename(out)
+        if old.exists():
+            shutil.rmtree(old)
+    except OSError as error:
+        raise ExportError(f"cannot write the export to {out}: {error.strerror or error} "
+                          f"({error.filename or out})") from None
+
+
+def export(config_file: Path, out: Path, *, data_dir: Path | None = None, site_url: str | None = None,
+           pdf: bool | None = None) -> Export:
+    """Build the site described by ``config_file`` (``mkdocs.yml``) and write it to ``out`` as an
+    engine-neutral source folder. Bad data raises :class:`generator.data.problems.DataError`,
+    a template's mistake a jinja2 error, the rest :class:`ExportError`."""
+    config = read_config(config_file)
+    root = config_file.parent
+    options = plugin_options(config)
+    site_url = site_url or config.get("site_url")
+    if not isinstance(site_url, str) or not site_url:
+        raise ExportError(f"no site address: give --site-url, or set site_url in {config_file}")
+    try:
+        site = urls.Site(site_url)
+    except ValueError as error:
+        raise ExportError(str(error)) from None
+    docs_dir = root / str(config.get("docs_dir") or "docs")
+    if not docs_dir.is_dir():
+        raise ExportError(f"{config_file}: there is no docs folder {docs_dir}")
+    theme: dict[str, Any] = config["theme"] if isinstance(config.get("theme"), dict) else {}
+    theme_dir = root / theme["custom_dir"] if theme.get("custom_dir") else None
+    compact = load_compact(data_dir or root / str(options.get("data_dir", DATA_DIR)), display_root=root)
+    templates = [root / str(options.get("templates_dir", TEMPLATES_DIR))]
+    pdf = bool(options.get("pdf", True)) if pdf is None else pdf
+    result = build(compact, site, templates, pdf=pdf)
+    files = site_files(result, docs_dir)
+    _check_printed(result, files)
+    _check_published(root / str(options.get("published_urls", PUBLISHED_URLS)), files, pdf)
+    nav: list[Any] | None = None
+    if config.get("nav"):
+        nav = config["nav"]
+    elif options.get("nav", True):
+        nav = result.navigation(docs_dir)
+    settings = export_config(config, result, nav, theme_dir is not None)
+    for key in ("extra_css", "extra_javascript"):
+        settings[key], copies = fingerprinted(list(config.get(key) or []), files)
+        files.update(copies)
+    write(out, dict(sorted(files.items())), settings, theme_dir)
+    return Export(out, len(result.pages), len(files) - len(result.pages))
