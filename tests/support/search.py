@@ -18,7 +18,7 @@ Engine = Literal["material", "zensical"]
 
 class Query(NamedTuple):
     """A query, the commitment it must find (``"3."``: any commitment of theme 3), and how high
-    it must be for each engine: 1 = first, 3 = in the top three."""
+    it must be for each engine: 1 = first, 3 = in the top three, 0 = not found at all."""
 
     text: str
     expected: str
@@ -31,6 +31,9 @@ class Query(NamedTuple):
 
 #: The glossary's entry for the term comes first in Zensical, the commitment second.
 GLOSSARY_FIRST = 2
+#: Zensical finds nothing: it has no word stems ("paying" is not "payment"), and Material's
+#: phrase-first wrapper (phrase-search.js) is Material's alone.
+NOT_FOUND = 0
 
 QUERIES: list[Query] = [
     Query("full cost recovery", "1.4", 1, GLOSSARY_FIRST),
@@ -69,9 +72,9 @@ QUERIES: list[Query] = [
     Query("out-of-pocket expenses", "4.7", 1, 1),
     # Material: the typed words in order rank first (phrase-search.js), each typed word as the
     # start of a word ("paying" finds "payment").
-    Query("social value", "1.1", 1, 1),
-    Query("Social Value Act", "1.1", 1, 1),
-    Query("paying in advance", "1.13", 1, 1),
+    Query("social value", "1.1", 1, GLOSSARY_FIRST),
+    Query("Social Value Act", "1.1", 1, GLOSSARY_FIRST),
+    Query("paying in advance", "1.13", 1, NOT_FOUND),
     Query("payment in advance of expenditure", "1.13", 1, 1),
 ]
 
@@ -87,6 +90,9 @@ def check_ranking(query: Query, engine: Engine, paths: list[str]) -> None:
     """Fail unless ``query``'s commitment is as high in the results (URL paths, in order) as ``engine`` must put it."""
     results = commitment_ranks(paths)
     within = query.within(engine)
+    if within == NOT_FOUND:  # stated, so that the test fails once the engine does find it
+        assert query.expected not in results, f"{engine} now finds {query.text!r}: state its rank"
+        return
     top = results[:within]
     if query.expected.endswith("."):
         found = any(r.startswith(query.expected) and COMMITMENT_URL.search(f"/commitments/{r}/") for r in top)

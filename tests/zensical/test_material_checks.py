@@ -27,7 +27,7 @@ TESTS = ROOT / "tests"
 #: (test module, check) — every check takes the site folder (``site_dir``) and perhaps the model.
 CHECKS = [
     ("site/test_site.py", "test_every_commitment_text_is_on_its_own_page_as_official_text"),
-    ("site/test_site.py", "test_commitment_page_titles_read_like_a_search_result"),
+    ("site/test_site.py", "test_commitment_pages_have_a_clean_heading_and_a_breadcrumb"),
     ("site/test_site.py", "test_commitment_page_links_sector_theme_neighbours_and_complaints"),
     ("site/test_site.py", "test_related_links_appear_both_ways"),
     ("site/test_site.py", "test_glossary_terms_are_linked_from_commitment_pages"),
