@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator import urls
+from generator.handouts.cache import HandoutCache
 from generator.handouts.plan import Downloads, HandoutFile
 from generator.model import Compact, capfirst
 from generator.open_data import DESCRIPTIONS, open_data_files
@@ -44,12 +45,19 @@ def theme_extra(compact: Compact) -> dict[str, str]:
     }
 
 
-def build(compact: Compact, site: urls.Site, override_dirs: Sequence[Path] = (), *, pdf: bool = True) -> Build:
-    """Render every output of ``compact`` and its editions (PDFs only if ``pdf``); template errors
-    propagate as jinja2 errors."""
+def build(
+    compact: Compact,
+    site: urls.Site,
+    override_dirs: Sequence[Path] = (),
+    *,
+    pdf: bool = True,
+    cache: HandoutCache | None = None,
+) -> Build:
+    """Render every output of ``compact`` and its editions (PDFs only if ``pdf``, reusing those
+    ``cache`` has); template errors propagate as jinja2 errors."""
     outputs = open_data_files(compact, site)
     outputs.update(group_documents(compact))
-    handouts = _handouts(compact, site, override_dirs, urls.CURRENT) if pdf else []
+    handouts = _handouts(compact, site, override_dirs, urls.CURRENT, cache) if pdf else []
     outputs.update({h.path: h.content for h in handouts})
     downloads = Downloads.from_outputs(handouts, outputs, DESCRIPTIONS)
     editions: dict[int, Downloads] = {}
@@ -60,7 +68,7 @@ def build(compact: Compact, site: urls.Site, override_dirs: Sequence[Path] = (),
         if pdf and edition is compact:  # the same words and pages: the same PDFs, not laid out again
             made = [replace(h, handout=replace(h.handout, prefix=pages.prefix)) for h in handouts]
         elif pdf:
-            made = _handouts(edition, site, override_dirs, pages)
+            made = _handouts(edition, site, override_dirs, pages, cache)
         files.update({h.path: h.content for h in made})
         outputs.update(files)
         editions[edition.edition] = Downloads.from_outputs(
@@ -82,7 +90,9 @@ def group_documents(compact: Compact) -> dict[str, bytes]:
     }
 
 
-def _handouts(compact: Compact, site: urls.Site, override_dirs: Sequence[Path], pages: urls.Pages) -> list[HandoutFile]:
+def _handouts(
+    compact: Compact, site: urls.Site, override_dirs: Sequence[Path], pages: urls.Pages, cache: HandoutCache | None
+) -> list[HandoutFile]:
     from generator.handouts.pdf import build_handouts  # WeasyPrint loads only when PDFs are made
 
-    return build_handouts(compact, site, override_dirs, pages=pages)
+    return build_handouts(compact, site, override_dirs, pages=pages, cache=cache)

@@ -16,7 +16,10 @@ content, so the same input gives the same bytes.
 from __future__ import annotations
 
 import ctypes
+import ctypes.util
 import functools
+import hashlib
+import importlib.metadata
 import multiprocessing
 import os
 import signal
@@ -35,6 +38,7 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
 from generator import urls
+from generator.handouts.cache import HandoutCache, Laid, layout_key
 from generator.handouts.plan import Handout, HandoutFile, HandoutKind, PdfError, plan_handouts
 from generator.model import Commitment, Compact
 from generator.model.group import split_printed
@@ -130,6 +134,8 @@ class PdfRenderer:
         self.stylesheet_source = (font_faces() + css_source, css_file)
         self.stylesheet = _parsed_stylesheet(self.stylesheet_source)
         self.date = document_date(self.compact)
+        #: Everything besides a handout's HTML that decides its bytes (the cache's key).
+        self.environment = "\n".join((*self.stylesheet_source, layout_environment()))
 
     def permalink(self, item: Commitment | str) -> str:
         page = self.pages.commitment_page(item) if isinstance(item, Commitment) else item
@@ -163,30 +169,77 @@ class PdfRenderer:
         content, pages = _layout(self.html(handout), self.stylesheet_source)
         return HandoutFile(handout=handout, content=content, pages=pages)
 
-    def render_all(self, handouts: Sequence[Handout], workers: int | None = None) -> list[HandoutFile]:
-        """Lay out many handouts, on every core: layout is nearly all of the time it takes.
-
-        The HTML is rendered here (templates, data); only the finished HTML and the
-        stylesheet's text go to the worker processes, forked from this one so they
-        start at once with WeasyPrint loaded. Forking is only safe in a process with
-        one thread, so beside the server threads of ``mkdocs serve`` the handouts are
-        laid out here, one after another. Either way the bytes are the same, in the
-        same order.
-        """
+    def render_all(
+        self, handouts: Sequence[Handout], workers: int | None = None, cache: HandoutCache | None = None
+    ) -> list[HandoutFile]:
+        """Lay out many handouts, reusing from ``cache`` those whose HTML and environment it has."""
         documents = [self.html(handout) for handout in handouts]
-        workers = min(len(documents), workers or os.cpu_count() or 1)
-        if workers <= 1 or threading.active_count() > 1:
-            results = [_layout(document, self.stylesheet_source) for document in documents]
-        else:
-            context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(
-                workers, mp_context=context, initializer=_die_with_parent, initargs=(os.getpid(),)
-            ) as pool:
-                results = list(pool.map(_layout_in_worker, documents, repeat(self.stylesheet_source)))
+        keys = [layout_key(document, self.environment) for document in documents]
+        laid: list[Laid | None] = [cache.get(key) if cache else None for key in keys]
+        missing = [index for index, found in enumerate(laid) if found is None]
+        for index, made in zip(missing, lay_out([documents[i] for i in missing], self.stylesheet_source, workers),
+                               strict=True):
+            laid[index] = made
+            if cache is not None:
+                cache.put(keys[index], made)
+                cache.laid_out.append(handouts[index].path)
+        if cache is not None:
+            cache.reused += [handouts[i].path for i, key in enumerate(keys) if i not in missing]
         return [
-            HandoutFile(handout=handout, content=content, pages=pages)
-            for handout, (content, pages) in zip(handouts, results, strict=True)
+            HandoutFile(handout=handout, content=made.content, pages=made.pages)
+            for handout, made in zip(handouts, laid, strict=True)
+            if made is not None
         ]
+
+
+def lay_out(documents: Sequence[str], stylesheet_source: tuple[str, str], workers: int | None = None) -> list[Laid]:
+    """Lay out finished HTML documents, on every core: layout is nearly all of the time it takes.
+
+    Only the finished HTML and the stylesheet's text go to the worker processes, forked
+    from this one so they start at once with WeasyPrint loaded. Forking is only safe in a
+    process with one thread, so beside the server threads of ``mkdocs serve`` the handouts
+    are laid out here, one after another. Either way the bytes are the same, in the same order.
+    """
+    workers = min(len(documents), workers or os.cpu_count() or 1)
+    if workers <= 1 or threading.active_count() > 1:
+        results = [_layout(document, stylesheet_source) for document in documents]
+    else:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_die_with_parent, initargs=(os.getpid(),)
+        ) as pool:
+            results = list(pool.map(_layout_in_worker, documents, repeat(stylesheet_source)))
+    return [Laid(content, pages) for content, pages in results]
+
+
+@functools.cache
+def layout_environment() -> str:
+    """What decides a handout's bytes besides its HTML and stylesheet: this module's code, the
+    PDF options, the font files and fonts.conf, and the versions of WeasyPrint, of every package
+    it requires and of the Pango and HarfBuzz libraries it lays text out with."""
+    parts = [f"options {sorted(PDF_OPTIONS.items())}"]
+    for path in (Path(__file__), FONT_CONFIG, *(FONT_DIR / name for name in sorted(FONT_FILES.values()))):
+        try:
+            parts.append(f"{path.name} {hashlib.sha256(path.read_bytes()).hexdigest()}")
+        except OSError:
+            parts.append(f"{path.name} missing")  # font_faces() has reported it already
+    for requirement in ["weasyprint", *(importlib.metadata.requires("weasyprint") or [])]:
+        if "extra ==" in requirement:
+            continue
+        name = requirement.split(" ")[0].split("[")[0].split(">")[0].split("=")[0].split("<")[0]
+        try:
+            parts.append(f"{name} {importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            parts.append(f"{name} absent")
+    from weasyprint.text.ffi import pango
+
+    parts.append(f"pango {pango.pango_version()}")
+    harfbuzz = ctypes.util.find_library("harfbuzz")
+    if harfbuzz is not None:
+        version = ctypes.CDLL(harfbuzz).hb_version_string
+        version.restype = ctypes.c_char_p
+        parts.append(f"harfbuzz {version().decode()}")
+    return "\n".join(parts)
 
 
 #: ``prctl`` option: the signal a process gets when its parent dies (Linux).
@@ -247,7 +300,8 @@ def build_handouts(
     override_dirs: Sequence[Path] = (),
     handouts: Iterable[Handout] | None = None,
     pages: urls.Pages = urls.CURRENT,
+    cache: HandoutCache | None = None,
 ) -> list[HandoutFile]:
-    """Render every handout of an edition (or the given ones) to PDF bytes."""
+    """Render every handout of an edition (or the given ones) to PDF bytes, through ``cache`` if given."""
     plan = plan_handouts(compact, pages) if handouts is None else list(handouts)
-    return PdfRenderer(compact, site, override_dirs, pages).render_all(plan)
+    return PdfRenderer(compact, site, override_dirs, pages).render_all(plan, cache=cache)

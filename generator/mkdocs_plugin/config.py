@@ -19,6 +19,10 @@ class CompactConfig(base.Config):
     pdf = c.Type(bool, default=True)
     """Build the printable PDF handouts (a few seconds); turn off for quick ``mkdocs serve`` work."""
 
+    handout_cache = c.Type(str, default=".cache/handouts")
+    """Folder, relative to ``mkdocs.yml``, of laid-out handouts kept by content, so that a build
+    lays out again only the handouts its changes touch; empty: no cache."""
+
     published_urls = c.Type(str, default="published-urls.txt")
     """The site's list of public addresses, relative to ``mkdocs.yml``: a build that would stop
     serving one of them fails. Each site keeps its own; absent, there is nothing to check."""

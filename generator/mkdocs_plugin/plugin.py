@@ -27,6 +27,7 @@ from generator.data.problems import DataError
 from generator.deploy.compress import compress_site
 from generator.deploy.nginx import static_host_files
 from generator.deploy.rules import fingerprint
+from generator.handouts.cache import HandoutCache
 from generator.handouts.plan import PdfError
 from generator.mkdocs_plugin import staging
 from generator.mkdocs_plugin.config import CompactConfig
@@ -79,12 +80,17 @@ class CompactPlugin(BasePlugin[CompactConfig]):
                 "%s has no source text in compact.yaml: its official text is unchecked", compact.label
             )
         templates = [self._path(config, self.config.templates_dir)]
+        cache = HandoutCache(self._path(config, self.config.handout_cache)) if self.config.handout_cache else None
         try:
-            self.build = build(compact, urls.Site(config.site_url), templates, pdf=self.config.pdf)
+            self.build = build(compact, urls.Site(config.site_url), templates, pdf=self.config.pdf, cache=cache)
         except jinja2.TemplateError as error:  # a template's mistake: say where, not a traceback
             raise PluginError(f"cannot render the Compact's pages: {_describe(error)}") from None
         except PdfError as error:  # the PDF settings or fonts
             raise PluginError(f"cannot make the PDF handouts: {error}") from None
+        if cache is not None and self.config.pdf:
+            logging.getLogger("mkdocs.plugins.compact").info(
+                "Handouts: %d laid out, %d reused from %s", len(cache.laid_out), len(cache.reused), cache.directory
+            )
         # The document's facts for the theme's own templates (the 404 page) and the page head.
         config.site_description = config.site_description or compact.description
         config.copyright = config.copyright or compact.copyright
