@@ -58,7 +58,7 @@ def build(
     outputs = open_data_files(compact, site)
     outputs.update(group_documents(compact))
     handouts = _handouts(compact, site, override_dirs, urls.CURRENT, cache) if pdf else []
-    outputs.update({h.path: h.content for h in handouts})
+    outputs.update({h.path: h.content for h in handouts if not h.pending})
     downloads = Downloads.from_outputs(handouts, outputs, DESCRIPTIONS)
     editions: dict[int, Downloads] = {}
     for edition in compact.history.editions:  # each at its permanent address, the current one too
@@ -69,7 +69,7 @@ def build(
             made = [replace(h, handout=replace(h.handout, prefix=pages.prefix)) for h in handouts]
         elif pdf:
             made = _handouts(edition, site, override_dirs, pages, cache)
-        files.update({h.path: h.content for h in made})
+        files.update({h.path: h.content for h in made if not h.pending})
         outputs.update(files)
         editions[edition.edition] = Downloads.from_outputs(
             made, files, [(pages.file(path), what) for path, what in DESCRIPTIONS]

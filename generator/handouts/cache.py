@@ -52,14 +52,30 @@ class Laid:
     pages: int
 
 
+@dataclass(frozen=True)
+class Job:
+    """A handout to lay out later (``mkdocs serve``): its entry's key and its finished HTML."""
+
+    key: str
+    html: str
+    path: str
+    stylesheet_source: tuple[str, str]
+
+
 @dataclass
 class HandoutCache:
-    """The cache folder; ``reused`` and ``laid_out`` count this process's hits and misses."""
+    """The cache folder; ``reused`` and ``laid_out`` count this process's hits and misses.
+
+    With ``defer``, a build lays nothing out: what the cache lacks is listed in ``pending``
+    for a worker process to make after the pages are served (see ``generator.handouts.preview``).
+    """
 
     directory: Path
     max_bytes: int = DEFAULT_MAX_BYTES
+    defer: bool = False
     reused: list[str] = field(default_factory=list)
     laid_out: list[str] = field(default_factory=list)
+    pending: list[Job] = field(default_factory=list)
 
     def _pdf(self, key: str) -> Path:
         return self.directory / f"{key}.pdf"

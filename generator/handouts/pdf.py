@@ -38,7 +38,7 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
 from generator import urls
-from generator.handouts.cache import HandoutCache, Laid, layout_key
+from generator.handouts.cache import HandoutCache, Job, Laid, layout_key
 from generator.handouts.plan import Handout, HandoutFile, HandoutKind, PdfError, plan_handouts
 from generator.model import Commitment, Compact
 from generator.model.group import split_printed
@@ -172,19 +172,30 @@ class PdfRenderer:
     def render_all(
         self, handouts: Sequence[Handout], workers: int | None = None, cache: HandoutCache | None = None
     ) -> list[HandoutFile]:
-        """Lay out many handouts, reusing from ``cache`` those whose HTML and environment it has."""
+        """Lay out many handouts, reusing from ``cache`` those whose HTML and environment it has.
+
+        A deferring cache lays nothing out: the others come back ``pending`` (no bytes yet),
+        listed in ``cache.pending`` for a worker process.
+        """
         documents = [self.html(handout) for handout in handouts]
         keys = [layout_key(document, self.environment) for document in documents]
         laid: list[Laid | None] = [cache.get(key) if cache else None for key in keys]
         missing = [index for index, found in enumerate(laid) if found is None]
+        if cache is not None:
+            cache.reused += [handouts[i].path for i in range(len(keys)) if i not in missing]
+        if cache is not None and cache.defer:
+            cache.pending += [Job(keys[i], documents[i], handouts[i].path, self.stylesheet_source) for i in missing]
+            return [
+                HandoutFile(handout=handout, content=made.content, pages=made.pages)
+                if made is not None else HandoutFile(handout=handout, content=b"", pages=0, pending=True)
+                for handout, made in zip(handouts, laid, strict=True)
+            ]
         for index, made in zip(missing, lay_out([documents[i] for i in missing], self.stylesheet_source, workers),
                                strict=True):
             laid[index] = made
             if cache is not None:
                 cache.put(keys[index], made)
                 cache.laid_out.append(handouts[index].path)
-        if cache is not None:
-            cache.reused += [handouts[i].path for i, key in enumerate(keys) if i not in missing]
         return [
             HandoutFile(handout=handout, content=made.content, pages=made.pages)
             for handout, made in zip(handouts, laid, strict=True)
