@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import jinja2
+
 from generator import urls
 from generator.handouts.cache import HandoutCache
 from generator.handouts.plan import Downloads, HandoutFile
@@ -52,12 +54,13 @@ def build(
     *,
     pdf: bool = True,
     cache: HandoutCache | None = None,
+    templates: jinja2.BytecodeCache | None = None,
 ) -> Build:
     """Render every output of ``compact`` and its editions (PDFs only if ``pdf``, reusing those
-    ``cache`` has); template errors propagate as jinja2 errors."""
+    ``cache`` has; compiled templates from ``templates``); template errors propagate as jinja2 errors."""
     outputs = open_data_files(compact, site)
     outputs.update(group_documents(compact))
-    handouts = _handouts(compact, site, override_dirs, urls.CURRENT, cache) if pdf else []
+    handouts = _handouts(compact, site, override_dirs, urls.CURRENT, cache, templates) if pdf else []
     outputs.update({h.path: h.content for h in handouts if not h.pending})
     downloads = Downloads.from_outputs(handouts, outputs, DESCRIPTIONS)
     editions: dict[int, Downloads] = {}
@@ -68,13 +71,13 @@ def build(
         if pdf and edition is compact:  # the same words and pages: the same PDFs, not laid out again
             made = [replace(h, handout=replace(h.handout, prefix=pages.prefix)) for h in handouts]
         elif pdf:
-            made = _handouts(edition, site, override_dirs, pages, cache)
+            made = _handouts(edition, site, override_dirs, pages, cache, templates)
         files.update({h.path: h.content for h in made if not h.pending})
         outputs.update(files)
         editions[edition.edition] = Downloads.from_outputs(
             made, files, [(pages.file(path), what) for path, what in DESCRIPTIONS]
         )
-    renderer = Renderer(compact, site, override_dirs, downloads, editions)
+    renderer = Renderer(compact, site, override_dirs, downloads, editions, templates)
     return Build(compact, site, renderer.pages(), outputs, handouts, renderer)
 
 
@@ -91,8 +94,13 @@ def group_documents(compact: Compact) -> dict[str, bytes]:
 
 
 def _handouts(
-    compact: Compact, site: urls.Site, override_dirs: Sequence[Path], pages: urls.Pages, cache: HandoutCache | None
+    compact: Compact,
+    site: urls.Site,
+    override_dirs: Sequence[Path],
+    pages: urls.Pages,
+    cache: HandoutCache | None,
+    templates: jinja2.BytecodeCache | None,
 ) -> list[HandoutFile]:
     from generator.handouts.pdf import build_handouts  # WeasyPrint loads only when PDFs are made
 
-    return build_handouts(compact, site, override_dirs, pages=pages, cache=cache)
+    return build_handouts(compact, site, override_dirs, pages=pages, cache=cache, bytecode_cache=templates)

@@ -68,11 +68,14 @@ FONT_FILES = {
 }
 
 
-def make_pdf_environment(override_dirs: Sequence[Path] = ()) -> jinja2.Environment:
+def make_pdf_environment(
+    override_dirs: Sequence[Path] = (), bytecode_cache: jinja2.BytecodeCache | None = None
+) -> jinja2.Environment:
     """HTML templates: autoescaped (data is text, never markup) and strict."""
     search_path = [str(d / "pdf") for d in override_dirs if (d / "pdf").is_dir()] + [str(PDF_TEMPLATE_DIR)]
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(search_path),
+        bytecode_cache=bytecode_cache,
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         trim_blocks=True,
@@ -121,13 +124,18 @@ class PdfRenderer:
     """Renders handouts of one Compact; the stylesheet is parsed once for all of them."""
 
     def __init__(
-        self, compact: Compact, site: urls.Site, override_dirs: Sequence[Path] = (), pages: urls.Pages = urls.CURRENT
+        self,
+        compact: Compact,
+        site: urls.Site,
+        override_dirs: Sequence[Path] = (),
+        pages: urls.Pages = urls.CURRENT,
+        bytecode_cache: jinja2.BytecodeCache | None = None,
     ) -> None:
         self.compact = compact
         self.current = compact.history.current
         self.site = site
         self.pages = pages
-        self.env = make_pdf_environment(override_dirs)
+        self.env = make_pdf_environment(override_dirs, bytecode_cache)
         assert self.env.loader is not None  # make_pdf_environment always gives one
         css_source, css_file, _ = self.env.loader.get_source(self.env, STYLESHEET)
         assert css_file is not None  # a FileSystemLoader names the file it read
@@ -312,7 +320,8 @@ def build_handouts(
     handouts: Iterable[Handout] | None = None,
     pages: urls.Pages = urls.CURRENT,
     cache: HandoutCache | None = None,
+    bytecode_cache: jinja2.BytecodeCache | None = None,
 ) -> list[HandoutFile]:
     """Render every handout of an edition (or the given ones) to PDF bytes, through ``cache`` if given."""
     plan = plan_handouts(compact, pages) if handouts is None else list(handouts)
-    return PdfRenderer(compact, site, override_dirs, pages).render_all(plan, cache=cache)
+    return PdfRenderer(compact, site, override_dirs, pages, bytecode_cache).render_all(plan, cache=cache)

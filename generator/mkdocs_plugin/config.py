@@ -19,9 +19,10 @@ class CompactConfig(base.Config):
     pdf = c.Type(bool, default=True)
     """Build the printable PDF handouts (a few seconds); turn off for quick ``mkdocs serve`` work."""
 
-    handout_cache = c.Type(str, default=".cache/handouts")
-    """Folder, relative to ``mkdocs.yml``, of laid-out handouts kept by content, so that a build
-    lays out again only the handouts its changes touch; empty: no cache."""
+    cache_dir = c.Type(str, default=".cache")
+    """Folder, relative to ``mkdocs.yml``, of what builds keep by content: laid-out handouts
+    (``handouts/``, so a build lays out again only the handouts its changes touch) and compiled
+    templates (``templates/``); empty: no cache."""
 
     published_urls = c.Type(str, default="published-urls.txt")
     """The site's list of public addresses, relative to ``mkdocs.yml``: a build that would stop

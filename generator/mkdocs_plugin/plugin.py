@@ -64,6 +64,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         #: `mkdocs serve`: handouts are laid out after the pages are served, by ``worker``.
         self.serving = False
         self.cache: HandoutCache | None = None
+        #: Compiled templates kept between builds: ours and the theme's.
+        self.templates: jinja2.BytecodeCache | None = None
         self.worker: subprocess.Popen[bytes] | None = None
 
     def _path(self, config: MkDocsConfig, option: str) -> Path:
@@ -89,12 +91,19 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         templates = [self._path(config, self.config.templates_dir)]
         preview.stop(self.worker)  # its handouts may be out of date: this build says which are wanted
         self.worker = None
-        cache = None
-        if self.config.handout_cache:
-            cache = HandoutCache(self._path(config, self.config.handout_cache), defer=self.serving)
+        cache, self.templates = None, None
+        if self.config.cache_dir:
+            folder = self._path(config, self.config.cache_dir)
+            cache = HandoutCache(folder / "handouts", defer=self.serving)
+            try:
+                (folder / "templates").mkdir(parents=True, exist_ok=True)
+                self.templates = jinja2.FileSystemBytecodeCache(str(folder / "templates"))
+            except OSError:  # a folder we cannot write: builds only take longer
+                self.templates = None
         self.cache = cache
         try:
-            self.build = build(compact, urls.Site(config.site_url), templates, pdf=self.config.pdf, cache=cache)
+            self.build = build(compact, urls.Site(config.site_url), templates, pdf=self.config.pdf, cache=cache,
+                               templates=self.templates)
         except jinja2.TemplateError as error:  # a template's mistake: say where, not a traceback
             raise PluginError(f"cannot render the Compact's pages: {_describe(error)}") from None
         except PdfError as error:  # the PDF settings or fonts
@@ -217,6 +226,11 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         renderer = self.build.renderer
         every = [renderer.downloads, *(scope.downloads for scope in renderer.editions)]
         return {h.path for downloads in every for h in downloads.handouts if h.pending}
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        if self.templates is not None:  # the theme's templates too: compiling them is much of a build
+            env.bytecode_cache = self.templates
+        return env
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         if self.page_date is not None:

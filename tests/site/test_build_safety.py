@@ -40,7 +40,7 @@ def test_two_builds_give_byte_identical_trees(
     """The session's build and another, in another folder, later: the same bytes, PDFs included;
     and a third, whose handouts all come from the cache the second filled."""
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    monkeypatch.delenv("COMPACT_HANDOUT_CACHE", raising=False)  # the project's own, .cache/handouts
+    monkeypatch.delenv("COMPACT_CACHE", raising=False)  # the project's own, .cache
     second = build_site(project, tmp_path / "two", pdf=True)
     third = build_site(project, tmp_path / "three", pdf=True)
     cache = project / ".cache" / "handouts"

@@ -132,7 +132,7 @@ def test_mkdocs_serve_with_pdfs_serves_an_edit_at_once_and_its_handouts_after(pr
     log_path = tmp_path / "serve.log"
     log = log_path.open("w")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "COMPACT_PDF": "true",
-           "COMPACT_HANDOUT_CACHE": str(tmp_path / "cache")}
+           "COMPACT_CACHE": str(tmp_path / "cache")}
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=project, stdout=log, stderr=subprocess.STDOUT, text=True, env=env,
