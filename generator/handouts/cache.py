@@ -20,15 +20,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.cachefiles import trim, write_atomically
+
 #: Changes when the entries' format or the key's recipe does.
 CACHE_FORMAT = "1"
-#: Where real builds keep the cache, relative to ``mkdocs.yml`` (git-ignored).
-DEFAULT_DIR = ".cache/handouts"
 #: The folder's bound: a Bristol build's handouts are a few MB, a 100× one's a few tens.
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 
@@ -106,10 +104,10 @@ class HandoutCache:
         """Store an entry atomically (the PDF, then its record), then keep the folder in bounds."""
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            _write_atomically(self._pdf(key), laid.content)
+            write_atomically(self._pdf(key), laid.content)
             digest = hashlib.sha256(laid.content).hexdigest()
             record = {"pages": laid.pages, "size": len(laid.content), "sha256": digest}
-            _write_atomically(self._record(key), json.dumps(record, sort_keys=True).encode("utf-8"))
+            write_atomically(self._record(key), json.dumps(record, sort_keys=True).encode("utf-8"))
         except OSError:
             return  # a cache that cannot be written only costs time
         self.trim()
@@ -118,24 +116,8 @@ class HandoutCache:
         """Whether an entry is there (not verified: for the preview's "being made" notes)."""
         return self._record(key).is_file() and self._pdf(key).is_file()
 
-    def trim(self, keep: Iterable[str] = ()) -> None:
-        """Remove the least recently used entries until the folder is within ``max_bytes``."""
-        kept = set(keep)
-        try:
-            entries = [(p.stat().st_mtime, p.stat().st_size, p) for p in self.directory.iterdir() if p.is_file()]
-        except OSError:
-            return
-        total = sum(size for _, size, _ in entries)
-        for _, size, path in sorted(entries):
-            if total <= self.max_bytes:
-                break
-            if path.stem in kept:
-                continue
-            try:
-                path.unlink()
-            except OSError:
-                continue
-            total -= size
+    def trim(self) -> None:
+        trim(self.directory, self.max_bytes)
 
     def _drop(self, key: str) -> None:
         for path in (self._record(key), self._pdf(key)):
@@ -143,18 +125,3 @@ class HandoutCache:
                 path.unlink()
             except OSError:
                 pass
-
-
-def _write_atomically(path: Path, content: bytes) -> None:
-    """Write to a temporary file in the same folder and rename it over ``path``."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(content)
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise

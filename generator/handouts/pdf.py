@@ -114,8 +114,10 @@ def font_faces(font_dir: Path = FONT_DIR) -> str:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def qr_code(url: str, label: str) -> Markup:
-    """The QR code for ``url`` as inline SVG, with a title that tagged PDF uses as alt text."""
+    """The QR code for ``url`` as inline SVG, with a title that tagged PDF uses as alt text
+    (kept: ``mkdocs serve`` renders the same handouts' HTML on every rebuild)."""
     code = segno.make(url, error="m", micro=False)
     return Markup(code.svg_inline(scale=3, border=2, title=label, svgclass="qr", lineclass=None))
 

@@ -66,6 +66,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         self.cache: HandoutCache | None = None
         #: Compiled templates kept between builds: ours and the theme's.
         self.templates: jinja2.BytecodeCache | None = None
+        #: The folder of everything kept between builds (the plugin's cache_dir), if any.
+        self.cache_folder: Path | None = None
         self.worker: subprocess.Popen[bytes] | None = None
 
     def _path(self, config: MkDocsConfig, option: str) -> Path:
@@ -91,9 +93,9 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         templates = [self._path(config, self.config.templates_dir)]
         preview.stop(self.worker)  # its handouts may be out of date: this build says which are wanted
         self.worker = None
-        cache, self.templates = None, None
+        cache, self.templates, self.cache_folder = None, None, None
         if self.config.cache_dir:
-            folder = self._path(config, self.config.cache_dir)
+            folder = self.cache_folder = self._path(config, self.config.cache_dir)
             cache = HandoutCache(folder / "handouts", defer=self.serving)
             try:
                 (folder / "templates").mkdir(parents=True, exist_ok=True)
@@ -264,7 +266,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         assert self.build is not None
         for name, text in static_host_files(self.build.compact, site).items():
             (site / name).write_text(text, encoding="utf-8")
-        compress_site(site)
+        compress_site(site, None if self.cache_folder is None else self.cache_folder / "gzip")
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.site_dir is None:
