@@ -30,18 +30,21 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
 from itertools import repeat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 import segno
 from markupsafe import Markup
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
 
 from generator import urls
 from generator.handouts.cache import HandoutCache, Job, Laid, layout_key
 from generator.handouts.plan import Handout, HandoutFile, HandoutKind, PdfError, plan_handouts
 from generator.model import Commitment, Compact
 from generator.model.group import split_printed
+
+if TYPE_CHECKING:  # WeasyPrint is imported only to lay out: a build whose handouts are all cached never loads it
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
 
 PDF_TEMPLATE_DIR = Path(__file__).parent / "templates"
 STYLESHEET = "handout.css"
@@ -123,7 +126,7 @@ def qr_code(url: str, label: str) -> Markup:
 
 
 class PdfRenderer:
-    """Renders handouts of one Compact; the stylesheet is parsed once for all of them."""
+    """Renders handouts of one Compact (the stylesheet is parsed once per process, when first laid out)."""
 
     def __init__(
         self,
@@ -142,7 +145,6 @@ class PdfRenderer:
         css_source, css_file, _ = self.env.loader.get_source(self.env, STYLESHEET)
         assert css_file is not None  # a FileSystemLoader names the file it read
         self.stylesheet_source = (font_faces() + css_source, css_file)
-        self.stylesheet = _parsed_stylesheet(self.stylesheet_source)
         self.date = document_date(self.compact)
         #: Everything besides a handout's HTML that decides its bytes (the cache's key).
         self.environment = "\n".join((*self.stylesheet_source, layout_environment()))
@@ -222,6 +224,8 @@ def lay_out(documents: Sequence[str], stylesheet_source: tuple[str, str], worker
     are laid out here, one after another. Either way the bytes are the same, in the same order.
     """
     workers = min(len(documents), workers or os.cpu_count() or 1)
+    if documents:
+        _parsed_stylesheet(stylesheet_source)  # WeasyPrint loaded before forking: the workers start with it
     if workers <= 1 or threading.active_count() > 1:
         results = [_layout(document, stylesheet_source) for document in documents]
     else:
@@ -252,9 +256,8 @@ def layout_environment() -> str:
             parts.append(f"{name} {importlib.metadata.version(name)}")
         except importlib.metadata.PackageNotFoundError:
             parts.append(f"{name} absent")
-    from weasyprint.text.ffi import pango
-
-    parts.append(f"pango {pango.pango_version()}")
+    pango = ctypes.util.find_library("pango-1.0")  # as WeasyPrint finds it, without loading WeasyPrint
+    parts.append(f"pango {ctypes.CDLL(pango).pango_version() if pango else 'absent'}")
     harfbuzz = ctypes.util.find_library("harfbuzz")
     if harfbuzz is not None:
         version = ctypes.CDLL(harfbuzz).hb_version_string
@@ -278,6 +281,8 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _layout(html: str, stylesheet_source: tuple[str, str]) -> tuple[bytes, int]:
+    from weasyprint import HTML
+
     stylesheet = _parsed_stylesheet(stylesheet_source)
     document = HTML(string=html, base_url=str(PDF_TEMPLATE_DIR) + "/").render(
         stylesheets=[stylesheet], font_config=_font_configuration(), **PDF_OPTIONS
@@ -293,6 +298,8 @@ def _font_configuration() -> FontConfiguration:
     there to stand in for the named ones (not even for a missing glyph), and no rule of the
     machine's (an alias, a preferred family) applies.
     """
+    from weasyprint.text.fonts import FontConfiguration
+
     previous = os.environ.get("FONTCONFIG_FILE")
     os.environ["FONTCONFIG_FILE"] = str(FONT_CONFIG)
     try:
@@ -307,6 +314,8 @@ def _font_configuration() -> FontConfiguration:
 @functools.cache
 def _parsed_stylesheet(source: tuple[str, str]) -> CSS:
     """Each process parses the stylesheet once, not once per handout."""
+    from weasyprint import CSS
+
     text, base_url = source
     return CSS(string=text, base_url=base_url, font_config=_font_configuration())
 

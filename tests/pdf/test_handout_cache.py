@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from support import ROOT, SITE, without_source
@@ -20,6 +22,20 @@ from generator.handouts.plan import plan_handouts
 from generator.model import load_compact
 
 OVERRIDES = [ROOT / "overrides" / "compact"]
+
+
+WARM_CHILD = """
+import sys
+from pathlib import Path
+from generator import urls
+from generator.build import build
+from generator.handouts.cache import HandoutCache
+from generator.model import load_compact
+
+cache = HandoutCache(Path(sys.argv[1]))
+build(load_compact(Path(sys.argv[4])), urls.Site(sys.argv[2]), [Path(sys.argv[3])], cache=cache)
+print(len(cache.reused), len(cache.laid_out), "weasyprint" in sys.modules)
+"""
 
 
 def pdfs(outputs: dict[str, bytes]) -> dict[str, bytes]:
@@ -44,6 +60,12 @@ def test_cached_builds_give_the_uncached_bytes_and_an_edit_lays_out_only_its_han
     assert pdfs(warm.outputs) == cold
     assert [(h.path, h.pages) for h in warm.handouts] == [(h.path, h.pages) for h in cold_build.handouts]
     assert warm.pages == cold_build.pages  # the downloads lists give the same sizes and page counts
+
+    # A later build, in a process of its own, that finds every handout: WeasyPrint is never loaded.
+    child = subprocess.run([sys.executable, "-c", WARM_CHILD, str(tmp_path / "cache"), SITE.url, str(OVERRIDES[0]),
+                            str(ROOT / "compact_data")],
+                           capture_output=True, text=True, check=True)
+    assert child.stdout.split() == [str(len(every)), "0", "False"], child.stderr
 
     # A damaged entry (a truncated PDF, a garbled record) is laid out again, with the right bytes.
     renderer = PdfRenderer(compact, SITE, OVERRIDES)
