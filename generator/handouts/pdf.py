@@ -15,6 +15,7 @@ content, so the same input gives the same bytes.
 
 from __future__ import annotations
 
+import atexit
 import ctypes
 import ctypes.util
 import functools
@@ -318,6 +319,16 @@ def _parsed_stylesheet(source: tuple[str, str]) -> CSS:
 
     text, base_url = source
     return CSS(string=text, base_url=base_url, font_config=_font_configuration())
+
+
+def _forget_fonts() -> None:
+    """At exit, while WeasyPrint's modules are still whole: a font configuration freed later, in the
+    interpreter's teardown, prints an ignored exception."""
+    _parsed_stylesheet.cache_clear()
+    _font_configuration.cache_clear()
+
+
+atexit.register(_forget_fonts)
 
 
 def _layout_in_worker(html: str, stylesheet_source: tuple[str, str]) -> tuple[bytes, int]:
