@@ -44,7 +44,7 @@ check: $(BIN)/mkdocs
 
 ## Preview with live reload (edits to compact_data/ reload the browser).
 serve: $(BIN)/mkdocs
-	COMPACT_PDF=false $(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve
 
 ## Debian packages the tests need: Chromium for browser tests, the handouts' DejaVu fonts, poppler for PDF images,
 ## Java and npm for vnu, nginx for the serving tests.

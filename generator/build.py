@@ -12,7 +12,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import jinja2
+
 from generator import urls
+from generator.handouts.cache import HandoutCache
 from generator.handouts.plan import Downloads, HandoutFile
 from generator.model import Compact, capfirst
 from generator.open_data import DESCRIPTIONS, open_data_files
@@ -62,13 +65,21 @@ def theme_extra(compact: Compact) -> dict[str, str]:
     }
 
 
-def build(compact: Compact, site: urls.Site, override_dirs: Sequence[Path] = (), *, pdf: bool = True) -> Build:
-    """Render every output of ``compact`` and its editions (PDFs only if ``pdf``); template errors
-    propagate as jinja2 errors."""
+def build(
+    compact: Compact,
+    site: urls.Site,
+    override_dirs: Sequence[Path] = (),
+    *,
+    pdf: bool = True,
+    cache: HandoutCache | None = None,
+    templates: jinja2.BytecodeCache | None = None,
+) -> Build:
+    """Render every output of ``compact`` and its editions (PDFs only if ``pdf``, reusing those
+    ``cache`` has; compiled templates from ``templates``); template errors propagate as jinja2 errors."""
     outputs = open_data_files(compact, site)
     outputs.update(group_documents(compact))
-    handouts = _handouts(compact, site, override_dirs, urls.CURRENT) if pdf else []
-    outputs.update({h.path: h.content for h in handouts})
+    handouts = _handouts(compact, site, override_dirs, urls.CURRENT, cache, templates) if pdf else []
+    outputs.update({h.path: h.content for h in handouts if not h.pending})
     downloads = Downloads.from_outputs(handouts, outputs, DESCRIPTIONS)
     editions: dict[int, Downloads] = {}
     for edition in compact.history.editions:  # each at its permanent address, the current one too
@@ -78,13 +89,13 @@ def build(compact: Compact, site: urls.Site, override_dirs: Sequence[Path] = (),
         if pdf and edition is compact:  # the same words and pages: the same PDFs, not laid out again
             made = [replace(h, handout=replace(h.handout, prefix=pages.prefix)) for h in handouts]
         elif pdf:
-            made = _handouts(edition, site, override_dirs, pages)
-        files.update({h.path: h.content for h in made})
+            made = _handouts(edition, site, override_dirs, pages, cache, templates)
+        files.update({h.path: h.content for h in made if not h.pending})
         outputs.update(files)
         editions[edition.edition] = Downloads.from_outputs(
             made, files, [(pages.file(path), what) for path, what in DESCRIPTIONS]
         )
-    renderer = Renderer(compact, site, override_dirs, downloads, editions)
+    renderer = Renderer(compact, site, override_dirs, downloads, editions, templates)
     return Build(compact, site, renderer.pages(), outputs, handouts, renderer)
 
 
@@ -100,10 +111,17 @@ def group_documents(compact: Compact) -> dict[str, bytes]:
     }
 
 
-def _handouts(compact: Compact, site: urls.Site, override_dirs: Sequence[Path], pages: urls.Pages) -> list[HandoutFile]:
+def _handouts(
+    compact: Compact,
+    site: urls.Site,
+    override_dirs: Sequence[Path],
+    pages: urls.Pages,
+    cache: HandoutCache | None,
+    templates: jinja2.BytecodeCache | None,
+) -> list[HandoutFile]:
     from generator.handouts.pdf import build_handouts  # WeasyPrint loads only when PDFs are made
 
-    return build_handouts(compact, site, override_dirs, pages=pages)
+    return build_handouts(compact, site, override_dirs, pages=pages, cache=cache, bytecode_cache=templates)
 
 
 def nav_paths(nav: list[Any]) -> Iterator[str]:

@@ -1,22 +1,31 @@
 """Compressed copies of the site's text files, made once at build time (served with ``gzip_static``).
 
 Deterministic: no file name or time in the gzip header, so the same site gives the same bytes.
+Compressing is a good part of a build's own time, and most files are the same from one build
+to the next, so a build may keep the copies by content (``cache``: ``<SHA-256 of the file>.gz``);
+a kept copy is used only if it decompresses to the file's bytes.
 """
 
 from __future__ import annotations
 
 import gzip
+import hashlib
+import os
+import zlib
 from pathlib import Path
 
+from generator.cachefiles import trim, write_atomically
 from generator.deploy.rules import TEXT_SUFFIXES
 
 #: Below this a compressed copy saves nothing worth a second file.
 MIN_SIZE = 256
 #: zlib's default: level 9 takes three times as long here for 0.5 % smaller files.
 COMPRESS_LEVEL = 6
+#: The bound on the folder of kept copies (a Bristol site's are about 2 MB).
+CACHE_MAX_BYTES = 100 * 1024 * 1024
 
 
-def compress_site(site_dir: Path) -> list[Path]:
+def compress_site(site_dir: Path, cache: Path | None = None) -> list[Path]:
     """Write ``<file>.gz`` beside every text file worth it; MkDocs' own ``sitemap.xml.gz`` is kept."""
     written = []
     for path in sorted(site_dir.rglob("*")):
@@ -26,6 +35,28 @@ def compress_site(site_dir: Path) -> list[Path]:
         content = path.read_bytes()
         if len(content) < MIN_SIZE or target.exists():
             continue
-        target.write_bytes(gzip.compress(content, compresslevel=COMPRESS_LEVEL, mtime=0))
+        target.write_bytes(_compressed(content, cache))
         written.append(target)
+    if cache is not None and written:
+        trim(cache, CACHE_MAX_BYTES)
     return written
+
+
+def _compressed(content: bytes, cache: Path | None) -> bytes:
+    if cache is None:
+        return gzip.compress(content, compresslevel=COMPRESS_LEVEL, mtime=0)
+    kept = cache / f"{hashlib.sha256(content).hexdigest()}-{COMPRESS_LEVEL}.gz"
+    try:
+        compressed = kept.read_bytes()
+        if gzip.decompress(compressed) == content:
+            os.utime(kept)
+            return compressed
+    except (OSError, EOFError, zlib.error):
+        pass
+    compressed = gzip.compress(content, compresslevel=COMPRESS_LEVEL, mtime=0)
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        write_atomically(kept, compressed)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+    return compressed

@@ -70,9 +70,10 @@ def static_host_files(compact: Compact, site_dir: Path) -> dict[str, str]:
     }
 
 
-def write_host_files(compact: Compact, site_dir: Path) -> None:
+def write_host_files(compact: Compact, site_dir: Path, gzip_cache: Path | None = None) -> None:
     """What a server needs beside the pages of a built site, whichever engine built it: the
-    static-host rules (``_headers``, ``_redirects``) and compressed copies."""
+    static-host rules (``_headers``, ``_redirects``) and compressed copies (kept by content
+    in ``gzip_cache``, if given)."""
     for name, text in static_host_files(compact, site_dir).items():
         (site_dir / name).write_text(text, encoding="utf-8")
-    compress_site(site_dir)
+    compress_site(site_dir, gzip_cache)

@@ -15,8 +15,12 @@ content, so the same input gives the same bytes.
 
 from __future__ import annotations
 
+import atexit
 import ctypes
+import ctypes.util
 import functools
+import hashlib
+import importlib.metadata
 import multiprocessing
 import os
 import signal
@@ -27,17 +31,21 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
 from itertools import repeat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 import segno
 from markupsafe import Markup
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
 
 from generator import urls
+from generator.handouts.cache import HandoutCache, Job, Laid, layout_key
 from generator.handouts.plan import Handout, HandoutFile, HandoutKind, PdfError, plan_handouts
 from generator.model import Commitment, Compact
 from generator.model.group import split_printed
+
+if TYPE_CHECKING:  # WeasyPrint is imported only to lay out: a build whose handouts are all cached never loads it
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
 
 PDF_TEMPLATE_DIR = Path(__file__).parent / "templates"
 STYLESHEET = "handout.css"
@@ -64,11 +72,14 @@ FONT_FILES = {
 }
 
 
-def make_pdf_environment(override_dirs: Sequence[Path] = ()) -> jinja2.Environment:
+def make_pdf_environment(
+    override_dirs: Sequence[Path] = (), bytecode_cache: jinja2.BytecodeCache | None = None
+) -> jinja2.Environment:
     """HTML templates: autoescaped (data is text, never markup) and strict."""
     search_path = [str(d / "pdf") for d in override_dirs if (d / "pdf").is_dir()] + [str(PDF_TEMPLATE_DIR)]
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(search_path),
+        bytecode_cache=bytecode_cache,
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         trim_blocks=True,
@@ -107,29 +118,37 @@ def font_faces(font_dir: Path = FONT_DIR) -> str:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def qr_code(url: str, label: str) -> Markup:
-    """The QR code for ``url`` as inline SVG, with a title that tagged PDF uses as alt text."""
+    """The QR code for ``url`` as inline SVG, with a title that tagged PDF uses as alt text
+    (kept: ``mkdocs serve`` renders the same handouts' HTML on every rebuild)."""
     code = segno.make(url, error="m", micro=False)
     return Markup(code.svg_inline(scale=3, border=2, title=label, svgclass="qr", lineclass=None))
 
 
 class PdfRenderer:
-    """Renders handouts of one Compact; the stylesheet is parsed once for all of them."""
+    """Renders handouts of one Compact (the stylesheet is parsed once per process, when first laid out)."""
 
     def __init__(
-        self, compact: Compact, site: urls.Site, override_dirs: Sequence[Path] = (), pages: urls.Pages = urls.CURRENT
+        self,
+        compact: Compact,
+        site: urls.Site,
+        override_dirs: Sequence[Path] = (),
+        pages: urls.Pages = urls.CURRENT,
+        bytecode_cache: jinja2.BytecodeCache | None = None,
     ) -> None:
         self.compact = compact
         self.current = compact.history.current
         self.site = site
         self.pages = pages
-        self.env = make_pdf_environment(override_dirs)
+        self.env = make_pdf_environment(override_dirs, bytecode_cache)
         assert self.env.loader is not None  # make_pdf_environment always gives one
         css_source, css_file, _ = self.env.loader.get_source(self.env, STYLESHEET)
         assert css_file is not None  # a FileSystemLoader names the file it read
         self.stylesheet_source = (font_faces() + css_source, css_file)
-        self.stylesheet = _parsed_stylesheet(self.stylesheet_source)
         self.date = document_date(self.compact)
+        #: Everything besides a handout's HTML that decides its bytes (the cache's key).
+        self.environment = "\n".join((*self.stylesheet_source, layout_environment()))
 
     def permalink(self, item: Commitment | str) -> str:
         page = self.pages.commitment_page(item) if isinstance(item, Commitment) else item
@@ -163,30 +182,89 @@ class PdfRenderer:
         content, pages = _layout(self.html(handout), self.stylesheet_source)
         return HandoutFile(handout=handout, content=content, pages=pages)
 
-    def render_all(self, handouts: Sequence[Handout], workers: int | None = None) -> list[HandoutFile]:
-        """Lay out many handouts, on every core: layout is nearly all of the time it takes.
+    def render_all(
+        self, handouts: Sequence[Handout], workers: int | None = None, cache: HandoutCache | None = None
+    ) -> list[HandoutFile]:
+        """Lay out many handouts, reusing from ``cache`` those whose HTML and environment it has.
 
-        The HTML is rendered here (templates, data); only the finished HTML and the
-        stylesheet's text go to the worker processes, forked from this one so they
-        start at once with WeasyPrint loaded. Forking is only safe in a process with
-        one thread, so beside the server threads of ``mkdocs serve`` the handouts are
-        laid out here, one after another. Either way the bytes are the same, in the
-        same order.
+        A deferring cache lays nothing out: the others come back ``pending`` (no bytes yet),
+        listed in ``cache.pending`` for a worker process.
         """
         documents = [self.html(handout) for handout in handouts]
-        workers = min(len(documents), workers or os.cpu_count() or 1)
-        if workers <= 1 or threading.active_count() > 1:
-            results = [_layout(document, self.stylesheet_source) for document in documents]
-        else:
-            context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(
-                workers, mp_context=context, initializer=_die_with_parent, initargs=(os.getpid(),)
-            ) as pool:
-                results = list(pool.map(_layout_in_worker, documents, repeat(self.stylesheet_source)))
+        keys = [layout_key(document, self.environment) for document in documents]
+        laid: list[Laid | None] = [cache.get(key) if cache else None for key in keys]
+        missing = [index for index, found in enumerate(laid) if found is None]
+        if cache is not None:
+            cache.reused += [handouts[i].path for i in range(len(keys)) if i not in missing]
+        if cache is not None and cache.defer:
+            cache.pending += [Job(keys[i], documents[i], handouts[i].path, self.stylesheet_source) for i in missing]
+            return [
+                HandoutFile(handout=handout, content=made.content, pages=made.pages)
+                if made is not None else HandoutFile(handout=handout, content=b"", pages=0, pending=True)
+                for handout, made in zip(handouts, laid, strict=True)
+            ]
+        for index, made in zip(missing, lay_out([documents[i] for i in missing], self.stylesheet_source, workers),
+                               strict=True):
+            laid[index] = made
+            if cache is not None:
+                cache.put(keys[index], made)
+                cache.laid_out.append(handouts[index].path)
         return [
-            HandoutFile(handout=handout, content=content, pages=pages)
-            for handout, (content, pages) in zip(handouts, results, strict=True)
+            HandoutFile(handout=handout, content=made.content, pages=made.pages)
+            for handout, made in zip(handouts, laid, strict=True)
+            if made is not None
         ]
+
+
+def lay_out(documents: Sequence[str], stylesheet_source: tuple[str, str], workers: int | None = None) -> list[Laid]:
+    """Lay out finished HTML documents, on every core: layout is nearly all of the time it takes.
+
+    Only the finished HTML and the stylesheet's text go to the worker processes, forked
+    from this one so they start at once with WeasyPrint loaded. Forking is only safe in a
+    process with one thread, so beside the server threads of ``mkdocs serve`` the handouts
+    are laid out here, one after another. Either way the bytes are the same, in the same order.
+    """
+    workers = min(len(documents), workers or os.cpu_count() or 1)
+    if documents:
+        _parsed_stylesheet(stylesheet_source)  # WeasyPrint loaded before forking: the workers start with it
+    if workers <= 1 or threading.active_count() > 1:
+        results = [_layout(document, stylesheet_source) for document in documents]
+    else:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_die_with_parent, initargs=(os.getpid(),)
+        ) as pool:
+            results = list(pool.map(_layout_in_worker, documents, repeat(stylesheet_source)))
+    return [Laid(content, pages) for content, pages in results]
+
+
+@functools.cache
+def layout_environment() -> str:
+    """What decides a handout's bytes besides its HTML and stylesheet: this module's code, the
+    PDF options, the font files and fonts.conf, and the versions of WeasyPrint, of every package
+    it requires and of the Pango and HarfBuzz libraries it lays text out with."""
+    parts = [f"options {sorted(PDF_OPTIONS.items())}"]
+    for path in (Path(__file__), FONT_CONFIG, *(FONT_DIR / name for name in sorted(FONT_FILES.values()))):
+        try:
+            parts.append(f"{path.name} {hashlib.sha256(path.read_bytes()).hexdigest()}")
+        except OSError:
+            parts.append(f"{path.name} missing")  # font_faces() has reported it already
+    for requirement in ["weasyprint", *(importlib.metadata.requires("weasyprint") or [])]:
+        if "extra ==" in requirement:
+            continue
+        name = requirement.split(" ")[0].split("[")[0].split(">")[0].split("=")[0].split("<")[0]
+        try:
+            parts.append(f"{name} {importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            parts.append(f"{name} absent")
+    pango = ctypes.util.find_library("pango-1.0")  # as WeasyPrint finds it, without loading WeasyPrint
+    parts.append(f"pango {ctypes.CDLL(pango).pango_version() if pango else 'absent'}")
+    harfbuzz = ctypes.util.find_library("harfbuzz")
+    if harfbuzz is not None:
+        version = ctypes.CDLL(harfbuzz).hb_version_string
+        version.restype = ctypes.c_char_p
+        parts.append(f"harfbuzz {version().decode()}")
+    return "\n".join(parts)
 
 
 #: ``prctl`` option: the signal a process gets when its parent dies (Linux).
@@ -204,6 +282,8 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _layout(html: str, stylesheet_source: tuple[str, str]) -> tuple[bytes, int]:
+    from weasyprint import HTML
+
     stylesheet = _parsed_stylesheet(stylesheet_source)
     document = HTML(string=html, base_url=str(PDF_TEMPLATE_DIR) + "/").render(
         stylesheets=[stylesheet], font_config=_font_configuration(), **PDF_OPTIONS
@@ -219,6 +299,8 @@ def _font_configuration() -> FontConfiguration:
     there to stand in for the named ones (not even for a missing glyph), and no rule of the
     machine's (an alias, a preferred family) applies.
     """
+    from weasyprint.text.fonts import FontConfiguration
+
     previous = os.environ.get("FONTCONFIG_FILE")
     os.environ["FONTCONFIG_FILE"] = str(FONT_CONFIG)
     try:
@@ -233,8 +315,20 @@ def _font_configuration() -> FontConfiguration:
 @functools.cache
 def _parsed_stylesheet(source: tuple[str, str]) -> CSS:
     """Each process parses the stylesheet once, not once per handout."""
+    from weasyprint import CSS
+
     text, base_url = source
     return CSS(string=text, base_url=base_url, font_config=_font_configuration())
+
+
+def _forget_fonts() -> None:
+    """At exit, while WeasyPrint's modules are still whole: a font configuration freed later, in the
+    interpreter's teardown, prints an ignored exception."""
+    _parsed_stylesheet.cache_clear()
+    _font_configuration.cache_clear()
+
+
+atexit.register(_forget_fonts)
 
 
 def _layout_in_worker(html: str, stylesheet_source: tuple[str, str]) -> tuple[bytes, int]:
@@ -247,7 +341,9 @@ def build_handouts(
     override_dirs: Sequence[Path] = (),
     handouts: Iterable[Handout] | None = None,
     pages: urls.Pages = urls.CURRENT,
+    cache: HandoutCache | None = None,
+    bytecode_cache: jinja2.BytecodeCache | None = None,
 ) -> list[HandoutFile]:
-    """Render every handout of an edition (or the given ones) to PDF bytes."""
+    """Render every handout of an edition (or the given ones) to PDF bytes, through ``cache`` if given."""
     plan = plan_handouts(compact, pages) if handouts is None else list(handouts)
-    return PdfRenderer(compact, site, override_dirs, pages).render_all(plan)
+    return PdfRenderer(compact, site, override_dirs, pages, bytecode_cache).render_all(plan, cache=cache)

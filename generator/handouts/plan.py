@@ -226,6 +226,8 @@ class HandoutFile:
     handout: Handout
     content: bytes
     pages: int
+    #: Not laid out yet (``mkdocs serve`` makes it after serving the pages): no bytes, no link.
+    pending: bool = False
 
     @property
     def path(self) -> str:

@@ -22,6 +22,11 @@ class CompactConfig(base.Config):
     pdf = c.Type(bool, default=True)
     """Build the printable PDF handouts (a few seconds); turn off for quick ``mkdocs serve`` work."""
 
+    cache_dir = c.Type(str, default=".cache")
+    """Folder, relative to ``mkdocs.yml``, of what builds keep by content: laid-out handouts
+    (``handouts/``, so a build lays out again only the handouts its changes touch) and compiled
+    templates (``templates/``); empty: no cache."""
+
     published_urls = c.Type(str, default=PUBLISHED_URLS)
     """The site's list of public addresses, relative to ``mkdocs.yml``: a build that would stop
     serving one of them fails. Each site keeps its own; absent, there is nothing to check."""

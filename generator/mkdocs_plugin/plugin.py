@@ -9,6 +9,7 @@ rendered pages are added in ``on_files``, and the data folder is watched by
 from __future__ import annotations
 
 import logging
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +27,8 @@ from generator.build import Build, build, theme_extra
 from generator.data.problems import DataError
 from generator.deploy.nginx import write_host_files
 from generator.deploy.rules import fingerprint
+from generator.handouts import preview
+from generator.handouts.cache import HandoutCache
 from generator.handouts.plan import PdfError
 from generator.mkdocs_plugin import staging
 from generator.mkdocs_plugin.config import CompactConfig
@@ -54,6 +57,14 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         self.fingerprinted: dict[str, bytes] = {}
         #: Held from staging to swap: one build of a site at a time.
         self.lock: staging.BuildLock | None = None
+        #: `mkdocs serve`: handouts are laid out after the pages are served, by ``worker``.
+        self.serving = False
+        self.cache: HandoutCache | None = None
+        #: Compiled templates kept between builds: ours and the theme's.
+        self.templates: jinja2.BytecodeCache | None = None
+        #: The folder of everything kept between builds (the plugin's cache_dir), if any.
+        self.cache_folder: Path | None = None
+        self.worker: subprocess.Popen[bytes] | None = None
 
     def _path(self, config: MkDocsConfig, option: str) -> Path:
         return Path(config.config_file_path).parent / option
@@ -61,6 +72,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` rebuilds into its own temporary folder; a dirty build keeps old files.
         self.stage = command in ("build", "gh-deploy") and not dirty
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -75,12 +87,33 @@ class CompactPlugin(BasePlugin[CompactConfig]):
                 "%s has no source text in compact.yaml: its official text is unchecked", compact.label
             )
         templates = [self._path(config, self.config.templates_dir)]
+        preview.stop(self.worker)  # its handouts may be out of date: this build says which are wanted
+        self.worker = None
+        cache, self.templates, self.cache_folder = None, None, None
+        if self.config.cache_dir:
+            folder = self.cache_folder = self._path(config, self.config.cache_dir)
+            cache = HandoutCache(folder / "handouts", defer=self.serving)
+            try:
+                (folder / "templates").mkdir(parents=True, exist_ok=True)
+                self.templates = jinja2.FileSystemBytecodeCache(str(folder / "templates"))
+            except OSError:  # a folder we cannot write: builds only take longer
+                self.templates = None
+        self.cache = cache
         try:
-            self.build = build(compact, urls.Site(config.site_url), templates, pdf=self.config.pdf)
+            self.build = build(compact, urls.Site(config.site_url), templates, pdf=self.config.pdf, cache=cache,
+                               templates=self.templates)
         except jinja2.TemplateError as error:  # a template's mistake: say where, not a traceback
             raise PluginError(f"cannot render the Compact's pages: {_describe(error)}") from None
         except PdfError as error:  # the PDF settings or fonts
             raise PluginError(f"cannot make the PDF handouts: {error}") from None
+        if cache is not None and self.config.pdf:
+            logging.getLogger("mkdocs.plugins.compact").info(
+                "Handouts: %d laid out, %d reused from %s", len(cache.laid_out), len(cache.reused), cache.directory
+            )
+            if cache.pending:
+                logging.getLogger("mkdocs.plugins.compact").info(
+                    "Handouts: %d being made after the pages are served", len(cache.pending)
+                )
         # The document's facts for the theme's own templates (the 404 page) and the page head.
         config.site_description = config.site_description or compact.description
         config.copyright = config.copyright or compact.copyright
@@ -174,13 +207,26 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         manifest = self._path(config, self.config.published_urls)
         if not manifest.is_file():
             return
-        served = {"" if f.url in ("", "./") else f.url for f in files}
+        served = {"" if f.url in ("", "./") else f.url for f in files} | self._pending_paths()
         missing = urls.unserved(urls.read_manifest(manifest.read_text(encoding="utf-8")), served, pdf=self.config.pdf)
         if missing:
             raise PluginError(
                 f"{len(missing)} published address(es) in {self.config.published_urls} would no longer be served: "
                 + ", ".join(missing)
             )
+
+    def _pending_paths(self) -> set[str]:
+        """Handouts a preview is still making: served once made (the build after it reloads)."""
+        if self.build is None:
+            return set()
+        renderer = self.build.renderer
+        every = [renderer.downloads, *(scope.downloads for scope in renderer.editions)]
+        return {h.path for downloads in every for h in downloads.handouts if h.pending}
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        if self.templates is not None:  # the theme's templates too: compiling them is much of a build
+            env.bytecode_cache = self.templates
+        return env
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         if self.page_date is not None:
@@ -193,6 +239,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
 
     @event_priority(-100)  # after every other plugin's post-build work (the search index)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.serving and self.cache is not None and self.cache.pending:  # the pages are served: now the PDFs
+            self.worker = preview.start(self.cache, self.cache.pending)
         if self.site_dir is None:
             return
         if config.strict and _warnings_counted():
@@ -210,7 +258,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
     def _write_host_files(self, site: Path) -> None:
         """What a server needs beside the pages: static-host rules and compressed copies."""
         assert self.build is not None
-        write_host_files(self.build.compact, site)
+        write_host_files(self.build.compact, site, None if self.cache_folder is None else self.cache_folder / "gzip")
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.site_dir is None:
@@ -223,6 +271,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         self._release()
 
     def on_shutdown(self) -> None:
+        preview.stop(self.worker)
+        self.worker = None
         self._release()
 
     def on_serve(
@@ -235,6 +285,10 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         package = Path(__file__).parent.parent
         for templates in (package / "pages" / "templates", package / "handouts" / "templates"):
             server.watch(str(templates))
+        if self.cache is not None:  # a worker has made the handouts: build again to list them
+            stamps = preview.stamp_dir(self.cache)
+            stamps.mkdir(parents=True, exist_ok=True)
+            server.watch(str(stamps))
         return server
 
 

@@ -32,11 +32,15 @@ TEMPLATE_DIR = Path(__file__).parent / "templates"
 MAX_NAV_THEMES = 12
 
 
-def make_environment(override_dirs: Sequence[Path] = ()) -> jinja2.Environment:
-    """A strict environment: a missing variable is an error, never an empty string."""
+def make_environment(
+    override_dirs: Sequence[Path] = (), bytecode_cache: jinja2.BytecodeCache | None = None
+) -> jinja2.Environment:
+    """A strict environment: a missing variable is an error, never an empty string (``bytecode_cache``:
+    compiled templates kept between builds, since compiling them is a good part of a build's time)."""
     search_path = [str(d) for d in override_dirs if d.is_dir()] + [str(TEMPLATE_DIR)]
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(search_path),
+        bytecode_cache=bytecode_cache,
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         finalize=markdown_text,
@@ -75,10 +79,11 @@ class Renderer:
         override_dirs: Sequence[Path] = (),
         downloads: Downloads | None = None,
         edition_downloads: Mapping[int, Downloads] | None = None,
+        bytecode_cache: jinja2.BytecodeCache | None = None,
     ) -> None:
         self.compact = compact
         self.site = site
-        self.env = make_environment(override_dirs)
+        self.env = make_environment(override_dirs, bytecode_cache)
         self.downloads = downloads or Downloads()
         self.current = Scope(compact, urls.CURRENT, self.downloads)
         #: Each edition's pages at its permanent address, ``editions/<year>/``.

@@ -37,12 +37,18 @@ def leftovers(folder: Path) -> list[str]:
 def test_two_builds_give_byte_identical_trees(
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, site_dir: Path
 ) -> None:
-    """The session's build and another, in another folder, later: the same bytes, PDFs included."""
+    """The session's build and another, in another folder, later: the same bytes, PDFs included;
+    and a third, whose handouts all come from the cache the second filled."""
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    build_site(project, tmp_path / "two", pdf=True)
-    one, two = snapshot(site_dir), snapshot(tmp_path / "two")
-    assert one.keys() == two.keys()
-    different = [name for name in one if one[name] != two[name]]
+    monkeypatch.delenv("COMPACT_CACHE", raising=False)  # the project's own, .cache
+    second = build_site(project, tmp_path / "two", pdf=True)
+    third = build_site(project, tmp_path / "three", pdf=True)
+    cache = project / ".cache" / "handouts"
+    assert f"Handouts: 12 laid out, 0 reused from {cache}" in second.stdout + second.stderr
+    assert f"Handouts: 0 laid out, 12 reused from {cache}" in third.stdout + third.stderr
+    one, two, three = snapshot(site_dir), snapshot(tmp_path / "two"), snapshot(tmp_path / "three")
+    assert one.keys() == two.keys() == three.keys()
+    different = [name for name in one if not one[name] == two[name] == three[name]]
     assert different == []
     for name in ("sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "data/compact.json",
                  "data/commitments.csv", "data/commitments.xlsx", "data/commitments.csv-metadata.json",

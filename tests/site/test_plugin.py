@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import socket
 import subprocess
@@ -119,3 +120,51 @@ def test_mkdocs_serve_rebuilds_after_a_yaml_or_template_edit(project: Path, tmp_
             server.kill()
             server.wait()
         log.close()
+
+
+def test_mkdocs_serve_with_pdfs_serves_an_edit_at_once_and_its_handouts_after(project: Path, tmp_path: Path) -> None:
+    """PDFs on (``make serve``): the edited page is served while its handouts are still being
+    made, and says so; a worker process lays them out, and the page then links the new PDFs."""
+    from pypdf import PdfReader
+
+    without_source(project / "compact_data")  # the edit below changes the Compact's words
+    port = free_port()
+    log_path = tmp_path / "serve.log"
+    log = log_path.open("w")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "COMPACT_PDF": "true",
+           "COMPACT_CACHE": str(tmp_path / "cache")}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project, stdout=log, stderr=subprocess.STDOUT, text=True, env=env,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    theme_pdf = "downloads/theme-allocating-resources.pdf"
+    being_made = "Theme 1: Allocating resources efficiently (PDF: being made for this preview; the page reloads"
+    try:
+        # A cold cache: the first pages are served with every handout still being made, then listed.
+        wait_for(base + "commitments/1.4/", "Apply <abbr", server, timeout=120)
+        wait_for(base + "commitments/1.4/", f'href="../../{theme_pdf}"', server, timeout=180)
+        downloads = fetch(base + "downloads/") or ""
+        assert "being made" not in downloads and theme_pdf.split("/")[1] in downloads
+        data = project / THEME_1
+        source = data.read_text(encoding="utf-8")
+        data.write_text(source.replace("Apply full cost recovery", "Apply complete cost recovery"), encoding="utf-8")
+        edited = wait_for(base + "commitments/1.4/", "Apply complete cost recovery", server, timeout=60)
+        assert being_made in edited  # served before its handouts were made, and the page says so
+        assert theme_pdf not in edited  # no link to a file that is not there yet
+        made = wait_for(base + "commitments/1.4/", f'href="../../{theme_pdf}"', server, timeout=180)
+        assert "being made" not in made
+        pdf = urllib.request.urlopen(base + theme_pdf, timeout=10).read()
+        reader = PdfReader(io.BytesIO(pdf))
+        assert "Apply complete cost recovery" in " ".join(page.extract_text() for page in reader.pages)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.close()
+    output = log_path.read_text(encoding="utf-8")
+    assert "Handouts: 12 being made after the pages are served" in output, output
+    assert "Traceback" not in output, output

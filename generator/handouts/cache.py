@@ -1,0 +1,127 @@
+"""A store of laid-out handouts keyed by everything that decides their bytes.
+
+Laying a handout out is nearly all of a build's time, and a handout's PDF depends only
+on its finished HTML, the stylesheet, the font files, the layout code and the versions
+of WeasyPrint and the libraries under it. :func:`layout_key` hashes all of that, so a
+build whose data did not change a handout reuses its bytes, and an edit lays out again
+only the handouts it touches; the output is the same bytes either way.
+
+Each entry is ``<key>.pdf`` (the PDF, exactly) beside ``<key>.json`` (its page count,
+size and SHA-256). Both are written to a temporary name and renamed, the record last,
+and an entry is used only if the PDF's digest matches its record: a truncated or
+damaged entry is a miss (and is removed), never a bad PDF. The folder is bounded:
+after a write, the least recently used entries go until it fits.
+
+Nothing here imports WeasyPrint: the plugin can look up entries without it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.cachefiles import trim, write_atomically
+
+#: Changes when the entries' format or the key's recipe does.
+CACHE_FORMAT = "1"
+#: The folder's bound: a Bristol build's handouts are a few MB, a 100× one's a few tens.
+DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+
+
+def layout_key(html: str, environment: str) -> str:
+    """The entry's name: a SHA-256 of the handout's HTML and its layout ``environment``
+    (stylesheet, fonts, code and library versions: see ``generator.handouts.pdf``)."""
+    digest = hashlib.sha256()
+    for part in (CACHE_FORMAT, environment, html):
+        data = part.encode("utf-8")
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Laid:
+    """A laid-out handout: the PDF's bytes and its page count."""
+
+    content: bytes
+    pages: int
+
+
+@dataclass(frozen=True)
+class Job:
+    """A handout to lay out later (``mkdocs serve``): its entry's key and its finished HTML."""
+
+    key: str
+    html: str
+    path: str
+    stylesheet_source: tuple[str, str]
+
+
+@dataclass
+class HandoutCache:
+    """The cache folder; ``reused`` and ``laid_out`` count this process's hits and misses.
+
+    With ``defer``, a build lays nothing out: what the cache lacks is listed in ``pending``
+    for a worker process to make after the pages are served (see ``generator.handouts.preview``).
+    """
+
+    directory: Path
+    max_bytes: int = DEFAULT_MAX_BYTES
+    defer: bool = False
+    reused: list[str] = field(default_factory=list)
+    laid_out: list[str] = field(default_factory=list)
+    pending: list[Job] = field(default_factory=list)
+
+    def _pdf(self, key: str) -> Path:
+        return self.directory / f"{key}.pdf"
+
+    def _record(self, key: str) -> Path:
+        return self.directory / f"{key}.json"
+
+    def get(self, key: str) -> Laid | None:
+        """The entry, if it is whole and its bytes are the ones recorded; otherwise None."""
+        try:
+            record = json.loads(self._record(key).read_text(encoding="utf-8"))
+            content = self._pdf(key).read_bytes()
+            pages, size, sha = int(record["pages"]), int(record["size"]), str(record["sha256"])
+        except (OSError, ValueError, KeyError, TypeError):
+            self._drop(key)
+            return None
+        if len(content) != size or hashlib.sha256(content).hexdigest() != sha or pages < 1:
+            self._drop(key)
+            return None
+        for path in (self._pdf(key), self._record(key)):  # used: the last to be evicted
+            try:
+                os.utime(path)
+            except OSError:
+                pass
+        return Laid(content, pages)
+
+    def put(self, key: str, laid: Laid) -> None:
+        """Store an entry atomically (the PDF, then its record), then keep the folder in bounds."""
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            write_atomically(self._pdf(key), laid.content)
+            digest = hashlib.sha256(laid.content).hexdigest()
+            record = {"pages": laid.pages, "size": len(laid.content), "sha256": digest}
+            write_atomically(self._record(key), json.dumps(record, sort_keys=True).encode("utf-8"))
+        except OSError:
+            return  # a cache that cannot be written only costs time
+        self.trim()
+
+    def has(self, key: str) -> bool:
+        """Whether an entry is there (not verified: for the preview's "being made" notes)."""
+        return self._record(key).is_file() and self._pdf(key).is_file()
+
+    def trim(self) -> None:
+        trim(self.directory, self.max_bytes)
+
+    def _drop(self, key: str) -> None:
+        for path in (self._record(key), self._pdf(key)):
+            try:
+                path.unlink()
+            except OSError:
+                pass

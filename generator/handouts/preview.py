@@ -1,0 +1,91 @@
+"""Handouts for ``mkdocs serve``: laid out after the pages are served, in a worker process.
+
+A preview build lays nothing out (its cache defers: see :class:`~generator.handouts.cache.HandoutCache`);
+its pages say which handouts are being made, and :func:`start` hands those to a fresh
+Python process (``python -m generator.handouts.preview <job file>``), at a lower priority
+than the server so an editor's next save is rebuilt first. The worker writes each PDF
+into the cache and, once all are there, a stamp file that the server watches: the next
+build finds every handout in the cache and the browser reloads with the links.
+
+This module imports no WeasyPrint itself; only the worker process loads it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.handouts.cache import HandoutCache, Job
+
+#: The worker's niceness: the server's rebuilds come first.
+NICENESS = 10
+
+
+def stamp_dir(cache: HandoutCache) -> Path:
+    """The folder the server watches: a file appears in it when a worker has finished."""
+    return cache.directory.parent / f"{cache.directory.name}.ready"
+
+
+def start(cache: HandoutCache, jobs: Sequence[Job]) -> subprocess.Popen[bytes] | None:
+    """Start a worker for ``jobs`` (duplicates dropped); None if there is nothing to make."""
+    unique = list({job.key: job for job in jobs}.values())
+    if not unique:
+        return None
+    cache.directory.mkdir(parents=True, exist_ok=True)
+    stamps = stamp_dir(cache)
+    stamps.mkdir(parents=True, exist_ok=True)
+    job_file = {
+        "cache": str(cache.directory),
+        "max_bytes": cache.max_bytes,
+        "stamp": str(stamps / "done"),
+        "parent": os.getpid(),
+        "jobs": [{"key": j.key, "html": j.html, "path": j.path, "stylesheet": list(j.stylesheet_source)}
+                 for j in unique],
+    }
+    handle, name = tempfile.mkstemp(prefix=".jobs-", suffix=".json", dir=cache.directory)
+    with os.fdopen(handle, "w", encoding="utf-8") as file:
+        json.dump(job_file, file)
+    return subprocess.Popen([sys.executable, "-m", "generator.handouts.preview", name])
+
+
+def stop(worker: subprocess.Popen[bytes] | None) -> None:
+    """End a worker this process started (its finished entries stay in the cache)."""
+    if worker is None or worker.poll() is not None:
+        return
+    worker.terminate()
+    try:
+        worker.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+        worker.wait()
+
+
+def main(argv: Sequence[str]) -> int:
+    """The worker: lay out each job into the cache, then write the stamp."""
+    job_path = Path(argv[0])
+    spec = json.loads(job_path.read_text(encoding="utf-8"))
+    job_path.unlink()
+    from generator.handouts.pdf import _die_with_parent, lay_out  # WeasyPrint: only in the worker
+
+    _die_with_parent(int(spec["parent"]))
+    os.nice(NICENESS)
+    cache = HandoutCache(Path(spec["cache"]), int(spec["max_bytes"]))
+    by_stylesheet: dict[tuple[str, str], list[dict[str, str]]] = {}
+    for job in spec["jobs"]:
+        stylesheet = tuple(job["stylesheet"])
+        by_stylesheet.setdefault((stylesheet[0], stylesheet[1]), []).append(job)
+    for stylesheet_source, jobs in by_stylesheet.items():
+        for job, laid in zip(jobs, lay_out([j["html"] for j in jobs], stylesheet_source), strict=True):
+            cache.put(job["key"], laid)
+    stamp = Path(spec["stamp"])
+    stamp.write_text(f"{len(spec['jobs'])} handouts made\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

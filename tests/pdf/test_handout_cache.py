@@ -1,0 +1,133 @@
+"""The handout cache (issue 17): reused bytes are the bytes an uncached build makes, an edit lays
+out again only the handouts it touches, and a damaged entry is laid out again, never served.
+
+Counts come from the cache itself (which handouts it laid out, which it reused), never from
+timings. The uncached reference is the session's real build (another process, its own cache).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from support import ROOT, SITE, without_source
+
+from generator.build import build
+from generator.handouts.cache import HandoutCache, Laid, layout_key
+from generator.handouts.pdf import PdfRenderer
+from generator.handouts.plan import plan_handouts
+from generator.model import load_compact
+
+OVERRIDES = [ROOT / "overrides" / "compact"]
+
+
+WARM_CHILD = """
+import sys
+from pathlib import Path
+from generator import urls
+from generator.build import build
+from generator.handouts.cache import HandoutCache
+from generator.model import load_compact
+
+cache = HandoutCache(Path(sys.argv[1]))
+build(load_compact(Path(sys.argv[4])), urls.Site(sys.argv[2]), [Path(sys.argv[3])], cache=cache)
+print(len(cache.reused), len(cache.laid_out), "weasyprint" in sys.modules)
+"""
+
+
+def pdfs(outputs: dict[str, bytes]) -> dict[str, bytes]:
+    return {path: content for path, content in outputs.items() if path.endswith(".pdf")}
+
+
+def test_cached_builds_give_the_uncached_bytes_and_an_edit_lays_out_only_its_handouts(
+    tmp_path: Path, site_dir: Path
+) -> None:
+    compact = load_compact(ROOT / "compact_data")
+    every = sorted(h.path for h in plan_handouts(compact))
+    cache = HandoutCache(tmp_path / "cache")
+
+    cold_build = build(compact, SITE, OVERRIDES, cache=cache)
+    cold = pdfs(cold_build.outputs)
+    assert sorted(cache.laid_out) == every and cache.reused == []
+    assert cold and all(content == (site_dir / path).read_bytes() for path, content in cold.items())
+
+    warm_cache = HandoutCache(tmp_path / "cache")  # a later build: a new process's view of the folder
+    warm = build(compact, SITE, OVERRIDES, cache=warm_cache)
+    assert warm_cache.laid_out == [] and sorted(warm_cache.reused) == every
+    assert pdfs(warm.outputs) == cold
+    assert [(h.path, h.pages) for h in warm.handouts] == [(h.path, h.pages) for h in cold_build.handouts]
+    assert warm.pages == cold_build.pages  # the downloads lists give the same sizes and page counts
+
+    # A later build, in a process of its own, that finds every handout: WeasyPrint is never loaded.
+    child = subprocess.run([sys.executable, "-c", WARM_CHILD, str(tmp_path / "cache"), SITE.url, str(OVERRIDES[0]),
+                            str(ROOT / "compact_data")],
+                           capture_output=True, text=True, check=True)
+    assert child.stdout.split() == [str(len(every)), "0", "False"], child.stderr
+
+    # A damaged entry (a truncated PDF, a garbled record) is laid out again, with the right bytes.
+    renderer = PdfRenderer(compact, SITE, OVERRIDES)
+    theme_4, checklist = (next(h for h in plan_handouts(compact) if h.slug == slug)
+                          for slug in ("theme-volunteering", "checklist-vcs"))
+    truncated, garbled = (tmp_path / "cache" / layout_key(renderer.html(h), renderer.environment) for h in
+                          (theme_4, checklist))
+    pdf = truncated.with_suffix(".pdf")
+    pdf.write_bytes(pdf.read_bytes()[: len(cold[theme_4.path]) // 2])
+    garbled.with_suffix(".json").write_text("{not json", encoding="utf-8")
+    repaired_cache = HandoutCache(tmp_path / "cache")
+    repaired = pdfs(build(compact, SITE, OVERRIDES, cache=repaired_cache).outputs)
+    assert sorted(repaired_cache.laid_out) == sorted([theme_4.path, checklist.path])
+    assert repaired == cold
+
+    # An edit to one commitment's words: only the handouts that hold it are laid out again.
+    data = shutil.copytree(ROOT / "compact_data", tmp_path / "data")
+    without_source(data)  # the edit changes the Compact's words
+    theme_file = data / "themes" / "1-allocating-resources.yaml"
+    text = theme_file.read_text(encoding="utf-8")
+    assert "Apply full cost recovery" in text
+    theme_file.write_text(text.replace("Apply full cost recovery", "Apply complete cost recovery"), encoding="utf-8")
+    edited = load_compact(data)
+    holding = sorted(h.path for h in plan_handouts(edited) if "1.4" in h.ids)
+    edit_cache = HandoutCache(tmp_path / "cache")
+    after = pdfs(build(edited, SITE, OVERRIDES, cache=edit_cache).outputs)
+    assert sorted(edit_cache.laid_out) == holding
+    assert 0 < len(holding) < len(every)
+    assert sorted(edit_cache.reused) == sorted(set(every) - set(holding))
+    assert all(after[path] != cold[path] for path in holding)
+    assert all(after[path] == cold[path] for path in set(every) - set(holding))
+
+
+def test_an_entry_is_used_only_if_its_bytes_match_its_record(tmp_path: Path) -> None:
+    cache = HandoutCache(tmp_path)
+    key = layout_key("<html>one</html>", "environment")
+    cache.put(key, Laid(b"%PDF-1.7 one %%EOF", 2))
+    assert cache.get(key) == Laid(b"%PDF-1.7 one %%EOF", 2)
+    (tmp_path / f"{key}.pdf").write_bytes(b"%PDF-1.7 two %%EOF")  # same size, other bytes
+    assert cache.get(key) is None
+    assert not (tmp_path / f"{key}.pdf").exists() and not (tmp_path / f"{key}.json").exists()
+    cache.put(key, Laid(b"%PDF-1.7 one %%EOF", 2))
+    (tmp_path / f"{key}.json").unlink()  # a write killed between the PDF and its record
+    assert cache.get(key) is None
+    assert list(tmp_path.iterdir()) == []  # no temporary files left behind either
+
+
+def test_the_key_changes_with_the_html_and_the_environment() -> None:
+    keys = {layout_key("a", "b"), layout_key("ab", ""), layout_key("a", "c"), layout_key("", "ab")}
+    assert len(keys) == 4
+    assert layout_key("a", "b") == layout_key("a", "b")
+
+
+def test_the_folder_stays_within_its_bound_dropping_the_least_recently_used(tmp_path: Path) -> None:
+    cache = HandoutCache(tmp_path, max_bytes=2500)
+    keys = [layout_key(str(n), "") for n in range(4)]
+    for index, key in enumerate(keys[:2]):
+        cache.put(key, Laid(bytes([index]) * 1000, 1))
+    assert cache.get(keys[0]) is not None  # used: now the most recent
+    os.utime(tmp_path / f"{keys[1]}.pdf", (1, 1))  # make the order certain on a coarse clock
+    os.utime(tmp_path / f"{keys[1]}.json", (1, 1))
+    cache.put(keys[2], Laid(b"\2" * 1000, 1))
+    assert sum(p.stat().st_size for p in tmp_path.iterdir()) <= 2500
+    assert cache.get(keys[1]) is None
+    assert cache.get(keys[0]) is not None and cache.get(keys[2]) is not None
