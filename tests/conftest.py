@@ -13,15 +13,13 @@ The helpers themselves live in ``tests/support/``, which the benchmark shares.
 
 from __future__ import annotations
 
-import fcntl
-import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
-from support import CHROMIUM, CHROMIUM_ARGS, ROOT, RealBuild, build_real_site, copy_project, serving
+from support import CHROMIUM, CHROMIUM_ARGS, ROOT, RealBuild, build_real_site, copy_project, once_per_run, serving
 
 from generator.model import Compact, load_compact
 
@@ -49,25 +47,7 @@ def real_build(tmp_path_factory: pytest.TempPathFactory) -> RealBuild:
     Under pytest-xdist the workers share it: the first to need it builds it into the run's
     common temporary folder while holding a lock, the others wait and read its record.
     """
-    if os.environ.get("PYTEST_XDIST_WORKER") is None:
-        return build_real_site(tmp_path_factory.mktemp("built") / "site")
-    shared = tmp_path_factory.getbasetemp().parent / "real-build"
-    shared.mkdir(exist_ok=True)
-    record = shared / "record.json"
-    with (shared / "lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            if record.is_file():
-                saved = json.loads(record.read_text(encoding="utf-8"))
-                return RealBuild(Path(saved["site"]), saved["returncode"], saved["output"])
-            built = build_real_site(shared / "site")
-            record.write_text(
-                json.dumps({"site": str(built.site), "returncode": built.returncode, "output": built.output}),
-                encoding="utf-8",
-            )
-            return built
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+    return once_per_run(tmp_path_factory, "real-build", lambda folder: build_real_site(folder / "site"), RealBuild)
 
 
 @pytest.fixture(scope="session")

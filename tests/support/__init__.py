@@ -6,17 +6,21 @@ Importable as ``support`` because ``tests/`` is on ``pythonpath`` (pyproject.tom
 
 from __future__ import annotations
 
+import dataclasses
+import fcntl
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -102,6 +106,38 @@ class RealBuild:
 #: bare environment (so handouts are on by mkdocs.yml's own default, and nothing of the
 #: caller's environment — a SOURCE_DATE_EPOCH, say — changes the result).
 REAL_BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
+
+
+#: What :func:`once_per_run` makes: a dataclass.
+Built = TypeVar("Built")
+
+
+def once_per_run(
+    tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Built], kind: type[Built]
+) -> Built:
+    """``make(folder)`` once for the whole run, a dataclass of paths and plain values.
+
+    Under pytest-xdist the workers share it: the first to need it makes it in the run's common
+    temporary folder ``name`` while holding a lock and records it; the others wait and read the record.
+    """
+    if os.environ.get("PYTEST_XDIST_WORKER") is None:
+        return make(tmp_path_factory.mktemp(name))
+    shared = tmp_path_factory.getbasetemp().parent / name
+    shared.mkdir(exist_ok=True)
+    record = shared / "record.json"
+    paths = {f.name for f in dataclasses.fields(kind) if f.type in ("Path", Path)}  # type: ignore[arg-type]
+    with (shared / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if record.is_file():
+                saved = json.loads(record.read_text(encoding="utf-8"))
+                return kind(**{key: Path(value) if key in paths else value for key, value in saved.items()})
+            built = make(shared)
+            values = dataclasses.asdict(built)  # type: ignore[call-overload]
+            record.write_text(json.dumps({k: str(v) if k in paths else v for k, v in values.items()}), encoding="utf-8")
+            return built
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def build_real_site(site: Path) -> RealBuild:

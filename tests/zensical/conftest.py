@@ -8,8 +8,6 @@ temporary folder. Under pytest-xdist the workers share it, as they share the Mat
 
 from __future__ import annotations
 
-import fcntl
-import json
 import os
 import subprocess
 import sys
@@ -18,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from support import ROOT, serving
+from support import ROOT, once_per_run, serving
 
 
 @dataclass(frozen=True)
@@ -50,26 +48,7 @@ def make_site_zensical(where: Path) -> ZensicalBuild:
 
 @pytest.fixture(scope="session")
 def zensical_build(tmp_path_factory: pytest.TempPathFactory) -> ZensicalBuild:
-    if os.environ.get("PYTEST_XDIST_WORKER") is None:
-        built = make_site_zensical(tmp_path_factory.mktemp("zensical"))
-    else:
-        shared = tmp_path_factory.getbasetemp().parent / "zensical-build"
-        shared.mkdir(exist_ok=True)
-        record = shared / "record.json"
-        with (shared / "lock").open("w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            try:
-                if record.is_file():
-                    saved = json.loads(record.read_text(encoding="utf-8"))
-                    built = ZensicalBuild(Path(saved["export"]), Path(saved["site"]), saved["returncode"],
-                                          saved["output"])
-                else:
-                    built = make_site_zensical(shared)
-                    record.write_text(json.dumps({"export": str(built.export), "site": str(built.site),
-                                                  "returncode": built.returncode, "output": built.output}),
-                                      encoding="utf-8")
-            finally:
-                fcntl.flock(lock, fcntl.LOCK_UN)
+    built = once_per_run(tmp_path_factory, "zensical-build", make_site_zensical, ZensicalBuild)
     if built.returncode != 0:
         raise AssertionError(f"make site-zensical failed:\n{built.output}")
     return built
