@@ -95,7 +95,7 @@ def old_page(redirect: Redirect) -> str:
 class Pages:
     """Where one edition's own pages are: the current edition's at the top of the site
     (``commitments/1.4.md``), and every edition's, the current one's too, under
-    ``editions/<year>/`` (``editions/2012/commitments/1.4.md``). The site's other pages
+    ``editions/<year>/`` (``editions/2030/commitments/1.4.md``). The site's other pages
     (home, about, glossary, complaints…) are the current edition's and have one place.
 
     Templates get one of these as ``urls``, so the same template renders either.
@@ -134,7 +134,7 @@ class Pages:
 
     @property
     def EDITION(self) -> str:  # noqa: N802
-        """The edition's own home page (``editions/2012/``)."""
+        """The edition's own home page (``editions/2030/``)."""
         return self.prefix + "index.md"
 
     @property
@@ -152,7 +152,7 @@ class Pages:
         return self.prefix + sector_page(sector)
 
     def file(self, path: str) -> str:
-        """A generated file of the edition: ``downloads/x.pdf`` → ``editions/2012/downloads/x.pdf``."""
+        """A generated file of the edition: ``downloads/x.pdf`` → ``editions/2030/downloads/x.pdf``."""
         return self.prefix + path
 
 

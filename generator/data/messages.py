@@ -82,7 +82,7 @@ def _wrong_type(error: Error) -> str:
         # e.g. `id: 1.10`, which YAML reads as the number 1.1: show what was written.
         return f"'{error.name}' must be text; write it in quotes: \"{error.parsed.scalars[error.location]}\""
     if error.kind in ("int_type", "int_parsing") and isinstance(error.given, str):
-        if error.given.strip().isdigit():  # `edition: "2012"`: a number, but in quotes
+        if error.given.strip().isdigit():  # `edition: "2030"`: a number, but in quotes
             return f"'{error.name}' must be a number without quotes: write {error.given.strip()}"
         return f"'{error.name}' must be a whole number written in digits, not {error.given!r}"
     return f"'{error.name}' must be {EXPECTED[error.kind]}, not {_describe(error.given)}"

@@ -121,7 +121,7 @@ def singular(list_name: str) -> str:
     return f"entry of '{words}'"
 
 
-#: A text that YAML (and pydantic) reads as a date: ``2012-04-01``, or ``2012-4-1``.
+#: A text that YAML (and pydantic) reads as a date: ``2030-04-01``, or ``2030-4-1``.
 DATE_LIKE = re.compile(r"^(?P<year>[0-9]{4})-(?P<month>[0-9]{1,2})-(?P<day>[0-9]{1,2})$")
 #: The example every date message gives.
 EXAMPLE_DATE = "2030-04-01"
@@ -130,7 +130,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 
 
 def not_a_date(name: str, written: str) -> str | None:
-    """Why ``written``, which looks like a date, is none (``2012-13-01``, ``2012-02-30``), or None."""
+    """Why ``written``, which looks like a date, is none (``2030-13-01``, ``2030-02-30``), or None."""
     parts = DATE_LIKE.match(written.strip())
     if parts is None:
         return None

@@ -21,7 +21,7 @@ from generator.deploy.rules import TEXT_SUFFIXES
 MIN_SIZE = 256
 #: zlib's default: level 9 takes three times as long here for 0.5 % smaller files.
 COMPRESS_LEVEL = 6
-#: The bound on the folder of kept copies (a Bristol site's are about 2 MB).
+#: The bound on the folder of kept copies (a site of some 140 pages keeps about 2 MB).
 CACHE_MAX_BYTES = 100 * 1024 * 1024
 
 

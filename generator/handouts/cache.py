@@ -27,7 +27,7 @@ from generator.cachefiles import trim, write_atomically
 
 #: Changes when the entries' format or the key's recipe does.
 CACHE_FORMAT = "1"
-#: The folder's bound: a Bristol build's handouts are a few MB, a 100× one's a few tens.
+#: The folder's bound: a build's dozen handouts are a few MB, 100 times the data's a few tens.
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 
 

@@ -77,8 +77,8 @@ def main(argv: Sequence[str]) -> int:
     cache = HandoutCache(Path(spec["cache"]), int(spec["max_bytes"]))
     by_stylesheet: dict[tuple[str, str], list[dict[str, str]]] = {}
     for job in spec["jobs"]:
-        stylesheet = tuple(job["stylesheet"])
-        by_stylesheet.setdefault((stylesheet[0], stylesheet[1]), []).append(job)
+        name, css = job["stylesheet"]
+        by_stylesheet.setdefault((name, css), []).append(job)
     for stylesheet_source, jobs in by_stylesheet.items():
         for job, laid in zip(jobs, lay_out([j["html"] for j in jobs], stylesheet_source), strict=True):
             cache.put(job["key"], laid)

@@ -8,8 +8,8 @@ for that term (its definition would explain itself). This runs after ``abbr`` an
 those marks, leaving the words exactly as they were.
 
 Templates say where: an element with the class ``compact-no-abbr`` (or one of the label
-classes below), and a glossary entry with ``data-own-terms="VCS|Voluntary and Community
-Sector"``, the forms of its own term; that attribute is removed from the page.
+classes below), and a glossary entry with ``data-own-terms="CSO|Civil society organisation"``,
+the forms of its own term; that attribute is removed from the page.
 """
 
 from __future__ import annotations

@@ -85,6 +85,16 @@ def wait_for(url: str, wanted: str, server: subprocess.Popen[str], timeout: floa
     raise AssertionError(f"{url} did not show {wanted!r} within {timeout} s")
 
 
+def end(server: subprocess.Popen[str]) -> None:
+    """Stop a server this test started, and reap it: terminate, or kill if it will not go."""
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
 def test_mkdocs_serve_rebuilds_after_a_yaml_or_template_edit(project: Path, tmp_path: Path) -> None:
     without_source(project / "compact_data")  # the edit below changes the Compact's words
     port = free_port()
@@ -113,12 +123,7 @@ def test_mkdocs_serve_rebuilds_after_a_yaml_or_template_edit(project: Path, tmp_
         )
         wait_for(url, "Local note for 1.4.", server, timeout=60)
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        end(server)
         log.close()
 
 
@@ -158,12 +163,7 @@ def test_mkdocs_serve_with_pdfs_serves_an_edit_at_once_and_its_handouts_after(pr
         reader = PdfReader(io.BytesIO(pdf))
         assert "Apply complete cost recovery" in " ".join(page.extract_text() for page in reader.pages)
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        end(server)
         log.close()
     output = log_path.read_text(encoding="utf-8")
     assert "Handouts: 12 being made after the pages are served" in output, output

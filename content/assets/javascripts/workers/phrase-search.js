@@ -19,7 +19,7 @@
   }
 
   let docs = [];             // the search index's documents, as Material received them
-  let words = null;          // {location: [word, …]}, made at the first query
+  let words = null;          // {location: [[word, its stem], …]}, made at the first query
   let phrase = [];           // the last query's words, stemmed
 
   const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: "\"", "#39": "'", nbsp: " " };
@@ -42,13 +42,13 @@
   function indexWords() {
     words = {};
     for (const doc of docs) {
-      words[doc.location] = split((doc.title || "") + " . " + (doc.text || ""));
+      words[doc.location] = split((doc.title || "") + " . " + (doc.text || "")).map(word => [word, stem(word)]);
     }
   }
 
-  function matches(typed, word) {
+  function matches(typed, [word, itsStem]) {
     // A short word ("in", "of") must be itself, not the start of another.
-    return typed.length < 3 ? word === typed : word.startsWith(typed) || stem(word) === typed;
+    return typed.length < 3 ? word === typed : word.startsWith(typed) || itsStem === typed;
   }
 
   function holdsPhrase(location) {
