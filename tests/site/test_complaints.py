@@ -358,6 +358,29 @@ def test_an_unknown_commitment_gets_a_helpful_message(
 
 
 @pytest.mark.browser
+def test_the_table_of_contents_lists_a_panel_only_while_it_is_shown(browser: object, served_site: str) -> None:
+    """The panels' headings are in the page's table of contents; each entry shows only with its
+    panel, so no entry leads to a hidden, empty heading."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    try:
+        page = context.new_page()
+
+        def shown(anchor: str) -> bool:
+            return bool(page.locator(f'.md-sidebar--secondary a[href="#{anchor}"]').is_visible())
+
+        for query, panel, complaint, unknown in (("", None, False, False),
+                                                 ("?commitment=1.4", "#compact-complaint", True, False),
+                                                 ("?commitment=9.9", "#compact-complaint-unknown", False, True)):
+            page.goto(served_site + COMPLAINTS + query)
+            if panel:
+                page.locator(panel).wait_for(state="visible")
+            assert shown("find-the-commitment"), query
+            assert (shown("compact-complaint-heading"), shown("compact-unknown-heading")) == (complaint, unknown), query
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
 def test_without_javascript_the_guide_is_complete(browser: object, served_site: str, compact: Compact) -> None:
     context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
     try:
