@@ -74,6 +74,9 @@ class HandoutCache:
     reused: list[str] = field(default_factory=list)
     laid_out: list[str] = field(default_factory=list)
     pending: list[Job] = field(default_factory=list)
+    #: By handout path, what the last build served there (``mkdocs serve``): a deferred handout
+    #: that was made before stands in with those bytes until the worker has made the new ones.
+    earlier: dict[str, Laid] = field(default_factory=dict)
 
     def _pdf(self, key: str) -> Path:
         return self.directory / f"{key}.pdf"

@@ -198,11 +198,8 @@ class PdfRenderer:
             cache.reused += [handouts[i].path for i in range(len(keys)) if i not in missing]
         if cache is not None and cache.defer:
             cache.pending += [Job(keys[i], documents[i], handouts[i].path, self.stylesheet_source) for i in missing]
-            return [
-                HandoutFile(handout=handout, content=made.content, pages=made.pages)
-                if made is not None else HandoutFile(handout=handout, content=b"", pages=0, pending=True)
-                for handout, made in zip(handouts, laid, strict=True)
-            ]
+            return [_deferred(handout, made, cache.earlier.get(handout.path))
+                    for handout, made in zip(handouts, laid, strict=True)]
         for index, made in zip(missing, lay_out([documents[i] for i in missing], self.stylesheet_source, workers),
                                strict=True):
             laid[index] = made
@@ -214,6 +211,15 @@ class PdfRenderer:
             for handout, made in zip(handouts, laid, strict=True)
             if made is not None
         ]
+
+
+def _deferred(handout: Handout, made: Laid | None, earlier: Laid | None) -> HandoutFile:
+    """A handout of a deferring build: made, or standing in with its earlier bytes, or not there yet."""
+    if made is not None:
+        return HandoutFile(handout=handout, content=made.content, pages=made.pages)
+    if earlier is not None:
+        return HandoutFile(handout=handout, content=earlier.content, pages=earlier.pages, updating=True)
+    return HandoutFile(handout=handout, content=b"", pages=0, pending=True)
 
 
 def lay_out(documents: Sequence[str], stylesheet_source: tuple[str, str], workers: int | None = None) -> list[Laid]:

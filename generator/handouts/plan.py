@@ -228,6 +228,9 @@ class HandoutFile:
     pages: int
     #: Not laid out yet (``mkdocs serve`` makes it after serving the pages): no bytes, no link.
     pending: bool = False
+    #: ``mkdocs serve``: being laid out again after an edit; meanwhile the bytes are the last
+    #: build's, so that the pages listing it need not change until the new one is ready.
+    updating: bool = False
 
     @property
     def path(self) -> str:

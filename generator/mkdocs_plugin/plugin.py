@@ -20,6 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator import urls
@@ -28,10 +29,11 @@ from generator.data.problems import DataError
 from generator.deploy.nginx import write_host_files
 from generator.deploy.rules import fingerprint
 from generator.handouts import preview
-from generator.handouts.cache import HandoutCache
-from generator.handouts.plan import PdfError
+from generator.handouts.cache import HandoutCache, Laid
+from generator.handouts.plan import HandoutFile, PdfError
 from generator.mkdocs_plugin import staging
 from generator.mkdocs_plugin.config import CompactConfig
+from generator.mkdocs_plugin.reuse import PageMemory
 from generator.model import load_compact
 
 if TYPE_CHECKING:  # only for annotations: the live-reload server is imported by `mkdocs serve` alone
@@ -65,6 +67,11 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         #: The folder of everything kept between builds (the plugin's cache_dir), if any.
         self.cache_folder: Path | None = None
         self.worker: subprocess.Popen[bytes] | None = None
+        #: `mkdocs serve`: the last rebuild's pages, so that the next renders only those its edit changed.
+        self.memory: PageMemory | None = None
+        #: `mkdocs serve`: the handouts the last build served, by path, to stand in while they are made again.
+        self.served: dict[str, Laid] = {}
+        self.nav: Navigation | None = None
 
     def _path(self, config: MkDocsConfig, option: str) -> Path:
         return Path(config.config_file_path).parent / option
@@ -73,6 +80,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         # `mkdocs serve` rebuilds into its own temporary folder; a dirty build keeps old files.
         self.stage = command in ("build", "gh-deploy") and not dirty
         self.serving = command == "serve"
+        self.memory = PageMemory() if self.serving else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -92,7 +100,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         cache, self.templates, self.cache_folder = None, None, None
         if self.config.cache_dir:
             folder = self.cache_folder = self._path(config, self.config.cache_dir)
-            cache = HandoutCache(folder / "handouts", defer=self.serving)
+            cache = HandoutCache(folder / "handouts", defer=self.serving, earlier=self.served)
             try:
                 (folder / "templates").mkdir(parents=True, exist_ok=True)
                 self.templates = jinja2.FileSystemBytecodeCache(str(folder / "templates"))
@@ -106,6 +114,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             raise PluginError(f"cannot render the Compact's pages: {_describe(error)}") from None
         except PdfError as error:  # the PDF settings or fonts
             raise PluginError(f"cannot make the PDF handouts: {error}") from None
+        if self.serving:
+            self.served = {h.path: Laid(h.content, h.pages) for h in self._handout_files() if not h.pending}
         if cache is not None and self.config.pdf:
             logging.getLogger("mkdocs.plugins.compact").info(
                 "Handouts: %d laid out, %d reused from %s", len(cache.laid_out), len(cache.reused), cache.directory
@@ -185,6 +195,9 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             files.append(File.generated(config, path, content=content))
         self._check_published(files, config)
         self._check_printed(files)
+        if self.memory is not None:
+            self.memory.start(files, self.build.pages, self.build.outputs.keys() | self._pending_paths(),
+                              self.build.renderer.abbreviations())
         return files
 
     def _check_printed(self, files: Files) -> None:
@@ -217,16 +230,27 @@ class CompactPlugin(BasePlugin[CompactConfig]):
 
     def _pending_paths(self) -> set[str]:
         """Handouts a preview is still making: served once made (the build after it reloads)."""
+        return {h.path for h in self._handout_files() if h.pending}
+
+    def _handout_files(self) -> list[HandoutFile]:
+        """Every handout of this build, at the current and the edition addresses."""
         if self.build is None:
-            return set()
+            return []
         renderer = self.build.renderer
         every = [renderer.downloads, *(scope.downloads for scope in renderer.editions)]
-        return {h.path for downloads in every for h in downloads.handouts if h.pending}
+        return [h for downloads in every for h in downloads.handouts]
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         if self.templates is not None:  # the theme's templates too: compiling them is much of a build
             env.bytecode_cache = self.templates
+        if self.memory is not None and self.nav is not None:
+            self.memory.shared(config, self.nav, files)
+            self.memory.loader(env)
         return env
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        return nav
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         if self.page_date is not None:
@@ -235,10 +259,25 @@ class CompactPlugin(BasePlugin[CompactConfig]):
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.build is not None
-        return self.build.page_markdown(markdown)
+        if self.memory is None:
+            return self.build.page_markdown(markdown)
+        return self.memory.markdown(page, markdown, self.build.page_markdown)
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return html if self.memory is None else self.memory.content(page, html, files)
+
+    @event_priority(100)  # first: the page as the theme made it, before any plugin changes it
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.memory is not None:
+            self.memory.output(page, output)
+        return output
 
     @event_priority(-100)  # after every other plugin's post-build work (the search index)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.memory is not None:
+            self.memory.finish(succeeded=True)
+            logging.getLogger("mkdocs.plugins.compact").info(
+                "Pages: %d rendered, %d unchanged since the last build", *self.memory.last_counts)
         if self.serving and self.cache is not None and self.cache.pending:  # the pages are served: now the PDFs
             self.worker = preview.start(self.cache, self.cache.pending)
         if self.site_dir is None:
@@ -261,6 +300,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         write_host_files(self.build.compact, site, None if self.cache_folder is None else self.cache_folder / "gzip")
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.memory is not None:
+            self.memory.finish(succeeded=False)
         if self.site_dir is None:
             self._release()
             return
@@ -278,6 +319,9 @@ class CompactPlugin(BasePlugin[CompactConfig]):
     def on_serve(
         self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]
     ) -> LiveReloadServer:
+        from generator.mkdocs_plugin import watching  # the server's code: `mkdocs serve` only
+
+        server = watching.sooner(server, builder)
         for option in (self.config.data_dir, self.config.templates_dir):
             path = self._path(config, option)
             if path.exists():

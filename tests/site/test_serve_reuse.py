@@ -1,0 +1,120 @@
+"""`mkdocs serve` renders again only the pages an edit changed, and writes what a full build writes.
+
+The builds run in this process, as `mkdocs serve` runs them (one plugin for the whole session,
+a rebuild after each change), without PDFs: what is reused does not depend on them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from support import without_source
+
+from generator.mkdocs_plugin.plugin import CompactPlugin
+from generator.mkdocs_plugin.reuse import PageMemory
+
+SERVE_URL = "http://127.0.0.1:8000/"
+THEME_1 = Path("compact_data/themes/1-allocating-resources.yaml")
+#: The pages an edit to the words of commitment 1.4 shows in (and their copies at the edition's address).
+SHOWING_1_4 = {"commitments/1.4.md", "commitments/index.md", "themes/allocating-resources.md", "sectors/shared.md",
+               "editions/2012/commitments/1.4.md"}
+NOT_SHOWING_1_4 = {"about.md", "values.md", "commitments/2.1.md", "themes/volunteering.md"}
+
+#: The one generated page with no title in its front matter (the theme names it after the site): always rendered.
+HOME = "index.md"
+
+Rebuild = Callable[[str], CompactPlugin]
+
+
+@pytest.fixture
+def rebuild(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Rebuild]:
+    """Build ``project`` as `mkdocs serve` does, into ``tmp_path/<name>``: the first call starts the session."""
+    without_source(project / "compact_data")  # the edits below change the Compact's words
+    monkeypatch.setenv("COMPACT_PDF", "false")
+    monkeypatch.setenv("COMPACT_CACHE", str(tmp_path / "cache"))
+    configs: list[MkDocsConfig] = []
+
+    def run(name: str) -> CompactPlugin:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / name))
+        config.site_url = SERVE_URL
+        if not configs:
+            config.plugins.on_startup(command="serve", dirty=False)
+        configs.append(config)
+        build(config, serve_url=SERVE_URL)
+        plugin = config.plugins["compact"]
+        assert isinstance(plugin, CompactPlugin)
+        return plugin
+
+    yield run
+    if configs:
+        configs[-1].plugins.on_shutdown()
+        # The plugin is this process's (MkDocs keeps it between configs): leave it as builds find it.
+        configs[-1].plugins.on_startup(command="build", dirty=False)
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def rendered(plugin: CompactPlugin) -> frozenset[str]:
+    assert plugin.memory is not None
+    return plugin.memory.last_rendered
+
+
+def test_an_edit_renders_again_only_the_pages_that_show_it_and_writes_what_a_full_build_writes(
+    rebuild: Rebuild, project: Path, tmp_path: Path
+) -> None:
+    plugin = rebuild("first")
+    assert plugin.memory is not None
+    every = plugin.memory.generated
+    assert rendered(plugin) == every  # nothing to reuse yet
+    # Nothing changed: every generated page is reused but the home page, whose title is its heading.
+    assert rendered(rebuild("unchanged")) == {HOME}
+
+    data = project / THEME_1
+    words = data.read_text(encoding="utf-8")
+    data.write_text(words.replace("Apply full cost recovery", "Apply complete cost recovery"), encoding="utf-8")
+    plugin = rebuild("edited")
+    again = rendered(plugin)
+    listed = ", ".join(sorted(again))
+    assert SHOWING_1_4 <= again, listed
+    assert not NOT_SHOWING_1_4 & again, listed
+    assert len(again) < len(every) / 4, listed
+    page = (tmp_path / "edited" / "commitments" / "1.4" / "index.html").read_text(encoding="utf-8")
+    assert "Apply complete cost recovery" in page
+
+    plugin.memory = PageMemory()  # forget every page: the same data rendered in full
+    full = rebuild("full")
+    assert rendered(full) == every
+    reused, whole = files_of(tmp_path / "edited"), files_of(tmp_path / "full")
+    assert reused.keys() == whole.keys()
+    assert [path for path in whole if reused[path] != whole[path]] == []
+
+
+def test_a_change_to_the_theme_overrides_renders_every_page_again(rebuild: Rebuild, project: Path) -> None:
+    every = rendered(rebuild("first"))
+    main = project / "overrides" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8") + "{#- changed -#}\n", encoding="utf-8")
+    assert rendered(rebuild("changed")) == every
+
+
+def test_nothing_is_kept_from_a_build_that_warned(rebuild: Rebuild, project: Path, tmp_path: Path) -> None:
+    """A warning shows again in every build until it is mended, as MkDocs shows it."""
+    page = project / "content" / "accessibility.md"
+    words = page.read_text(encoding="utf-8")
+    page.write_text(words + "\nSee [the missing page](missing.md).\n", encoding="utf-8")
+    for name in ("warned", "warned again"):
+        with pytest.raises(Abort):  # mkdocs.yml is strict: a warning fails the build
+            rebuild(name)
+    page.write_text(words, encoding="utf-8")  # mended: the same pages as before
+    mended = rebuild("mended")
+    assert mended.memory is not None
+    assert rendered(mended) == mended.memory.generated, "nothing was kept from the builds that warned"
+    assert rendered(rebuild("after")) == {HOME}
+    assert (tmp_path / "after" / "accessibility" / "index.html").is_file()
