@@ -118,3 +118,28 @@ def test_nothing_is_kept_from_a_build_that_warned(rebuild: Rebuild, project: Pat
     assert rendered(mended) == mended.memory.generated, "nothing was kept from the builds that warned"
     assert rendered(rebuild("after")) == {HOME}
     assert (tmp_path / "after" / "accessibility" / "index.html").is_file()
+
+
+def test_the_preview_server_looks_for_changes_often_unless_it_watches_big_folders(tmp_path: Path) -> None:
+    from mkdocs.livereload import LiveReloadServer
+
+    from generator.mkdocs_plugin import watching
+
+    def builder() -> None:
+        pass
+
+    small, big = tmp_path / "small", tmp_path / "big"
+    small.mkdir()
+    (small / "page.md").write_text("# Page\n", encoding="utf-8")
+    server = LiveReloadServer(builder=builder, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(small))
+    quick = watching.sooner(server, builder)
+    assert quick is not server and quick.observer.timeout == watching.POLL_SECONDS
+    assert quick.builder is builder and quick.root == server.root
+    assert set(quick._watched_paths) == {str(small)}
+
+    big.mkdir()
+    for number in range(watching.MAX_FILES + 1):
+        (big / f"{number}.svg").write_bytes(b"")
+    server.watch(str(big))  # as `mkdocs serve --watch-theme` watches the theme's icons
+    assert watching.sooner(server, builder) is server
