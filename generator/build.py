@@ -73,10 +73,12 @@ def build(
     pdf: bool = True,
     cache: HandoutCache | None = None,
     templates: jinja2.BytecodeCache | None = None,
+    open_data_cache: Path | None = None,
 ) -> Build:
     """Render every output of ``compact`` and its editions (PDFs only if ``pdf``, reusing those
-    ``cache`` has; compiled templates from ``templates``); template errors propagate as jinja2 errors."""
-    outputs = open_data_files(compact, site)
+    ``cache`` has; compiled templates from ``templates``; workbooks kept in ``open_data_cache``);
+    template errors propagate as jinja2 errors."""
+    outputs = open_data_files(compact, site, cache=open_data_cache)
     outputs.update(group_documents(compact))
     handouts = _handouts(compact, site, override_dirs, urls.CURRENT, cache, templates) if pdf else []
     outputs.update({h.path: h.content for h in handouts if not h.pending})
@@ -84,7 +86,7 @@ def build(
     editions: dict[int, Downloads] = {}
     for edition in compact.history.editions:  # each at its permanent address, the current one too
         pages = urls.edition_pages(edition)
-        files = open_data_files(edition, site, pages)
+        files = open_data_files(edition, site, pages, open_data_cache)
         made: list[HandoutFile] = []
         if pdf and edition is compact:  # the same words and pages: the same PDFs, not laid out again
             made = [replace(h, handout=replace(h.handout, prefix=pages.prefix)) for h in handouts]

@@ -1,11 +1,12 @@
 """Files kept between builds: written atomically, and folders kept within a size.
 
-Shared by the handout cache and the compressed copies, so that a build killed at any
-instant leaves either a whole entry or none, and no cache folder grows without bound.
+Shared by the handout cache, the compressed copies and the kept workbooks, so that a build
+killed at any instant leaves either a whole entry or none, and no cache folder grows without bound.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -41,3 +42,34 @@ def write_atomically(path: Path, content: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def read_verified(path: Path) -> bytes | None:
+    """The bytes :func:`write_verified` kept at ``path``, if they are whole; otherwise None (and the entry goes)."""
+    try:
+        kept = path.read_bytes()
+    except OSError:
+        return None
+    digest, _, content = kept.partition(b"\n")
+    if digest != hashlib.sha256(content).hexdigest().encode("ascii"):
+        try:
+            path.unlink()
+        except OSError:
+            pass
+        return None
+    try:
+        os.utime(path)  # used: the last to be trimmed
+    except OSError:
+        pass
+    return content
+
+
+def write_verified(path: Path, content: bytes, max_bytes: int) -> None:
+    """Keep ``content`` at ``path`` behind its SHA-256 (so a damaged entry is a miss, never wrong
+    bytes), then trim the folder to ``max_bytes``; a folder that cannot be written only costs time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, hashlib.sha256(content).hexdigest().encode("ascii") + b"\n" + content)
+    except OSError:
+        return
+    trim(path.parent, max_bytes)

@@ -18,16 +18,18 @@ from __future__ import annotations
 
 import csv
 import datetime
+import hashlib
+import importlib.metadata
 import io
 import json
 import zipfile
+from pathlib import Path
 from typing import Any, Literal
 
-from openpyxl import Workbook
-from openpyxl.writer.excel import ExcelWriter
 from pydantic import BaseModel, ConfigDict, Field
 
 from generator import urls
+from generator.cachefiles import read_verified, write_verified
 from generator.model import Compact, Passage, Reference, Step
 from generator.model.types import PASSAGES
 
@@ -57,6 +59,8 @@ CSV_COLUMN_TYPES = {
     "text": ("string", "The Compact's exact words."),
     "url": ("anyURI", "The commitment's permanent address."),
 }
+#: The bound on the folder of kept workbooks (one is some 10 KB; one of 100 times the data, about 1 MB).
+XLSX_CACHE_MAX_BYTES = 20 * 1024 * 1024
 
 
 class _Out(BaseModel):
@@ -434,39 +438,69 @@ class _FixedDateZip(zipfile.ZipFile):
             self.writestr(str(arcname or filename), written.read())
 
 
-def commitments_xlsx(compact: Compact, site: urls.Site, pages: urls.Pages = urls.CURRENT) -> bytes:
+def commitments_xlsx(
+    compact: Compact, site: urls.Site, pages: urls.Pages = urls.CURRENT, cache: Path | None = None
+) -> bytes:
     """The CSV's table as an Excel workbook whose id cells are text, dated by the edition.
 
     The same input gives the same bytes: the document's created and modified dates and
-    every zip entry's date are the first day of the edition year.
+    every zip entry's date are the first day of the edition year. Writing one (and importing
+    openpyxl) is a good part of a build's own time, so a build may keep them in ``cache``,
+    named by a SHA-256 of everything that decides their bytes.
     """
-    date = datetime.datetime(compact.edition, 1, 1)
+    title = f"The commitments of {compact.label}"
+    recipe = (title, compact.keeper or compact.title, compact.edition, _rows(compact, site, pages))
+    if cache is None:
+        return _workbook(*recipe)
+    kept = cache / f"{_workbook_key(recipe)}.xlsx"
+    content = read_verified(kept)
+    if content is None:
+        content = _workbook(*recipe)
+        write_verified(kept, content, XLSX_CACHE_MAX_BYTES)
+    return content
+
+
+def _workbook_key(recipe: object) -> str:
+    """The recipe, the code that writes it (this module) and openpyxl's version, hashed."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(f"openpyxl {importlib.metadata.version('openpyxl')}\n{CSV_COLUMNS!r}\n{recipe!r}".encode())
+    return digest.hexdigest()
+
+
+def _workbook(title: str, creator: str, edition: int, rows: list[tuple[str, int, str, str, str, str, str]]) -> bytes:
+    from openpyxl import Workbook  # imported only to write one: a build whose workbooks are kept needs none
+    from openpyxl.writer.excel import ExcelWriter
+
+    date = datetime.datetime(edition, 1, 1)
     book = Workbook()
     sheet = book.active
     assert sheet is not None  # a new workbook has one sheet
     sheet.title = "Commitments"
     sheet.append(CSV_COLUMNS)
-    for row in _rows(compact, site, pages):
+    for row in rows:
         sheet.append(row)
     for (cell,) in sheet.iter_rows(min_row=2, max_col=1):
         cell.data_type = "s"  # text, whatever it looks like
         cell.number_format = "@"
     sheet.freeze_panes = "A2"
-    book.properties.title = f"The commitments of {compact.label}"
-    book.properties.creator = compact.keeper or compact.title
+    book.properties.title = title
+    book.properties.creator = creator
     book.properties.created = book.properties.modified = date
     out = io.BytesIO()
     ExcelWriter(book, _FixedDateZip(out, date)).save()
     return out.getvalue()
 
 
-def open_data_files(compact: Compact, site: urls.Site, pages: urls.Pages = urls.CURRENT) -> dict[str, bytes]:
-    """``{site path: bytes}`` of every open data file of one edition's pages (one schema serves them all)."""
+def open_data_files(
+    compact: Compact, site: urls.Site, pages: urls.Pages = urls.CURRENT, cache: Path | None = None
+) -> dict[str, bytes]:
+    """``{site path: bytes}`` of every open data file of one edition's pages (one schema serves them
+    all; workbooks kept in ``cache``, if given)."""
     files = {
         pages.file(JSON_PATH): compact_json(compact, site, pages),
         pages.file(CSV_PATH): commitments_csv(compact, site, pages),
         pages.file(CSV_METADATA_PATH): _json_bytes(csv_metadata(compact, site, pages)),
-        pages.file(XLSX_PATH): commitments_xlsx(compact, site, pages),
+        pages.file(XLSX_PATH): commitments_xlsx(compact, site, pages, cache),
     }
     if not pages.archived:
         files[SCHEMA_PATH] = _json_bytes(schema(site))

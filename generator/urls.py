@@ -82,8 +82,17 @@ def url_path(page: str) -> str:
 
 
 def relative(from_page: str, to_page: str) -> str:
-    """A relative link between two page sources, as MkDocs-style Markdown expects."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    """A relative link between two page sources, as MkDocs-style Markdown expects: what
+    ``posixpath.relpath`` gives, worked out from the names alone (relpath asks the system for
+    the working folder at every call, and pages make thousands of links)."""
+    start = [part for part in posixpath.dirname(from_page).split("/") if part]
+    target = [part for part in to_page.split("/") if part]
+    if {".", ".."} & {*start, *target} or from_page.startswith("/") or to_page.startswith("/"):
+        return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    common = 0
+    while common < min(len(start), len(target)) and start[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + target[common:]) or "."
 
 
 def old_page(redirect: Redirect) -> str:

@@ -12,12 +12,15 @@ input can exhaust memory or Python's recursion limit: every failure is a
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
 from yaml.events import AliasEvent, CollectionStartEvent, Event, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -33,6 +36,11 @@ MAX_FILE_BYTES = 250_000
 MAX_DEPTH = 20
 
 Location = tuple[str | int, ...]
+
+#: What libyaml reads otherwise than PyYAML (found by tests/data/test_loader_fuzz.py): a tab or a byte
+#: order mark, a comment straight after a block scalar's '|' or '>', an empty value before a flow
+#: collection's ',', ']' or '}' (and, in :func:`read_fast`, a '?' in a file with flow collections).
+UNLIKE_IN_LIBYAML = re.compile(r"[\t\ufeff]|[|>][-+0-9]*#|:[ ]*[],}]")
 
 
 @dataclass
@@ -61,29 +69,29 @@ class YamlFile:
         return Problem(self.path, line, column, message)
 
 
-class _NoAliasLoader(yaml.SafeLoader):
-    """A safe loader that stops at the first anchor, alias or tag, or at deep nesting."""
+class _Refusals(Composer):
+    """A composer that stops at the first anchor, alias or tag, or at deep nesting (either parser's events)."""
 
     depth = 0
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        event: Event = self.peek_event()  # type: ignore[no-untyped-call]  # unannotated in PyYAML's stubs
+        event: Event = self.peek_event()  # type: ignore[attr-defined]  # the parser's, beside this class
         if isinstance(event, AliasEvent) or (
             isinstance(event, (ScalarEvent, CollectionStartEvent)) and event.anchor is not None
         ):
             raise _Refused(
-                _start(event),
+                event.start_mark,
                 "YAML anchors and aliases (& and *) are not allowed; write the value out in full",
             )
         if isinstance(event, (ScalarEvent, CollectionStartEvent)) and event.tag is not None:
             raise _Refused(
-                _start(event),
+                event.start_mark,
                 f"YAML tags such as '{event.tag.replace('tag:yaml.org,2002:', '!!')}' are not allowed; "
                 "write the plain value "
                 "(put text in quotes if needed)",
             )
         if self.depth >= MAX_DEPTH:
-            raise _Refused(_start(event), f"the data is nested too deeply (more than {MAX_DEPTH} levels)")
+            raise _Refused(event.start_mark, f"the data is nested too deeply (more than {MAX_DEPTH} levels)")
         self.depth += 1
         try:
             return super().compose_node(parent, index)
@@ -91,17 +99,26 @@ class _NoAliasLoader(yaml.SafeLoader):
             self.depth -= 1
 
 
+class _NoAliasLoader(_Refusals, yaml.SafeLoader):
+    """PyYAML's own parser: its errors and marks are the ones every message is worded and tested for."""
+
+
+if yaml.__with_libyaml__:
+
+    class _FastLoader(_Refusals, yaml.CSafeLoader):
+        """libyaml's parser (when PyYAML has it) under the same composer: the same nodes and marks, ten
+        times as fast. Its errors are worded otherwise: a file it finds any problem in is read again by
+        :class:`_NoAliasLoader`, so every message is the same whichever parser read the file."""
+
+        def __init__(self, text: str) -> None:
+            yaml.CSafeLoader.__init__(self, text)
+            _Refusals.__init__(self)
+
+
 class _Refused(Exception):
-    def __init__(self, mark: yaml.Mark, message: str) -> None:
+    def __init__(self, mark: Any, message: str) -> None:  # a yaml.Mark, or libyaml's own kind of mark
         self.mark = mark
         self.message = message
-
-
-def _start(event: Event) -> yaml.Mark:
-    """Where ``event`` starts: the pure-Python parser gives every event a :class:`yaml.Mark`."""
-    mark = event.start_mark
-    assert isinstance(mark, yaml.Mark)
-    return mark
 
 
 def _position(node: Node) -> tuple[int, int]:
@@ -173,6 +190,37 @@ def read_yaml(path: Path, display_path: str) -> tuple[YamlFile | None, list[Prob
     characters = _refused_characters(display_path, text)
     if characters:  # before YAML reads it: it would count a raw U+2028 as a line break, editors do not
         return None, characters
+    if yaml.__with_libyaml__:
+        fast = read_fast(text, display_path)
+        if fast is not None:
+            return fast, []
+    return read_text(text, display_path)
+
+
+def read_fast(text: str, display_path: str) -> YamlFile | None:
+    """The file read by libyaml's parser, if it has no problem at all; None for any other, and for
+    the kinds of file libyaml reads otherwise than PyYAML: :data:`UNLIKE_IN_LIBYAML`, and one whose
+    last line has no line break (libyaml marks the end a line further on)."""
+    if UNLIKE_IN_LIBYAML.search(text) or not text.endswith(("\n", "\r")):
+        return None
+    if "?" in text and ("[" in text or "{" in text):  # PyYAML ends a flow scalar at '?', libyaml does not
+        return None
+    loader = _FastLoader(text)
+    try:
+        root = loader.get_single_node()
+    except (_Refused, yaml.YAMLError):
+        return None
+    finally:
+        loader.dispose()
+    parsed = YamlFile(display_path, None)
+    problems: list[Problem] = []
+    if root is not None:
+        parsed.data = _convert(root, (), parsed, problems, loader)
+    return None if problems else parsed
+
+
+def read_text(text: str, display_path: str) -> tuple[YamlFile | None, list[Problem]]:
+    """The file read by PyYAML's own parser, with every problem at its line and column."""
     try:
         loader = _NoAliasLoader(text)
     except yaml.reader.ReaderError as error:
@@ -232,7 +280,7 @@ def _unprintable(display_path: str, text: str, error: yaml.reader.ReaderError) -
     return Problem(display_path, line, column, f"the file contains {refusal(character) or name(character)}")
 
 
-def _construct(node: ScalarNode, loader: yaml.SafeLoader) -> Any:
+def _construct(node: ScalarNode, loader: SafeConstructor) -> Any:
     """A scalar's value; ValueError if YAML takes it for a date or number it cannot build."""
     try:
         return loader.construct_object(node)
@@ -245,7 +293,7 @@ def _convert(
     location: Location,
     parsed: YamlFile,
     problems: list[Problem],
-    loader: yaml.SafeLoader,
+    loader: SafeConstructor,
 ) -> Any:
     parsed.values[location] = _position(node)
     if isinstance(node, MappingNode):
@@ -290,7 +338,7 @@ def _convert(
             for index, item in enumerate(node.value)
         ]
     assert isinstance(node, ScalarNode)  # the composer makes only these three kinds of node
-    if node.style is None:
+    if not node.style:  # plain: PyYAML's style None, libyaml's ""
         parsed.scalars[location] = node.value
     try:
         value = _construct(node, loader)

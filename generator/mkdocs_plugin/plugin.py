@@ -109,7 +109,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         self.cache = cache
         try:
             self.build = build(compact, urls.Site(config.site_url), templates, pdf=self.config.pdf, cache=cache,
-                               templates=self.templates)
+                               templates=self.templates,
+                               open_data_cache=None if self.cache_folder is None else self.cache_folder / "open-data")
         except jinja2.TemplateError as error:  # a template's mistake: say where, not a traceback
             raise PluginError(f"cannot render the Compact's pages: {_describe(error)}") from None
         except PdfError as error:  # the PDF settings or fonts

@@ -109,7 +109,13 @@ class Renderer:
         use change nothing in its HTML but cost Markdown time on every page.
         """
         text = None if markdown is None else markdown.replace("\\", "")  # Markdown escapes
-        lines = []
+        lines = [line for form, line in self._definitions if text is None or form in text]
+        return "\n".join(lines) + "\n"
+
+    @functools.cached_property
+    def _definitions(self) -> list[tuple[str, str]]:
+        """Each glossary form and its ``abbr`` line, worked out once for every page."""
+        definitions = []
         seen: set[str] = set()
         for term in self.compact.glossary:
             forms = ([term.abbr] if term.abbr else []) + list(term.matches)
@@ -118,9 +124,8 @@ class Renderer:
                 if form in seen or form.lower() == squash(title).lower():  # a form that is its own title says nothing
                     continue
                 seen.add(form)
-                if text is None or form in text:
-                    lines.append(f"*[{form}]: {squash(title)}")
-        return "\n".join(lines) + "\n"
+                definitions.append((form, f"*[{form}]: {squash(title)}"))
+        return definitions
 
     # -- pages -------------------------------------------------------------
 

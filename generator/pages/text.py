@@ -6,6 +6,7 @@ leading ``#`` must appear as exactly those characters wherever it is shown.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from typing import Any
@@ -20,6 +21,11 @@ _WHITESPACE = re.compile(r"\s+")
 _SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
+#: Distinct texts remembered by the escapes below: the same names, titles and ids fill every page.
+_REMEMBERED = 1 << 16
+
+
+@functools.lru_cache(maxsize=_REMEMBERED)
 def squash(text: str) -> str:
     """Collapse runs of whitespace, as HTML would, so the output is one line."""
     return _WHITESPACE.sub(" ", text).strip()
@@ -35,8 +41,12 @@ def markdown_text(value: object) -> str:
         return str(value)
     if value is None:
         return ""
-    text = squash(str(value))
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _markdown_escaped(str(value))
+
+
+@functools.lru_cache(maxsize=_REMEMBERED)
+def _markdown_escaped(text: str) -> str:
+    text = squash(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from support import ROOT
 
 from generator.data.problems import DataError
-from generator.data.yamlfile import read_yaml
+from generator.data.yamlfile import read_fast, read_text, read_yaml
 from generator.model import load_compact
 
 FORMAT = re.compile(r"^(?P<path>[^\n:]+?)(?::(?P<line>\d+):(?P<column>\d+))?: (?P<message>\S[^\n]*)$")
@@ -125,6 +125,37 @@ def test_any_text_reads_or_fails_cleanly(tmp_path_factory: pytest.TempPathFactor
     for problem in problems:
         assert FORMAT.match(str(problem)), str(problem)
     assert parsed is not None or problems
+
+
+def _same_reading(text: str) -> None:
+    """What libyaml's parser accepts, PyYAML's accepts with no problem, with the same values and marks."""
+    fast = read_fast(text, "compact_data/any.yaml")
+    if fast is not None:
+        parsed, problems = read_text(text, "compact_data/any.yaml")
+        assert not problems, problems
+        assert repr(fast) == repr(parsed)  # repr: a NaN is not equal to itself
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(change=mutated())
+def test_libyaml_reads_a_mutated_file_as_pyyaml_does(change: tuple[Path, bytes]) -> None:
+    _same_reading(change[1].decode("utf-8", "replace"))
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(text=st.lists(st.one_of(st.sampled_from(SNIPPETS), st.text(max_size=4)), max_size=30).map("".join))
+def test_libyaml_reads_any_text_as_pyyaml_does(text: str) -> None:
+    _same_reading(text)
+
+
+@pytest.mark.parametrize("path", sorted({*ROOT.glob("compact_data/**/*.yaml"), *ROOT.glob("tests/**/*.yaml")}),
+                         ids=lambda path: path.relative_to(ROOT).as_posix())
+def test_libyaml_reads_every_data_file_as_pyyaml_does(path: Path) -> None:
+    """The real data and every fixture; the themes, most of the data, are read by libyaml."""
+    text = path.read_bytes().decode("utf-8", "replace")
+    _same_reading(text)
+    if path.is_relative_to(ROOT / "compact_data" / "themes"):
+        assert read_fast(text, "compact_data/any.yaml") is not None
 
 
 def _load_expecting(data_dir: Path, root: Path, needle: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import subprocess
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from support import ROOT
 from support.linkcheck import file_for, page_url, parse_page, parse_site
 
 from generator import urls
+from generator.model import Compact
 
 URL_LIST = ROOT / "published-urls.txt"
 read_urls = urls.read_manifest
@@ -87,3 +89,17 @@ def test_no_entry_ever_disappears() -> None:
 def test_the_list_reader_ignores_comments_and_keeps_entries() -> None:
     text = "# header\n\n/\n  /about/  \n# --- Downloads\n/downloads/compact.pdf\n"
     assert read_urls(text) == ["/", "/about/", "/downloads/compact.pdf"]
+
+
+def test_a_relative_link_is_what_relpath_gives(compact: Compact) -> None:
+    """Worked out from the names alone, for every pair of the site's own pages and a few odd names."""
+    from support import SITE
+
+    from generator.build import build
+
+    pages = [*build(compact, SITE, pdf=False).pages, "index.md", "a/b/c/d.md", "a/b/", "a//b.md", "a/./b.md",
+             "../up.md", "/root.md", "a/b/../c.md"]
+    for source in pages:
+        for target in pages:
+            assert urls.relative(source, target) == posixpath.relpath(target, posixpath.dirname(source) or "."), (
+                source, target)
