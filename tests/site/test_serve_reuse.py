@@ -120,26 +120,57 @@ def test_nothing_is_kept_from_a_build_that_warned(rebuild: Rebuild, project: Pat
     assert (tmp_path / "after" / "accessibility" / "index.html").is_file()
 
 
-def test_the_preview_server_looks_for_changes_often_unless_it_watches_big_folders(tmp_path: Path) -> None:
+def test_the_preview_server_is_told_of_changes_at_once_and_not_of_reads(tmp_path: Path) -> None:
+    """`mkdocs serve` rebuilds on the system's file events: a save, a new file, a removal, never a
+    file being read (every build reads the watched files: that would rebuild for ever)."""
+    import threading
+
     from mkdocs.livereload import LiveReloadServer
+    from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
     from generator.mkdocs_plugin import watching
 
     def builder() -> None:
         pass
 
-    small, big = tmp_path / "small", tmp_path / "big"
-    small.mkdir()
-    (small / "page.md").write_text("# Page\n", encoding="utf-8")
+    folder = tmp_path / "data"
+    folder.mkdir()
+    data = folder / "theme.yaml"
+    data.write_text("id: 1\n", encoding="utf-8")
     server = LiveReloadServer(builder=builder, host="127.0.0.1", port=0, root=str(tmp_path))
-    server.watch(str(small))
+    server.watch(str(folder))
     quick = watching.sooner(server, builder)
-    assert quick is not server and quick.observer.timeout == watching.POLL_SECONDS
+    assert quick is not server and isinstance(quick.observer, watching.ChangeObserver)
     assert quick.builder is builder and quick.root == server.root
-    assert set(quick._watched_paths) == {str(small)}
+    assert set(quick._watched_paths) == {str(folder)}
 
-    big.mkdir()
-    for number in range(watching.MAX_FILES + 1):
-        (big / f"{number}.svg").write_bytes(b"")
-    server.watch(str(big))  # as `mkdocs serve --watch-theme` watches the theme's icons
-    assert watching.sooner(server, builder) is server
+    seen: list[FileSystemEvent] = []
+    arrived = threading.Event()
+
+    class Record(FileSystemEventHandler):
+        def on_any_event(self, event: FileSystemEvent) -> None:
+            if not event.is_directory:
+                seen.append(event)
+                arrived.set()
+
+    observer = watching.ChangeObserver()
+    observer.schedule(Record(), str(folder), recursive=True)
+    observer.start()
+    try:
+        for _ in range(3):
+            data.read_text(encoding="utf-8")
+        assert not arrived.wait(0.5), [type(e).__name__ for e in seen]
+        data.write_text("id: 2\n", encoding="utf-8")
+        assert arrived.wait(2), "a save is reported"
+        (folder / "new.yaml").write_text("id: 3\n", encoding="utf-8")
+        (folder / "new.yaml").unlink()
+        deadline = 2.0
+        while deadline > 0 and not any(type(e).__name__ == "FileDeletedEvent" for e in seen):
+            threading.Event().wait(0.05)
+            deadline -= 0.05
+        kinds = {type(e).__name__ for e in seen}
+        assert {"FileModifiedEvent", "FileCreatedEvent", "FileDeletedEvent"} <= kinds, kinds
+        assert not kinds & {"FileOpenedEvent", "FileClosedNoWriteEvent", "FileClosedEvent"}, kinds
+    finally:
+        observer.stop()
+        observer.join(5)
