@@ -47,6 +47,12 @@ class Build:
         """The site's navigation: the generated pages', then the hand-written pages that exist."""
         return self.renderer.navigation([(t, p) for t, p in HAND_WRITTEN_NAV if (docs_dir / p).is_file()])
 
+    @property
+    def edition_copies(self) -> frozenset[str]:
+        """The pages at the current edition's own address (``editions/<year>/``): the current pages again."""
+        prefix = urls.edition_pages(self.compact).prefix
+        return frozenset(path for path in self.pages if path.startswith(prefix))
+
     def not_in_nav(self, nav: list[Any]) -> list[str]:
         """The generated pages a navigation leaves out (the commitment pages…), in page order."""
         listed = set(nav_paths(nav))

@@ -36,6 +36,9 @@ from generator.mkdocs_plugin.config import CompactConfig
 from generator.mkdocs_plugin.reuse import PageMemory
 from generator.model import load_compact
 
+#: The folder, in the cache folder, that asks `mkdocs serve` for the next build (pages a build late).
+FOLLOW_UP = "pages.late"
+
 if TYPE_CHECKING:  # only for annotations: the live-reload server is imported by `mkdocs serve` alone
     from mkdocs.livereload import LiveReloadServer
 
@@ -197,8 +200,9 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         self._check_published(files, config)
         self._check_printed(files)
         if self.memory is not None:
+            late = self.build.edition_copies if self.cache_folder is not None else ()  # (no folder: no asking again)
             self.memory.start(files, self.build.pages, self.build.outputs.keys() | self._pending_paths(),
-                              self.build.renderer.abbreviations())
+                              self.build.renderer.abbreviations(), late)
         return files
 
     def _check_printed(self, files: Files) -> None:
@@ -279,6 +283,10 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             self.memory.finish(succeeded=True)
             logging.getLogger("mkdocs.plugins.compact").info(
                 "Pages: %d rendered, %d unchanged since the last build", *self.memory.last_counts)
+            if self.memory.last_late and self.cache_folder is not None:
+                logging.getLogger("mkdocs.plugins.compact").info(
+                    "Pages: %d at the edition's address follow in the next build", len(self.memory.last_late))
+                _ask_again(self.cache_folder / FOLLOW_UP)
         if self.serving and self.cache is not None and self.cache.pending:  # the pages are served: now the PDFs
             self.worker = preview.start(self.cache, self.cache.pending)
         if self.site_dir is None:
@@ -334,7 +342,21 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             stamps = preview.stamp_dir(self.cache)
             stamps.mkdir(parents=True, exist_ok=True)
             server.watch(str(stamps))
+        if self.cache_folder is not None:  # pages were a build late: build again to render them
+            (self.cache_folder / FOLLOW_UP).mkdir(parents=True, exist_ok=True)
+            server.watch(str(self.cache_folder / FOLLOW_UP))
         return server
+
+
+def _ask_again(folder: Path) -> None:
+    """Start another `mkdocs serve` build: a file changes in a folder the server watches."""
+    stamp = folder / "next"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        count = int(stamp.read_text(encoding="utf-8")) if stamp.is_file() else 0
+        stamp.write_text(f"{count + 1}\n", encoding="utf-8")
+    except (OSError, ValueError):  # the late pages then wait for the next save
+        pass
 
 
 def _sentence(error: Exception, site: Path) -> str:

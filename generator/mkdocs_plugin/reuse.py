@@ -11,7 +11,10 @@ make the same HTML again. What a generated page becomes depends only on
   the theme's templates): its *page* key.
 
 A page whose keys are the last successful build's takes its HTML, table of contents and anchors
-from that build. Hand-written pages are always rendered (their links may name any generated
+from that build. A page that may be *late* (the copies of the current pages at the current
+edition's own address) keeps its last content for one build even if its Markdown changed, so that
+the edited page is served sooner; the plugin then asks for the next build at once, which renders
+it (a page is never late two builds running). Hand-written pages are always rendered (their links may name any generated
 file), and nothing is kept from a build that logged a warning, so a warning shows again until it
 is mended. The reused bytes are the bytes a full rebuild writes (tests/site/test_serve_reuse.py).
 """
@@ -81,6 +84,11 @@ class PageMemory:
         self.content_keys: dict[str, str] = {}
         self.reused_content: set[str] = set()
         self.reused_html: set[str] = set()
+        #: Pages this build may serve as they were (``start``'s ``late``), and those it did.
+        self.may_be_late: frozenset[str] = frozenset()
+        self.late: set[str] = set()
+        #: The pages the last build served as they were: the next build renders them.
+        self.last_late: frozenset[str] = frozenset()
         self._warnings: _Warnings | None = None
         #: The generated pages the last build rendered (the others it reused).
         self.last_rendered: frozenset[str] = frozenset()
@@ -90,12 +98,17 @@ class PageMemory:
         """Of the generated pages, how many the last build rendered, and how many it reused."""
         return len(self.last_rendered), len(self.generated) - len(self.last_rendered)
 
-    def start(self, files: Files, generated: Iterable[str], outputs: Collection[str], additions: str) -> None:
+    def start(
+        self, files: Files, generated: Iterable[str], outputs: Collection[str], additions: str,
+        late: Collection[str] = (),
+    ) -> None:
         """A new build (``on_files``): ``generated`` are the pages that may be reused; ``outputs``
         the generated files (handouts, open data), which a page's Markdown links only if they exist;
-        ``additions``, what a page's Markdown may have added before it is rendered (the glossary)."""
+        ``additions``, what a page's Markdown may have added before it is rendered (the glossary);
+        ``late``, the pages that may keep their last content for this one build."""
         self.finish(succeeded=False)
         self.generated = frozenset(generated)
+        self.may_be_late = frozenset() if self.last_late else frozenset(late)
         pages = sorted((f.src_uri, f.dest_uri) for f in files if f.src_uri not in outputs)
         self.files_key = _digest([pages, additions])
         self._warnings = _Warnings()
@@ -109,6 +122,9 @@ class PageMemory:
             return complete(markdown)
         key = self.content_keys[source] = _digest([self.files_key, markdown, _canonical(page.meta)])
         kept = self.kept.get(source)
+        if kept is not None and kept.content_key != key and source in self.may_be_late:
+            key = self.content_keys[source] = kept.content_key  # its last content: the next build renders it
+            self.late.add(source)
         if kept is not None and kept.content_key == key:
             self.reused_content.add(source)
             return ""
@@ -164,9 +180,10 @@ class PageMemory:
             if succeeded and self._warnings.count == 0:
                 self.kept = {source: made for source, made in self.made.items() if made.page_key}
             self.last_rendered = self.generated - self.reused_html
+            self.last_late = frozenset(self.late)
         self._warnings = None
         self.made, self.content_keys = {}, {}
-        self.reused_content, self.reused_html = set(), set()
+        self.reused_content, self.reused_html, self.late = set(), set(), set()
 
     def _page_key(self, page: Page, content_key: str) -> str:
         return _digest([self.site_key, content_key, page.title or "", page.url, page.update_date])

@@ -27,6 +27,9 @@ from watchdog.events import (
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver, ObservedWatch
 
+#: How long the server waits for a save's events to stop (MkDocs' own: 0.1 s, two of its looks at
+#: the files): the system reports a save's few events within milliseconds of each other.
+SETTLE_SECONDS = 0.05
 #: What saving, adding, renaming or removing a file makes the system report.
 CHANGES: list[type[FileSystemEvent]] = [FileCreatedEvent, FileModifiedEvent, FileMovedEvent, FileDeletedEvent]
 
@@ -62,7 +65,7 @@ def sooner(server: LiveReloadServer, builder: Callable[..., None]) -> LiveReload
                              mount_path=server.mount_path)
     quick.observer = ChangeObserver()  # type: ignore[assignment]  # before any watch: each is scheduled on it
     quick.error_handler = server.error_handler
-    quick.build_delay = server.build_delay
+    quick.build_delay = SETTLE_SECONDS
     for path, times in server._watched_paths.items():  # what `mkdocs serve` chose to watch (--watch-theme…)
         for _ in range(times):
             quick.watch(path)

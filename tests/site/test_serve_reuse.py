@@ -21,9 +21,9 @@ from generator.mkdocs_plugin.reuse import PageMemory
 
 SERVE_URL = "http://127.0.0.1:8000/"
 THEME_1 = Path("compact_data/themes/1-allocating-resources.yaml")
-#: The pages an edit to the words of commitment 1.4 shows in (and their copies at the edition's address).
-SHOWING_1_4 = {"commitments/1.4.md", "commitments/index.md", "themes/allocating-resources.md", "sectors/shared.md",
-               "editions/2012/commitments/1.4.md"}
+#: Pages an edit to the words of commitment 1.4 shows in, and their copies at the edition's address.
+SHOWING_1_4 = {"commitments/1.4.md", "commitments/index.md", "themes/allocating-resources.md", "sectors/shared.md"}
+COPIES_1_4 = {"editions/2012/" + page for page in SHOWING_1_4}
 NOT_SHOWING_1_4 = {"about.md", "values.md", "commitments/2.1.md", "themes/volunteering.md"}
 
 #: The one generated page with no title in its front matter (the theme names it after the site): always rendered.
@@ -70,6 +70,8 @@ def rendered(plugin: CompactPlugin) -> frozenset[str]:
 def test_an_edit_renders_again_only_the_pages_that_show_it_and_writes_what_a_full_build_writes(
     rebuild: Rebuild, project: Path, tmp_path: Path
 ) -> None:
+    """The pages at the current address first; their copies at the edition's address are a build
+    late (the plugin asks for that build at once), and then the site is what a full build writes."""
     plugin = rebuild("first")
     assert plugin.memory is not None
     every = plugin.memory.generated
@@ -85,14 +87,26 @@ def test_an_edit_renders_again_only_the_pages_that_show_it_and_writes_what_a_ful
     listed = ", ".join(sorted(again))
     assert SHOWING_1_4 <= again, listed
     assert not NOT_SHOWING_1_4 & again, listed
-    assert len(again) < len(every) / 4, listed
+    assert len(again) < len(every) / 8, listed
+    assert plugin.memory is not None and plugin.build is not None
+    assert COPIES_1_4 <= plugin.memory.last_late <= plugin.build.edition_copies and not COPIES_1_4 & again
     page = (tmp_path / "edited" / "commitments" / "1.4" / "index.html").read_text(encoding="utf-8")
     assert "Apply complete cost recovery" in page
+    copy_1_4 = Path("editions", "2012", "commitments", "1.4", "index.html")
+    # As it was, for one build:
+    assert "Apply full cost recovery" in (tmp_path / "edited" / copy_1_4).read_text(encoding="utf-8")
+    assert (tmp_path / "cache" / "pages.late" / "next").is_file(), "the plugin asked for the next build"
+
+    late = plugin.memory.last_late
+    follow_up = rebuild("follow-up")
+    assert rendered(follow_up) == late | {HOME}
+    assert follow_up.memory is not None and not follow_up.memory.last_late
+    assert "Apply complete cost recovery" in (tmp_path / "follow-up" / copy_1_4).read_text(encoding="utf-8")
 
     plugin.memory = PageMemory()  # forget every page: the same data rendered in full
     full = rebuild("full")
     assert rendered(full) == every
-    reused, whole = files_of(tmp_path / "edited"), files_of(tmp_path / "full")
+    reused, whole = files_of(tmp_path / "follow-up"), files_of(tmp_path / "full")
     assert reused.keys() == whole.keys()
     assert [path for path in whole if reused[path] != whole[path]] == []
 
