@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import subprocess
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -75,6 +76,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         #: `mkdocs serve`: the handouts the last build served, by path, to stand in while they are made again.
         self.served: dict[str, Laid] = {}
         self.nav: Navigation | None = None
+        #: The generated pages' paths (once MkDocs holds their Markdown, the build does not).
+        self.generated_pages: frozenset[str] = frozenset()
 
     def _path(self, config: MkDocsConfig, option: str) -> Path:
         return Path(config.config_file_path).parent / option
@@ -203,6 +206,9 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             late = self.build.edition_copies if self.cache_folder is not None else ()  # (no folder: no asking again)
             self.memory.start(files, self.build.pages, self.build.outputs.keys() | self._pending_paths(),
                               self.build.renderer.abbreviations(), late)
+        # From here on the pages' Markdown is MkDocs' to hold (a 100x Compact's is 100 MB): not ours too.
+        self.generated_pages = frozenset(self.build.pages)
+        self.build = replace(self.build, pages={})
         return files
 
     def _check_printed(self, files: Files) -> None:
@@ -264,6 +270,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.build is not None
+        if page.file.src_uri in self.generated_pages:  # read: the page holds its Markdown, the file need not
+            page.file.content_string = ""
         if self.memory is None:
             return self.build.page_markdown(markdown)
         return self.memory.markdown(page, markdown, self.build.page_markdown)
