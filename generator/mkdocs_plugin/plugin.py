@@ -75,6 +75,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         self.memory: PageMemory | None = None
         #: `mkdocs serve`: the handouts the last build served, by path, to stand in while they are made again.
         self.served: dict[str, Laid] = {}
+        #: This build's navigation (``on_nav``): every page's HTML shows it, so reuse depends on it.
         self.nav: Navigation | None = None
         #: The generated pages' paths (once MkDocs holds their Markdown, the build does not).
         self.generated_pages: frozenset[str] = frozenset()
