@@ -20,6 +20,7 @@ from generator.handouts.plan import Downloads, HandoutFile
 from generator.model import Compact, capfirst
 from generator.open_data import DESCRIPTIONS, open_data_files
 from generator.pages.render import Renderer
+from generator.pages.text import forget_remembered
 
 #: Hand-written pages (in the docs folder) listed at the end of the navigation, if they exist.
 HAND_WRITTEN_NAV = (("Accessibility", "accessibility.md"),)
@@ -104,7 +105,9 @@ def build(
             made, files, [(pages.file(path), what) for path, what in DESCRIPTIONS]
         )
     renderer = Renderer(compact, site, override_dirs, downloads, editions, templates)
-    return Build(compact, site, renderer.pages(), outputs, handouts, renderer)
+    rendered = renderer.pages()
+    forget_remembered()
+    return Build(compact, site, rendered, outputs, handouts, renderer)
 
 
 def group_documents(compact: Compact) -> dict[str, bytes]:

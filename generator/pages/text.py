@@ -50,6 +50,13 @@ def _markdown_escaped(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
+def forget_remembered() -> None:
+    """Let go of the remembered texts once a build's pages are rendered: the memo speeds up one
+    rendering (the same texts on many pages), and a 100x Compact's fills it with tens of MB."""
+    squash.cache_clear()
+    _markdown_escaped.cache_clear()
+
+
 def html_attribute(value: object) -> Markup:
     """Escape a value for an HTML attribute inside a raw HTML tag."""
     return Markup(escape(squash(str(value))))
