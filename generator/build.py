@@ -48,6 +48,11 @@ class Build:
         """The site's navigation: the generated pages', then the hand-written pages that exist."""
         return self.renderer.navigation([(t, p) for t, p in HAND_WRITTEN_NAV if (docs_dir / p).is_file()])
 
+    def handed_over(self) -> Build:
+        """This build once an engine holds the pages' Markdown (MkDocs' files and pages): the same
+        without it (``pages`` empty), so that it is held once (a 100x Compact's is 100 MB)."""
+        return replace(self, pages={})
+
     @property
     def edition_copies(self) -> frozenset[str]:
         """The pages at the current edition's own address (``editions/<year>/``): the current pages again."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import subprocess
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -207,9 +206,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             late = self.build.edition_copies if self.cache_folder is not None else ()  # (no folder: no asking again)
             self.memory.start(files, self.build.pages, self.build.outputs.keys() | self._pending_paths(),
                               self.build.renderer.abbreviations(), late)
-        # From here on the pages' Markdown is MkDocs' to hold (a 100x Compact's is 100 MB): not ours too.
         self.generated_pages = frozenset(self.build.pages)
-        self.build = replace(self.build, pages={})
+        self.build = self.build.handed_over()
         return files
 
     def _check_printed(self, files: Files) -> None:
