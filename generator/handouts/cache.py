@@ -78,6 +78,11 @@ class HandoutCache:
     #: that was made before stands in with those bytes until the worker has made the new ones.
     earlier: dict[str, Laid] = field(default_factory=dict)
 
+    @property
+    def codes(self) -> Path:
+        """Where the handouts' QR codes are kept (a folder of its own, with its own bound)."""
+        return self.directory / "qr"
+
     def _pdf(self, key: str) -> Path:
         return self.directory / f"{key}.pdf"
 

@@ -31,13 +31,13 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
 from itertools import repeat
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import jinja2
-import segno
 from markupsafe import Markup
 
 from generator import urls
+from generator.cachefiles import read_verified, write_verified
 from generator.handouts.cache import HandoutCache, Job, Laid, layout_key
 from generator.handouts.plan import Handout, HandoutFile, HandoutKind, PdfError, plan_handouts
 from generator.model import Commitment, Compact
@@ -118,12 +118,38 @@ def font_faces(font_dir: Path = FONT_DIR) -> str:
     )
 
 
+#: How a QR code is made and drawn: with its address, label and segno's version, the key of a kept code.
+QR_MAKE: dict[str, Any] = {"error": "m", "micro": False}
+QR_DRAW: dict[str, Any] = {"scale": 3, "border": 2, "svgclass": "qr", "lineclass": None}
+#: The bound of the folder of kept QR codes (a code is about 5 KB; 100 times Bristol's data has 600).
+QR_MAX_BYTES = 20 * 1024 * 1024
+
+
 @functools.lru_cache(maxsize=4096)
-def qr_code(url: str, label: str) -> Markup:
-    """The QR code for ``url`` as inline SVG, with a title that tagged PDF uses as alt text
-    (kept: ``mkdocs serve`` renders the same handouts' HTML on every rebuild)."""
-    code = segno.make(url, error="m", micro=False)
-    return Markup(code.svg_inline(scale=3, border=2, title=label, svgclass="qr", lineclass=None))
+def qr_code(url: str, label: str, kept: Path | None = None) -> Markup:
+    """The QR code for ``url`` as inline SVG, with a title that tagged PDF uses as alt text.
+
+    Every build renders each handout's HTML (it is the key of the kept PDFs), so making the
+    codes again, and importing segno, was most of what a build with nothing to lay out added;
+    they are kept in memory (``mkdocs serve``'s rebuilds) and, given ``kept``, in that folder.
+    """
+    path = None
+    if kept is not None:
+        path = kept / f"{layout_key(label + chr(10) + url, _qr_environment())}.svg"
+        svg = read_verified(path)
+        if svg is not None:
+            return Markup(svg.decode("utf-8"))
+    import segno
+
+    made = segno.make(url, **QR_MAKE).svg_inline(title=label, **QR_DRAW)
+    if path is not None:
+        write_verified(path, made.encode("utf-8"), QR_MAX_BYTES)
+    return Markup(made)
+
+
+@functools.cache
+def _qr_environment() -> str:
+    return f"segno {importlib.metadata.version('segno')} {sorted(QR_MAKE.items())} {sorted(QR_DRAW.items())}"
 
 
 class PdfRenderer:
@@ -158,8 +184,8 @@ class PdfRenderer:
         page = self.pages.commitment_page(item) if isinstance(item, Commitment) else item
         return self.site.short_permalink(page)
 
-    def html(self, handout: Handout) -> str:
-        """The handout as one HTML document."""
+    def html(self, handout: Handout, kept_codes: Path | None = None) -> str:
+        """The handout as one HTML document (its QR code kept in ``kept_codes``, if given)."""
         web = self.permalink(handout.web_page)
         context = {
             "compact": self.compact,
@@ -170,7 +196,7 @@ class PdfRenderer:
             "short_permalink": self.short_permalink,
             "web_url": web,
             "web_short": self.short_permalink(handout.web_page),
-            "qr": qr_code(web, f"QR code: the web version of this handout, {web}"),
+            "qr": qr_code(web, f"QR code: the web version of this handout, {web}", kept_codes),
             # The addresses the Compact prints about this site, linked (the current edition's pages).
             "printed": lambda text: split_printed(text, self.current.printed_addresses),
             "printed_target": lambda address: urls.printed_target(address, self.current),
@@ -190,7 +216,7 @@ class PdfRenderer:
         A deferring cache lays nothing out: the others come back ``pending`` (no bytes yet),
         listed in ``cache.pending`` for a worker process.
         """
-        documents = [self.html(handout) for handout in handouts]
+        documents = [self.html(handout, None if cache is None else cache.codes) for handout in handouts]
         keys = [layout_key(document, self.environment) for document in documents]
         laid: list[Laid | None] = [cache.get(key) if cache else None for key in keys]
         missing = [index for index, found in enumerate(laid) if found is None]
@@ -263,14 +289,24 @@ def layout_environment() -> str:
             parts.append(f"{name} {importlib.metadata.version(name)}")
         except importlib.metadata.PackageNotFoundError:
             parts.append(f"{name} absent")
-    pango = ctypes.util.find_library("pango-1.0")  # as WeasyPrint finds it, without loading WeasyPrint
-    parts.append(f"pango {ctypes.CDLL(pango).pango_version() if pango else 'absent'}")
-    harfbuzz = ctypes.util.find_library("harfbuzz")
+    pango = _library("pango-1.0", "libpango-1.0.so.0")  # as WeasyPrint finds it, without loading WeasyPrint
+    parts.append(f"pango {pango.pango_version() if pango else 'absent'}")
+    harfbuzz = _library("harfbuzz", "libharfbuzz.so.0")
     if harfbuzz is not None:
-        version = ctypes.CDLL(harfbuzz).hb_version_string
+        version = harfbuzz.hb_version_string
         version.restype = ctypes.c_char_p
         parts.append(f"harfbuzz {version().decode()}")
     return "\n".join(parts)
+
+
+def _library(name: str, soname: str) -> ctypes.CDLL | None:
+    """A shared library by its usual file name (no ``ldconfig`` run: a tenth of a warm build's
+    handout time), else wherever ``find_library`` finds it, else None."""
+    try:
+        return ctypes.CDLL(soname)
+    except OSError:
+        found = ctypes.util.find_library(name)
+        return ctypes.CDLL(found) if found else None
 
 
 #: ``prctl`` option: the signal a process gets when its parent dies (Linux).

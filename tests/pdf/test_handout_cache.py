@@ -17,7 +17,7 @@ from support import ROOT, SITE, without_source
 
 from generator.build import build
 from generator.handouts.cache import HandoutCache, Laid, layout_key
-from generator.handouts.pdf import PdfRenderer
+from generator.handouts.pdf import PdfRenderer, qr_code
 from generator.handouts.plan import plan_handouts
 from generator.model import load_compact
 
@@ -34,7 +34,7 @@ from generator.model import load_compact
 
 cache = HandoutCache(Path(sys.argv[1]))
 build(load_compact(Path(sys.argv[4])), urls.Site(sys.argv[2]), [Path(sys.argv[3])], cache=cache)
-print(len(cache.reused), len(cache.laid_out), "weasyprint" in sys.modules)
+print(len(cache.reused), len(cache.laid_out), "weasyprint" in sys.modules, "segno" in sys.modules)
 """
 
 
@@ -61,11 +61,12 @@ def test_cached_builds_give_the_uncached_bytes_and_an_edit_lays_out_only_its_han
     assert [(h.path, h.pages) for h in warm.handouts] == [(h.path, h.pages) for h in cold_build.handouts]
     assert warm.pages == cold_build.pages  # the downloads lists give the same sizes and page counts
 
-    # A later build, in a process of its own, that finds every handout: WeasyPrint is never loaded.
+    # A later build, in a process of its own, that finds every handout: WeasyPrint is never loaded,
+    # nor segno (the QR codes are kept too).
     child = subprocess.run([sys.executable, "-c", WARM_CHILD, str(tmp_path / "cache"), SITE.url, str(OVERRIDES[0]),
                             str(ROOT / "compact_data")],
                            capture_output=True, text=True, check=True)
-    assert child.stdout.split() == [str(len(every)), "0", "False"], child.stderr
+    assert child.stdout.split() == [str(len(every)), "0", "False", "False"], child.stderr
 
     # A damaged entry (a truncated PDF, a garbled record) is laid out again, with the right bytes.
     renderer = PdfRenderer(compact, SITE, OVERRIDES)
@@ -131,3 +132,16 @@ def test_the_folder_stays_within_its_bound_dropping_the_least_recently_used(tmp_
     assert sum(p.stat().st_size for p in tmp_path.iterdir()) <= 2500
     assert cache.get(keys[1]) is None
     assert cache.get(keys[0]) is not None and cache.get(keys[2]) is not None
+
+
+def test_a_kept_qr_code_is_the_code_made_afresh_and_a_damaged_one_is_made_again(tmp_path: Path) -> None:
+    url, label = "https://compact.example/themes/one/", "QR code: the web version of this handout"
+    made = qr_code.__wrapped__(url, label)  # no folder: made, never kept
+    assert "<svg" in made and label in made
+    assert qr_code.__wrapped__(url, label, tmp_path) == made  # made, then kept
+    (kept,) = tmp_path.iterdir()
+    assert qr_code.__wrapped__(url, label, tmp_path) == made  # read back
+    assert qr_code.__wrapped__("https://compact.example/themes/two/", label, tmp_path) != made
+    kept.write_bytes(kept.read_bytes().replace(b"<svg", b"<svG"))  # damaged: a miss, made again
+    assert qr_code.__wrapped__(url, label, tmp_path) == made
+    assert kept.read_bytes().endswith(made.encode("utf-8"))
