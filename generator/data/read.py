@@ -258,7 +258,7 @@ def edition_dirs(data_dir: Path, display_root: Path | None = None) -> tuple[list
             found.append(path)
         elif not path.name.startswith("."):
             problems.append(Problem(reader.display(path), 0, 0, "editions/ holds one folder per earlier edition, "
-                                    "named by its year, for example 'editions/2012/'"))
+                                    "named by its year, as in 'editions/<year>/'"))
     return found, problems
 
 

@@ -264,7 +264,7 @@ def lay_out(documents: Sequence[str], stylesheet_source: tuple[str, str], worker
     else:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(
-            workers, mp_context=context, initializer=_die_with_parent, initargs=(os.getpid(),)
+            workers, mp_context=context, initializer=die_with_parent, initargs=(os.getpid(),)
         ) as pool:
             results = list(pool.map(_layout_in_worker, documents, repeat(stylesheet_source)))
     return [Laid(content, pages) for content, pages in results]
@@ -313,7 +313,7 @@ def _library(name: str, soname: str) -> ctypes.CDLL | None:
 PR_SET_PDEATHSIG = 1
 
 
-def _die_with_parent(parent: int) -> None:
+def die_with_parent(parent: int) -> None:
     """In a worker: end with the build. A killed build would otherwise leave its workers
     waiting for work for ever, since they hold their own ends of the pipes."""
     if sys.platform.startswith("linux"):

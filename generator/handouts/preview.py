@@ -70,9 +70,9 @@ def main(argv: Sequence[str]) -> int:
     job_path = Path(argv[0])
     spec = json.loads(job_path.read_text(encoding="utf-8"))
     job_path.unlink()
-    from generator.handouts.pdf import _die_with_parent, lay_out  # WeasyPrint: only in the worker
+    from generator.handouts.pdf import die_with_parent, lay_out  # WeasyPrint: only in the worker
 
-    _die_with_parent(int(spec["parent"]))
+    die_with_parent(int(spec["parent"]))
     os.nice(NICENESS)
     cache = HandoutCache(Path(spec["cache"]), int(spec["max_bytes"]))
     by_stylesheet: dict[tuple[str, str], list[dict[str, str]]] = {}

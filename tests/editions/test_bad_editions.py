@@ -131,7 +131,7 @@ def test_folders_and_years(edited: Path, capsys: pytest.CaptureFixture[str],
     assert ("compact_data/editions/2011/compact.yaml:8:10: this folder holds the 2011 edition, but 'edition' here "
             "says 2012") in output
     assert ("compact_data/editions/notes: editions/ holds one folder per earlier edition, named by its year, "
-            "for example 'editions/2012/'") in output
+            "as in 'editions/<year>/'") in output
     assert "compact_data/redirects.yaml: the redirect map is now made from the editions" in output
 
 
