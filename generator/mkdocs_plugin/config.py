@@ -22,6 +22,11 @@ class CompactConfig(base.Config):
     pdf = c.Type(bool, default=True)
     """Build the printable PDF handouts (a few seconds); turn off for quick ``mkdocs serve`` work."""
 
+    watch_events = c.Type(bool, default=True)
+    """``mkdocs serve`` hears of saved files from the system at once (inotify on Linux). False: it
+    looks at them every half second, as MkDocs alone does: for folders whose changes the system
+    never reports, such as a Windows drive under WSL and some network and container shares."""
+
     cache_dir = c.Type(str, default=".cache")
     """Folder, relative to ``mkdocs.yml``, of what builds keep by content: laid-out handouts
     (``handouts/``, so a build lays out again only the handouts its changes touch) and compiled

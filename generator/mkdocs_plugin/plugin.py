@@ -356,7 +356,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
     ) -> LiveReloadServer:
         from generator.mkdocs_plugin import watching  # the server's code: `mkdocs serve` only
 
-        server = watching.sooner(server, builder)
+        if self.config.watch_events:
+            server = watching.sooner(server, builder)
         for option in (self.config.data_dir, self.config.templates_dir):
             path = self._path(config, option)
             if path.exists():

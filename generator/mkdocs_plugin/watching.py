@@ -9,10 +9,16 @@ watchdog's ``Observer`` chooses) cost nothing between saves and arrive at once.
 
 Only changes count: the system also reports each time a file is opened or read, and every
 build reads the watched files, so those events would start a rebuild after every rebuild.
+
+Where the system cannot watch (its limit of inotify instances or watches reached), the server
+looks at the files every half second, as MkDocs does. Where it watches but never reports
+(a Windows drive under WSL, some network and container shares), nothing here can tell: the
+plugin's ``watch_events: false`` (``COMPACT_WATCH_EVENTS=false``) keeps MkDocs' own server.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from mkdocs.livereload import LiveReloadServer
@@ -26,12 +32,15 @@ from watchdog.events import (
 )
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver, ObservedWatch
+from watchdog.observers.polling import PollingObserver
 
 #: How long the server waits for a save's events to stop (MkDocs' own: 0.1 s, two of its looks at
 #: the files): the system reports a save's few events within milliseconds of each other.
 SETTLE_SECONDS = 0.05
 #: What saving, adding, renaming or removing a file makes the system report.
 CHANGES: list[type[FileSystemEvent]] = [FileCreatedEvent, FileModifiedEvent, FileMovedEvent, FileDeletedEvent]
+#: How often the fallback looks at the files (MkDocs' own interval).
+POLL_SECONDS = 0.5
 
 
 class ChangeObserver:
@@ -40,15 +49,32 @@ class ChangeObserver:
 
     def __init__(self, observer: BaseObserver | None = None) -> None:
         self.observer = observer or Observer()
+        #: Every watch scheduled and not unscheduled, to schedule again on the fallback.
+        self.watches: dict[ObservedWatch, tuple[FileSystemEventHandler, str, bool]] = {}
+
+    @property
+    def polling(self) -> bool:
+        return isinstance(self.observer, PollingObserver)
 
     def schedule(self, handler: FileSystemEventHandler, path: str, *, recursive: bool = False) -> ObservedWatch:
-        return self.observer.schedule(handler, path, recursive=recursive, event_filter=CHANGES)
+        watch = self.observer.schedule(handler, path, recursive=recursive, event_filter=CHANGES)
+        self.watches[watch] = (handler, path, recursive)
+        return watch
 
     def unschedule(self, watch: ObservedWatch) -> None:
-        self.observer.unschedule(watch)
+        self.observer.unschedule(watch)  # (a watch of the first observer is equal to its fallback's)
+        self.watches.pop(watch, None)
 
     def start(self) -> None:
-        self.observer.start()
+        try:
+            self.observer.start()
+        except OSError as error:  # inotify's instances or watches used up: look at the files instead
+            logging.getLogger("mkdocs.plugins.compact").info(
+                "The system cannot report changed files (%s): looking at them every %s s", error, POLL_SECONDS)
+            self.observer = PollingObserver(timeout=POLL_SECONDS)
+            for handler, path, recursive in self.watches.values():
+                self.observer.schedule(handler, path, recursive=recursive, event_filter=CHANGES)
+            self.observer.start()
 
     def stop(self) -> None:
         self.observer.stop()

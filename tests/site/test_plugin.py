@@ -12,6 +12,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
 from support import ROOT, build_site, without_source
 
 THEME_1 = Path("compact_data/themes/1-allocating-resources.yaml")
@@ -95,7 +96,8 @@ def end(server: subprocess.Popen[str]) -> None:
         server.wait()
 
 
-def test_mkdocs_serve_rebuilds_after_a_yaml_or_template_edit(project: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("watch_events", ["true", "false"], ids=["told by the system", "looking, as MkDocs does"])
+def test_mkdocs_serve_rebuilds_after_a_yaml_or_template_edit(project: Path, tmp_path: Path, watch_events: str) -> None:
     without_source(project / "compact_data")  # the edit below changes the Compact's words
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
@@ -105,7 +107,7 @@ def test_mkdocs_serve_rebuilds_after_a_yaml_or_template_edit(project: Path, tmp_
         stdout=log,
         stderr=subprocess.STDOUT,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "COMPACT_PDF": "false"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "COMPACT_PDF": "false", "COMPACT_WATCH_EVENTS": watch_events},
     )
     url = f"http://127.0.0.1:{port}/commitments/1.4/"
     try:

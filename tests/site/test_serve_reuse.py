@@ -189,3 +189,70 @@ def test_the_preview_server_is_told_of_changes_at_once_and_not_of_reads(tmp_path
     finally:
         observer.stop()
         observer.join(5)
+
+
+
+def test_where_the_system_cannot_watch_the_server_looks_at_the_files_instead(tmp_path: Path) -> None:
+    """inotify's limits reached (its instances or watches used up): changes are still reported,
+    by looking, for every watch the server scheduled and did not take back."""
+    import errno
+    import threading
+    import time
+
+    from watchdog.events import FileSystemEvent, FileSystemEventHandler
+    from watchdog.observers.inotify import InotifyObserver
+
+    from generator.mkdocs_plugin import watching
+
+    class Exhausted(InotifyObserver):
+        def start(self) -> None:
+            raise OSError(errno.EMFILE, "inotify instance limit reached")
+
+    watched, dropped = tmp_path / "data", tmp_path / "templates"
+    watched.mkdir()
+    dropped.mkdir()
+    data = watched / "theme.yaml"
+    data.write_text("id: 1\n", encoding="utf-8")
+    arrived = threading.Event()
+
+    class Record(FileSystemEventHandler):
+        def on_any_event(self, event: FileSystemEvent) -> None:
+            if not event.is_directory and type(event).__name__ == "FileModifiedEvent":
+                arrived.set()
+
+    observer = watching.ChangeObserver(Exhausted())
+    kept = observer.schedule(Record(), str(watched), recursive=True)
+    observer.unschedule(observer.schedule(Record(), str(dropped), recursive=True))
+    observer.start()
+    try:
+        assert observer.polling
+        assert [path for _, path, _ in observer.watches.values()] == [str(watched)]
+        time.sleep(2 * watching.POLL_SECONDS)  # the first looks list the files as they were
+        data.write_text("id: 2, a longer line\n", encoding="utf-8")
+        assert arrived.wait(5), "a save is reported by looking"
+        observer.unschedule(kept)  # the server's watch, equal to the fallback's own
+        assert observer.watches == {}
+    finally:
+        observer.stop()
+        observer.join(5)
+
+
+@pytest.mark.parametrize("watch_events", [True, False])
+def test_the_server_is_told_of_changes_unless_watch_events_is_off(project: Path, watch_events: bool) -> None:
+    """Off, `mkdocs serve` keeps MkDocs' own server, which looks at the files every half second."""
+    from mkdocs.livereload import LiveReloadServer
+    from watchdog.observers.polling import PollingObserver
+
+    from generator.mkdocs_plugin import watching
+
+    config = load_config(str(project / "mkdocs.yml"))
+    plugin = config.plugins["compact"]
+    assert isinstance(plugin, CompactPlugin)
+    plugin.config.watch_events = watch_events
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(project))
+    served = plugin.on_serve(server, config, lambda: None)
+    assert str(project / "compact_data") in served._watched_paths
+    if watch_events:
+        assert served is not server and isinstance(served.observer, watching.ChangeObserver)
+    else:
+        assert served is server and isinstance(served.observer, PollingObserver)
