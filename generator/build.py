@@ -22,8 +22,9 @@ from generator.open_data import DESCRIPTIONS, open_data_files
 from generator.pages.render import Renderer
 from generator.pages.text import forget_remembered
 
-#: Hand-written pages (in the docs folder) listed at the end of the navigation, if they exist.
-HAND_WRITTEN_NAV = (("Accessibility", "accessibility.md"),)
+#: Hand-written pages (in the docs folder) listed at the end of the navigation, if they exist: a
+#: site whose data has no accessibility.yaml (so no generated statement) may write its own.
+HAND_WRITTEN_NAV = (("Accessibility", urls.ACCESSIBILITY),)
 
 
 @dataclass(frozen=True)

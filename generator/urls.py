@@ -24,13 +24,15 @@ COMPLAINTS = "complaints.md"
 DOWNLOADS = "downloads.md"
 LINKING = "linking.md"
 EDITIONS = "editions/index.md"
+#: The website's accessibility statement (generated if the data gives its facts: accessibility.yaml).
+ACCESSIBILITY = "accessibility.md"
 #: Where every edition also lives, at a permanent address of its own.
 EDITIONS_DIR = "editions"
 #: The site's pages by the names the data gives them (printed addresses).
 SITE_PAGES = {
     "home": HOME, "about": ABOUT, "values": VALUES, "themes": THEMES, "sectors": SECTORS,
     "commitments": COMMITMENTS, "glossary": GLOSSARY, "complaints": COMPLAINTS, "downloads": DOWNLOADS,
-    "linking": LINKING, "editions": EDITIONS,
+    "linking": LINKING, "editions": EDITIONS, "accessibility": ACCESSIBILITY,
 }
 
 
@@ -120,6 +122,7 @@ class Pages:
     DOWNLOADS = DOWNLOADS
     LINKING = LINKING
     EDITIONS = EDITIONS
+    ACCESSIBILITY = ACCESSIBILITY
     url_path = staticmethod(url_path)
     anchor = staticmethod(anchor)
     old_page = staticmethod(old_page)

@@ -27,6 +27,8 @@ CHANGES_FILE = "changes.yaml"
 #: The Compact Partners' Group's own data (optional), and the folder of documents its record names.
 PARTNERS_GROUP_FILE = "partners-group.yaml"
 PARTNERS_GROUP_DOCUMENTS = "partners-group"
+#: The facts of the website's accessibility statement (optional: without it the site generates no statement).
+ACCESSIBILITY_FILE = "accessibility.yaml"
 #: Earlier editions: ``editions/<year>/``, each a data folder of its own.
 EDITIONS_DIR = "editions"
 EDITION_DIR = re.compile(r"^[0-9]{4}$")
@@ -44,7 +46,7 @@ REQUIRED_FILES = (
 #: an editor's swap file) are not the data's and are passed over. A replaced file has a message of its own.
 DATA_FOLDER_ENTRIES = (
     *REQUIRED_FILES, CHANGES_FILE, THEMES_DIR, SOURCE_DIR, EDITIONS_DIR, PARTNERS_GROUP_FILE,
-    PARTNERS_GROUP_DOCUMENTS, *REPLACED,
+    PARTNERS_GROUP_DOCUMENTS, ACCESSIBILITY_FILE, *REPLACED,
 )
 #: The source text is read whole to check the official words against it (the real one is ~14 KB).
 MAX_SOURCE_BYTES = 2_000_000
@@ -76,6 +78,8 @@ class DataFiles:
     changes: Loaded[shapes.ChangesFile] | None = None
     #: The Group's membership and record of work (``partners-group.yaml``), if given: current edition only.
     partners_group: Loaded[shapes.PartnersGroupFile] | None = None
+    #: The accessibility statement's dates and contact (``accessibility.yaml``), if given: current edition only.
+    accessibility: Loaded[shapes.AccessibilityFile] | None = None
     #: Numbers (from the file names) of theme files that could not be read.
     unreadable_themes: set[int] = field(default_factory=set)
 
@@ -233,6 +237,7 @@ def read_data(
     files.changes = reader.optional(CHANGES_FILE, shapes.ChangesFile)
     if current is None:
         files.partners_group = reader.optional(PARTNERS_GROUP_FILE, shapes.PartnersGroupFile)
+        files.accessibility = reader.optional(ACCESSIBILITY_FILE, shapes.AccessibilityFile)
     for name, instead in REPLACED.items():
         if (data_dir / name).exists():
             reader.problems.append(Problem(reader.display(data_dir / name), 0, 0, instead))

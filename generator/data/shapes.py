@@ -121,10 +121,10 @@ class SourceText(_Strict):
     )
 
 
-#: Pages a printed address may lead to, by name (a hand-written page is named by its file, e.g. 'accessibility.md').
+#: Pages a printed address may lead to, by name (a hand-written page is named by its file, e.g. 'privacy.md').
 PrintedPageName = Literal[
     "home", "about", "values", "themes", "sectors", "commitments", "glossary", "complaints", "downloads",
-    "linking", "editions", "partners-group",
+    "linking", "editions", "partners-group", "accessibility",
 ]
 PageRef = Annotated[str, StringConstraints(pattern=r"^([a-z]+(-[a-z]+)*|[a-z0-9_-]+(/[a-z0-9_-]+)*\.md)$")]
 
@@ -137,8 +137,8 @@ class PrintedAddress(_Strict):
     )
     page: PageRef = Field(
         description="What the Compact promises there: a site page (home, about, values, themes, sectors, "
-        "commitments, glossary, complaints, downloads, linking, editions, partners-group) or a hand-written "
-        "page's file, e.g. 'accessibility.md'."
+        "commitments, glossary, complaints, downloads, linking, editions, partners-group, accessibility) "
+        "or a hand-written page's file, e.g. 'privacy.md'."
     )
 
 
@@ -341,6 +341,25 @@ class GroupContact(_Strict):
     url: Url | None = None
 
 
+class StatementContact(GroupContact):
+    """Whom readers of the accessibility statement contact: an email address, a web page, or both."""
+
+
+class AccessibilityFile(_Strict):
+    """``accessibility.yaml`` (optional): the facts of the website's accessibility statement, as its
+    publisher gives them. Without it the site generates no statement (a hand-written
+    ``accessibility.md`` in the docs folder may stand in)."""
+
+    prepared: Date = Field(description="When the statement was prepared, as YYYY-MM-DD.")
+    reviewed: Date | None = Field(default=None, description="When it was last reviewed, as YYYY-MM-DD (optional).")
+    tested: Date | None = Field(default=None, description="When the website was last tested, as YYYY-MM-DD (optional).")
+    contact: StatementContact | None = Field(
+        default=None,
+        description="Whom to contact about the website's accessibility: an email, a url or both (optional if "
+        "the Compact has a partners' group: then the statement sends readers to its page's contact section).",
+    )
+
+
 class PartnersGroupFile(_Strict):
     """``partners-group.yaml`` (optional): the Group's membership and record of work, as the Group publishes them."""
 
@@ -414,4 +433,5 @@ SCHEMA_NAMES: dict[str, type[_Strict]] = {
     "complaints": ComplaintsFile,
     "changes": ChangesFile,
     "partners-group": PartnersGroupFile,
+    "accessibility": AccessibilityFile,
 }

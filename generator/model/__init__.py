@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator.model.editions import History, Link, Step
 from generator.model.load import load_compact
 from generator.model.types import (
+    AccessibilityStatement,
     Commitment,
     Compact,
     ComplaintLink,
@@ -26,8 +27,8 @@ from generator.model.types import (
 )
 
 __all__ = [
-    "Commitment", "Compact", "ComplaintLink", "ComplaintStep", "ComplaintsGuide", "GlossaryTerm", "History", "Link",
-    "NationalCompact", "PartnersGroup", "Passage", "PrintedAddress", "Redirect", "Reference", "Sector", "Step",
-    "Theme", "Topic", "Value",
+    "AccessibilityStatement", "Commitment", "Compact", "ComplaintLink", "ComplaintStep", "ComplaintsGuide",
+    "GlossaryTerm", "History", "Link", "NationalCompact", "PartnersGroup", "Passage", "PrintedAddress", "Redirect",
+    "Reference", "Sector", "Step", "Theme", "Topic", "Value",
     "capfirst", "join_names", "load_compact",
 ]

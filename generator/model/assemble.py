@@ -20,6 +20,7 @@ from generator.data.read import DataFiles, Loaded, read_source
 from generator.data.source import OfficialText, Source, check_official_texts
 from generator.data.yamlfile import Location, YamlFile
 from generator.model import types as m
+from generator.model.accessibility import accessibility_statement
 from generator.model.group import group_slug, partners_group, printed_addresses
 from generator.model.types import PASSAGES
 
@@ -398,10 +399,11 @@ def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Com
         for i, e in enumerate(assembler.values.values())
     )
     has_group = data.partners_group is not None
-    addresses = assembler.take(printed_addresses(compact_file, has_group))
+    addresses = assembler.take(printed_addresses(compact_file, has_group, files.accessibility is not None))
     group = assembler.take(partners_group(
         files.partners_group, has_group, tables["sectors"], group_slug(addresses), data_dir
     ))
+    statement = assembler.take(accessibility_statement(files.accessibility, has_group))
     if assembler.problems:
         raise DataError(assembler.problems)
     return m.Compact(
@@ -429,6 +431,7 @@ def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Com
         adopted=data.adopted,
         printed_addresses=addresses,
         group=group,
+        accessibility=statement,
         redirects=(),  # made once every edition is read (generator.model.editions)
         **{name: passage(getattr(data, name)) for name in PASSAGES},
     )

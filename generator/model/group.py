@@ -17,7 +17,7 @@ from pathlib import Path
 
 from generator.data import shapes
 from generator.data.problems import Problem
-from generator.data.read import PARTNERS_GROUP_DOCUMENTS, PARTNERS_GROUP_FILE, Loaded
+from generator.data.read import ACCESSIBILITY_FILE, PARTNERS_GROUP_DOCUMENTS, PARTNERS_GROUP_FILE, Loaded
 from generator.model import types as m
 
 #: What a printed address looks like: a host, then the path (if any) in URL-safe words.
@@ -29,9 +29,11 @@ MESSAGES = {
     "shape": "write the address as the Compact prints it, such as 'www.example.org/some-page' "
              "(lower-case words and hyphens after the host)",
     "page": "unknown page '{page}' (expected one of: {names}, "
-            "or a hand-written page's file such as 'accessibility.md')",
+            "or a hand-written page's file such as 'privacy.md')",
     "twice": "the address path '/{path}' is already given at line {line}",
     "no group": "there is no partners_group passage in compact.yaml, so there is no Group page for this address",
+    "no statement": "there is no {file}, so the site generates no accessibility statement for this address: "
+                    "add the file, or name a hand-written page's file such as 'accessibility.md'",
     "group file": "{file} describes the Compact's partners' group, but compact.yaml has no partners_group passage "
                   "about it: add the passage, or remove the file",
     "sector": "unknown sector '{key}' (expected one of: {keys})",
@@ -41,7 +43,7 @@ MESSAGES = {
 
 
 def printed_addresses(
-    loaded: Loaded[shapes.CompactFile], has_group: bool
+    loaded: Loaded[shapes.CompactFile], has_group: bool, has_statement: bool
 ) -> tuple[tuple[m.PrintedAddress, ...], list[Problem]]:
     """Each printed address with its path on the site; problems for any that cannot be served."""
     found: list[m.PrintedAddress] = []
@@ -61,6 +63,10 @@ def printed_addresses(
             continue
         if entry.page == "partners-group" and not has_group:
             problems.append(loaded.file.problem((*where, "page"), MESSAGES["no group"]))
+            continue
+        if entry.page == "accessibility" and not has_statement:
+            problems.append(loaded.file.problem((*where, "page"), MESSAGES["no statement"].format(
+                file=ACCESSIBILITY_FILE)))
             continue
         if path in paths:
             line = loaded.file.where(("printed_addresses", paths[path], "text"))[0]

@@ -238,6 +238,25 @@ class PartnersGroup:
 
 
 @dataclass(frozen=True)
+class AccessibilityStatement:
+    """The facts of the website's accessibility statement (``accessibility.yaml``); its words are the template's.
+
+    With no contact of its own, the statement sends readers to the Partners' Group's page
+    (checked with the data: a Compact without a Group must give a contact).
+    """
+
+    prepared: datetime.date
+    reviewed: datetime.date | None = None
+    tested: datetime.date | None = None
+    email: str | None = None
+    url: str | None = None
+
+    @property
+    def contact(self) -> bool:
+        return bool(self.email or self.url)
+
+
+@dataclass(frozen=True)
 class NationalCompact:
     lead_in: str
     outcomes: tuple[str, ...]
@@ -297,6 +316,8 @@ class Compact:
     printed_addresses: tuple[PrintedAddress, ...] = ()
     #: The body that oversees the Compact, if the document has a passage about it.
     group: PartnersGroup | None = None
+    #: The website's accessibility statement, if the data gives its facts (``accessibility.yaml``).
+    accessibility: AccessibilityStatement | None = None
     #: Old commitment addresses and what became of them, by id (made from the editions).
     redirects: tuple[Redirect, ...] = ()
     #: Every edition and how each led to the next (set by :func:`generator.model.load_compact`).

@@ -147,6 +147,8 @@ class Renderer:
         plan.append((urls.DOWNLOADS, "downloads.md.j2", {}, current))
         plan.append((urls.LINKING, "linking.md.j2", {}, current))
         plan.append((urls.EDITIONS, "editions.md.j2", {}, current))
+        if compact.accessibility is not None:
+            plan.append((urls.ACCESSIBILITY, "accessibility.md.j2", {"statement": compact.accessibility}, current))
         if compact.group is not None:
             plan.append((urls.group_page(compact.group), "partners-group.md.j2", {"group": compact.group}, current))
         for address in compact.printed_addresses:  # a printed address that is not its page's own sends readers on
@@ -244,6 +246,7 @@ class Renderer:
             {"Downloads": urls.DOWNLOADS},
             {_nav_title(f"Linking to {compact.short_name}"): urls.LINKING},
             {"Editions": urls.EDITIONS},
+            *([{"Accessibility": urls.ACCESSIBILITY}] if compact.accessibility is not None else []),
         ]
         nav += [{title: path} for title, path in extra_pages]
         return nav

@@ -59,7 +59,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     project = copy_project(tmp / "project")
     shutil.rmtree(project / "compact_data")
     shutil.copytree(FIXTURE / "compact_data", project / "compact_data")
-    shutil.copy2(FIXTURE / "accessibility.md", project / "content" / "accessibility.md")
+    assert not list((project / "content").rglob("*.md")), "the build must need no hand-written page"
     config = project / "mkdocs.yml"
     lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
     replaced = {"site_name:": f"site_name: {TITLE}\n", "site_url:": f"site_url: {SITE_URL}\n"}
@@ -261,3 +261,25 @@ def test_a_compact_without_a_partners_group_has_no_group_page(built: Built) -> N
     assert not (built.site / "compact-partners-group").exists()
     data = json.loads((built.site / "data" / "compact.json").read_text(encoding="utf-8"))
     assert data["partners_group"] is None
+
+
+# -- the accessibility statement: generated from this Compact's data alone ---------------------
+
+
+def test_the_accessibility_statement_is_this_compacts_with_its_own_contact(built: Built) -> None:
+    """accessibility.yaml gives the dates and a contact (this Compact has no Group page to send readers to)."""
+    page = content(read(built.site, "accessibility"))
+    words = squash(page.get_text(" "))
+    assert words.startswith("Accessibility statement for the Riverford Test Compact website")
+    assert f"which publishes {LABEL}." in words  # no keeper: published for no one named
+    contact = "https://council.riverford.example/accessibility-contact"  # another host: no page of this site
+    assert f"contact us: Website: {contact}" in words
+    assert [a["href"] for a in page.select("a[href*='riverford.example']")] == [contact]
+    assert "This statement was prepared on 3 February 2031." in words and "reviewed" not in words.split(
+        "Preparation of this accessibility statement")[1]
+    assert "This website was last tested on 4 February 2031" in words
+    assert "We are committed to making this website accessible" in words
+    assert "Group" not in words and "partners-group" not in str(page)
+    assert forbidden_in(str(page)) == []
+    nav = [squash(a.get_text(" ")) for a in read(built.site, "").select("nav.md-nav--primary a.md-nav__link")]
+    assert nav[-1] == "Accessibility"

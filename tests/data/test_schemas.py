@@ -57,7 +57,9 @@ def _data_files() -> list[tuple[Path, str]]:
         files += [(folder / name, by_model[model]) for name, model in FILE_MODELS.items()
                   if folder is DATA or (folder / name).is_file()]
         files += [(path, "theme") for path in sorted((folder / "themes").glob("*.yaml"))]
-        for name, schema in ((load.CHANGES_FILE, "changes"), (load.PARTNERS_GROUP_FILE, "partners-group")):
+        optionals = ((load.CHANGES_FILE, "changes"), (load.PARTNERS_GROUP_FILE, "partners-group"),
+                     (load.ACCESSIBILITY_FILE, "accessibility"))
+        for name, schema in optionals:
             optional = folder / name  # an optional file: checked when present
             if optional.is_file():
                 files.append((optional, schema))

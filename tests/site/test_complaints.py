@@ -201,7 +201,7 @@ def test_a_bad_complaints_file_stops_the_build_with_a_clear_message(project: Pat
     assert not (tmp_path / "site" / "complaints").exists()
 
 
-# -- the hand-written pages and the 404 page ------------------------------------------
+# -- the accessibility statement, the linking page and the 404 page -------------------
 
 
 def test_accessibility_and_linking_pages_are_built_and_in_the_navigation(site_dir: Path) -> None:

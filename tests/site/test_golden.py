@@ -26,7 +26,7 @@ GOLDEN = Path(__file__).parent / "golden"
 GOLDEN_EDITIONS = Path(__file__).parent / "golden-editions"
 
 #: One page of each kind: home, a theme, a commitment (with related commitments,
-#: footnotes and terms), a sector view with the shared section, the glossary.
+#: footnotes and terms), a sector view with the shared section, the glossary, the accessibility statement.
 PAGES = [
     "index.md",
     "themes/allocating-resources.md",
@@ -35,6 +35,7 @@ PAGES = [
     "commitments/1.19.md",
     "sectors/vcs.md",
     "glossary.md",
+    "accessibility.md",
 ]
 EDITION_PAGES = [
     "commitments/1.4.md",

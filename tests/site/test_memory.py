@@ -35,6 +35,10 @@ def test_a_build_lets_go_of_a_generated_pages_markdown_and_html_once_it_is_writt
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("COMPACT_PDF", "false")
+    # A hand-written page beside the generated ones: the statement, as a site without accessibility.yaml writes it.
+    (project / "compact_data" / "accessibility.yaml").unlink()
+    (project / "content" / "accessibility.md").write_text("# Accessibility statement\n\nWritten by hand.\n",
+                                                          encoding="utf-8")
     plugin = build_in_process(project, tmp_path / "site")
     assert plugin.nav is not None
     pages = [page for page in plugin.nav.pages if isinstance(page, Page)]

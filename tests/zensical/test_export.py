@@ -8,7 +8,6 @@ by Zensical (its own navigation, every link resolving).
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -94,6 +93,32 @@ def test_a_folder_that_is_not_an_export_is_never_replaced(
     assert files_of(out) == {"notes.txt": b"keep me"}
 
 
+def test_a_hand_written_statement_is_exported_with_its_abbreviations_when_the_data_has_none(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without accessibility.yaml no statement is generated: a hand-written one is exported as written,
+    with the glossary's abbreviations it uses, and is the navigation's last entry."""
+    (project / "compact_data" / "accessibility.yaml").unlink()
+    words = "# Accessibility statement\n\nWritten by hand for this test: the VCS can read it.\n"
+    (project / "content" / "accessibility.md").write_text(words, encoding="utf-8")
+    out = tmp_path / "export"
+    code, said = export(project, out, capsys)
+    assert code == 0, said
+    exported = (out / "docs" / urls.ACCESSIBILITY).read_text(encoding="utf-8")
+    assert exported.startswith(words) and "\n*[VCS]: " in exported
+    config = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["nav"][-1] == {"Accessibility": urls.ACCESSIBILITY}
+
+
+def test_a_hand_written_statement_beside_accessibility_yaml_is_named(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "content" / "accessibility.md").write_text("# Mine\n", encoding="utf-8")
+    code, said = export(project, tmp_path / "export", capsys)
+    assert code == 2
+    assert "generated from the data but also exist in" in said and "accessibility.md" in said
+
+
 def test_a_hand_written_copy_of_a_generated_page_is_named(
     project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -119,7 +144,6 @@ def test_another_compact_exports_and_builds_with_zensical(
 ) -> None:
     """The synthetic Riverford Compact (thirteen themes: the navigation lists only "All themes")."""
     project = copy_project(tmp_path / "project", data=OTHER / "compact_data")
-    shutil.copy2(OTHER / "accessibility.md", project / "content" / "accessibility.md")
     config_file = project / "mkdocs.yml"
     lines = config_file.read_text(encoding="utf-8").splitlines(keepends=True)
     settings = {"site_name:": "site_name: Riverford Test Compact\n", "site_url:": f"site_url: {OTHER_URL}\n"}
