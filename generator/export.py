@@ -162,6 +162,7 @@ def export_config(config: Mapping[str, Any], result: Build, nav: list[Any] | Non
     plugin sets while MkDocs runs (the document's facts, the navigation) written out."""
     compact = result.compact
     settings = {key: value for key, value in config.items() if key != "nav"}  # (keeps the project's order)
+    settings["site_name"] = config.get("site_name") or compact.title
     settings["site_description"] = config.get("site_description") or compact.description
     settings["copyright"] = config.get("copyright") or compact.copyright
     settings["docs_dir"] = DOCS

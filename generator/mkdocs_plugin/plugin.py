@@ -132,6 +132,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
                     "Handouts: %d being made after the pages are served", len(cache.pending)
                 )
         # The document's facts for the theme's own templates (the 404 page) and the page head.
+        config.site_name = config.site_name or compact.title
         config.site_description = config.site_description or compact.description
         config.copyright = config.copyright or compact.copyright
         config.extra["compact"] = theme_extra(compact)

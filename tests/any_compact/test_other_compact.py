@@ -62,7 +62,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     assert not list((project / "content").rglob("*.md")), "the build must need no hand-written page"
     config = project / "mkdocs.yml"
     lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
-    replaced = {"site_name:": f"site_name: {TITLE}\n", "site_url:": f"site_url: {SITE_URL}\n"}
+    replaced = {"site_url:": f"site_url: {SITE_URL}\n"}
     for index, line in enumerate(lines):
         for start, replacement in replaced.items():
             if line.startswith(start):
@@ -229,6 +229,15 @@ def test_about_page_has_none_of_the_real_compacts_passages(built: Built) -> None
     assert squash(lead.get_text(" ")).startswith(f"{TITLE} ({EDITION}):")
     assert not page.select(".compact-official")
     assert "From the text of" not in text
+
+
+def test_the_site_is_named_by_the_compacts_title_from_the_data(built: Built) -> None:
+    """mkdocs.yml leaves ``site_name`` empty: the name in every page's title and header is the data's."""
+    home, commitment = read(built.site, ""), read(built.site, "commitments/1.1/")
+    assert home.title is not None and home.title.string == TITLE
+    assert commitment.title is not None and commitment.title.string == f"Commitment 1.1 - {TITLE}"
+    header = home.select_one(".md-header__topic")
+    assert header is not None and squash(header.get_text(" ")) == TITLE
 
 
 def test_home_page_has_no_official_text_box(built: Built) -> None:

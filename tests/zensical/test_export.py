@@ -146,13 +146,14 @@ def test_another_compact_exports_and_builds_with_zensical(
     project = copy_project(tmp_path / "project", data=OTHER / "compact_data")
     config_file = project / "mkdocs.yml"
     lines = config_file.read_text(encoding="utf-8").splitlines(keepends=True)
-    settings = {"site_name:": "site_name: Riverford Test Compact\n", "site_url:": f"site_url: {OTHER_URL}\n"}
+    settings = {"site_url:": f"site_url: {OTHER_URL}\n"}
     config_file.write_text("".join(next((new for key, new in settings.items() if line.startswith(key)), line)
                                    for line in lines), encoding="utf-8")
     out = tmp_path / "export"
     code, said = export(project, out, capsys)
     assert code == 0, said
     config = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["site_name"] == "Riverford Test Compact"  # the data's title: mkdocs.yml leaves it empty
     themes = next(entry["Themes"] for entry in config["nav"] if isinstance(entry, dict) and "Themes" in entry)
     assert themes == [{"All themes": "themes/index.md"}]
     result = subprocess.run([str(Path(sys.executable).parent / "zensical"), "build", "--strict", "-f",
