@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -73,3 +74,22 @@ def write_verified(path: Path, content: bytes, max_bytes: int) -> None:
     except OSError:
         return
     trim(path.parent, max_bytes)
+
+
+def content_key(*parts: str) -> str:
+    """A SHA-256 of ``parts``, each behind its length (so that no two lists of parts share one)."""
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8")
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def kept_or_made(path: Path, make: Callable[[], bytes], max_bytes: int) -> bytes:
+    """The bytes kept at ``path`` if they are whole; otherwise ``make()``'s, kept there for the next build."""
+    content = read_verified(path)
+    if content is None:
+        content = make()
+        write_verified(path, content, max_bytes)
+    return content

@@ -29,7 +29,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from generator import urls
-from generator.cachefiles import read_verified, write_verified
+from generator.cachefiles import kept_or_made
 from generator.model import Compact, Passage, Reference, Step
 from generator.model.types import PASSAGES
 
@@ -452,12 +452,7 @@ def commitments_xlsx(
     recipe = (title, compact.keeper or compact.title, compact.edition, _rows(compact, site, pages))
     if cache is None:
         return _workbook(*recipe)
-    kept = cache / f"{_workbook_key(recipe)}.xlsx"
-    content = read_verified(kept)
-    if content is None:
-        content = _workbook(*recipe)
-        write_verified(kept, content, XLSX_CACHE_MAX_BYTES)
-    return content
+    return kept_or_made(cache / f"{_workbook_key(recipe)}.xlsx", lambda: _workbook(*recipe), XLSX_CACHE_MAX_BYTES)
 
 
 def _workbook_key(recipe: object) -> str:

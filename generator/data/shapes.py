@@ -336,13 +336,11 @@ class GroupRecord(_Strict):
     )
 
 
-class GroupContact(_Strict):
+class Contact(_Strict):
+    """How readers reach someone (the Group, the statement's publisher): an email address, a web page, or both."""
+
     email: Email | None = None
     url: Url | None = None
-
-
-class StatementContact(GroupContact):
-    """Whom readers of the accessibility statement contact: an email address, a web page, or both."""
 
 
 class AccessibilityFile(_Strict):
@@ -353,7 +351,7 @@ class AccessibilityFile(_Strict):
     prepared: Date = Field(description="When the statement was prepared, as YYYY-MM-DD.")
     reviewed: Date | None = Field(default=None, description="When it was last reviewed, as YYYY-MM-DD (optional).")
     tested: Date | None = Field(default=None, description="When the website was last tested, as YYYY-MM-DD (optional).")
-    contact: StatementContact | None = Field(
+    contact: Contact | None = Field(
         default=None,
         description="Whom to contact about the website's accessibility: an email, a url or both (optional if "
         "the Compact has a partners' group: then the statement sends readers to its page's contact section).",
@@ -365,7 +363,7 @@ class PartnersGroupFile(_Strict):
 
     members: list[GroupMember] = []
     records: list[GroupRecord] = []
-    contact: GroupContact | None = Field(default=None, description="How to contact the Group (optional).")
+    contact: Contact | None = Field(default=None, description="How to contact the Group (optional).")
 
 
 def _one_or_many(value: object) -> object:

@@ -23,7 +23,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.cachefiles import trim, write_atomically
+from generator.cachefiles import content_key, trim, write_atomically
 
 #: Changes when the entries' format or the key's recipe does.
 CACHE_FORMAT = "1"
@@ -34,12 +34,7 @@ DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 def layout_key(html: str, environment: str) -> str:
     """The entry's name: a SHA-256 of the handout's HTML and its layout ``environment``
     (stylesheet, fonts, code and library versions: see ``generator.handouts.pdf``)."""
-    digest = hashlib.sha256()
-    for part in (CACHE_FORMAT, environment, html):
-        data = part.encode("utf-8")
-        digest.update(len(data).to_bytes(8, "big"))
-        digest.update(data)
-    return digest.hexdigest()
+    return content_key(CACHE_FORMAT, environment, html)
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator import urls
-from generator.cachefiles import read_verified, write_verified
+from generator.cachefiles import content_key, kept_or_made
 from generator.handouts.cache import HandoutCache, Job, Laid, layout_key
 from generator.handouts.plan import Handout, HandoutFile, HandoutKind, PdfError, plan_handouts
 from generator.model import Commitment, Compact
@@ -121,7 +121,7 @@ def font_faces(font_dir: Path = FONT_DIR) -> str:
 #: How a QR code is made and drawn: with its address, label and segno's version, the key of a kept code.
 QR_MAKE: dict[str, Any] = {"error": "m", "micro": False}
 QR_DRAW: dict[str, Any] = {"scale": 3, "border": 2, "svgclass": "qr", "lineclass": None}
-#: The bound of the folder of kept QR codes (a code is about 5 KB; 100 times Bristol's data has 600).
+#: The bound of the folder of kept QR codes (a code is about 5 KB: some four thousand codes).
 QR_MAX_BYTES = 20 * 1024 * 1024
 
 
@@ -133,18 +133,15 @@ def qr_code(url: str, label: str, kept: Path | None = None) -> Markup:
     codes again, and importing segno, was most of what a build with nothing to lay out added;
     they are kept in memory (``mkdocs serve``'s rebuilds) and, given ``kept``, in that folder.
     """
-    path = None
-    if kept is not None:
-        path = kept / f"{layout_key(label + chr(10) + url, _qr_environment())}.svg"
-        svg = read_verified(path)
-        if svg is not None:
-            return Markup(svg.decode("utf-8"))
-    import segno
+    def make() -> bytes:
+        import segno
 
-    made = segno.make(url, **QR_MAKE).svg_inline(title=label, **QR_DRAW)
-    if path is not None:
-        write_verified(path, made.encode("utf-8"), QR_MAX_BYTES)
-    return Markup(made)
+        return str(segno.make(url, **QR_MAKE).svg_inline(title=label, **QR_DRAW)).encode("utf-8")
+
+    if kept is None:
+        return Markup(make().decode("utf-8"))
+    path = kept / f"{content_key(_qr_environment(), label, url)}.svg"
+    return Markup(kept_or_made(path, make, QR_MAX_BYTES).decode("utf-8"))
 
 
 @functools.cache
