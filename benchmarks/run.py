@@ -1,4 +1,4 @@
-"""Benchmark: build speed, scale and page weight, against the targets of issues 8 and 17.
+"""Benchmark: build speed, scale, page weight and long texts, against the targets of issues 8, 17 and 29.
 
 Usage (from the repository root)::
 
@@ -43,7 +43,7 @@ sys.path.insert(1, str(ROOT / "tests"))  # the helpers the tests use: tests/supp
 
 import support  # noqa: E402
 from support import SITE, serving  # noqa: E402
-from synthetic import make_synthetic  # noqa: E402
+from synthetic import LONG_TEXT_UNITS, make_long_text, make_synthetic  # noqa: E402
 
 from generator import urls  # noqa: E402
 from generator.build import build  # noqa: E402
@@ -357,23 +357,86 @@ print(json.dumps({"seconds": time.perf_counter() - start, "cpu": cpu() - cpu_sta
 """
 
 
+def handouts_run(data: Path) -> dict[str, float]:
+    """``build_handouts`` of the data folder ``data`` in a fresh process: seconds, CPU, files, pages."""
+    done = subprocess.run([sys.executable, "-c", HANDOUTS_CHILD, str(data), SITE.url], cwd=ROOT,
+                          env=ENV, capture_output=True, text=True, check=True)
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
 def bench_pdfs(report: Report, repeat: int) -> None:
     """Every handout, through the function the build calls (``generator.handouts.pdf.build_handouts``).
 
     Layout runs in worker processes on every core, so wall time is the figure
     that matters here; CPU time (workers included) says what it costs.
     """
-    results = []
-    for _ in range(repeat):
-        done = subprocess.run([sys.executable, "-c", HANDOUTS_CHILD, str(ROOT / "compact_data"), SITE.url], cwd=ROOT,
-                              env=ENV, capture_output=True, text=True, check=True)
-        results.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    results = [handouts_run(ROOT / "compact_data") for _ in range(repeat)]
     seconds = statistics.median(r["seconds"] for r in results)
     cpu = statistics.median(r["cpu"] for r in results)
     files, pages = results[0]["files"], results[0]["pages"]
     report.add(f"PDF handouts: all of them, `build_handouts` (median of {repeat})",
                f"{seconds:.2f} s wall ({cpu:.2f} s CPU) for {files} PDFs, {pages} pages: "
                f"{pages / seconds:.1f} pages per second")
+
+
+#: The long texts' sizes, in characters: the larger ten times the smaller.
+LONG_TEXT_SIZES = (24_000, 240_000)
+
+
+def growth(base: Runs, small: Runs, large: Runs) -> float:
+    """How much more a large text costs than a small one, over what the data costs without it:
+    (large − base) / (small − base) in CPU time, the median of the rounds' own figures. A build
+    linear in the text's length gives the ratio of the sizes (10)."""
+    ratios = []
+    for without, one, ten in zip(base.runs, small.runs, large.runs, strict=True):
+        extra = one.cpu - without.cpu
+        ratios.append((ten.cpu - without.cpu) / extra if extra > 0 else float("inf"))
+    return statistics.median(ratios)
+
+
+def bench_texts(report: Report, work: Path, repeat: int, pdf: bool) -> None:
+    """One commitment 24,000 and 240,000 characters long, of prose and of punctuation: the build
+    without PDFs (every build with empty caches, a first build), and with ``pdf`` the handouts'
+    layout (``build_handouts``, as in "PDF handouts")."""
+    small, large = LONG_TEXT_SIZES
+    base_data = work / "text-base"  # the commitment's own words (without source:, as the others)
+    shutil.copytree(ROOT / "compact_data", base_data)
+    support.without_source(base_data)
+    data = {("base", 0): base_data}
+    for kind in LONG_TEXT_UNITS:
+        for size in LONG_TEXT_SIZES:
+            data[(kind, size)] = make_long_text(ROOT / "compact_data", work / f"text-{kind}-{size}", kind, size)
+    projects = {key: copy_project(work / f"project-{key[0]}-{key[1]}", data=folder, pdf=False)
+                for key, folder in data.items()}
+    builds = repeated(repeat, *(
+        lambda p=project, k=key: mkdocs_build(p, work / f"site-text-{k[0]}-{k[1]}", env=cold(work))
+        for key, project in projects.items()
+    ))
+    runs = dict(zip(projects, builds, strict=True))
+    base = runs[("base", 0)]
+    report.add(f"Long texts: the data as it is, build without PDFs, cold cache (median of {repeat})", str(base.median))
+    for kind in LONG_TEXT_UNITS:
+        a, b = runs[(kind, small)], runs[(kind, large)]
+        report.add(f"Long texts, {kind}: one commitment of {small // 1000} K / {large // 1000} K characters, "
+                   f"build without PDFs (median of {repeat})",
+                   f"{a.median.cpu:.2f} / {b.median.cpu:.2f} s CPU "
+                   f"({b.median.peak_mb:.0f} MB peak at {large // 1000} K)")
+        report.add(f"Long texts, {kind}: extra time at {large // 1000} K / extra time at {small // 1000} K (CPU; "
+                   "10 is linear)", f"{growth(base, a, b):.1f} ({b / a:.2f} for the whole builds)")
+    if not pdf:
+        return
+    layouts = {}
+    for key, folder in data.items():
+        laid = [handouts_run(folder) for _ in range(repeat)]
+        layouts[key] = Runs([Run(r["seconds"], r["cpu"], 0.0) for r in laid])
+    for kind in LONG_TEXT_UNITS:
+        a, b = layouts[(kind, small)], layouts[(kind, large)]
+        report.add(f"Long texts, {kind}: all handouts laid out with {small // 1000} K / {large // 1000} K characters "
+                   f"(median of {repeat})", f"{a.median.cpu:.2f} / {b.median.cpu:.2f} s CPU (the data as it is: "
+                   f"{layouts[('base', 0)].median.cpu:.2f} s)")
+        report.add(f"Long texts, {kind}: handouts' extra time at {large // 1000} K / at {small // 1000} K (CPU; "
+                   "10 is linear)", f"{growth(layouts[('base', 0)], a, b):.1f}")
 
 
 BEING_MADE = "being made for this preview"
@@ -585,8 +648,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--smoke", action="store_true", help="1× only, one repetition; never fails on timings")
     parser.add_argument("--repeat", type=int, default=3, help="builds per median (default 3)")
     parser.add_argument("--scales", default="1,10,100", help="synthetic sizes (default 1,10,100)")
-    parser.add_argument("--only", default="load,bristol,weight,serve,scale",
-                        help="comma-separated parts to run (default: all of load,bristol,weight,serve,scale)")
+    parser.add_argument("--only", default="load,bristol,weight,serve,scale,texts",
+                        help="comma-separated parts to run (default: all of load,bristol,weight,serve,scale,texts)")
     args = parser.parse_args(argv)
     repeat = 1 if args.smoke else args.repeat
     factors = [1] if args.smoke else [int(f) for f in args.scales.split(",")]
@@ -614,6 +677,9 @@ def main(argv: list[str] | None = None) -> int:
         if "scale" in parts:
             print("Scale", flush=True)
             bench_scale(report, work, factors, repeat)
+        if "texts" in parts:
+            print("Long texts", flush=True)
+            bench_texts(report, work, repeat, pdf=not args.smoke)  # (the handouts' layout takes a minute)
 
     print()
     print(f"Benchmark ({'smoke' if args.smoke else 'full'}), {time.strftime('%Y-%m-%d')}, "

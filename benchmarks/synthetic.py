@@ -6,6 +6,10 @@ sectors, references, topics and glossary matches realistic. At ``factor`` N
 the themes are repeated N times (5 themes → 5N themes), renumbered, given
 unique slugs, and every ``related`` id is mapped into the same copy so that
 all links stay valid. Nothing here is the Compact: it is test data only.
+
+:func:`make_long_text` gives the real data one very long commitment (prose, or Markdown's
+and HTML's punctuation), for the benchmark's "Long texts": a build must cost time in
+proportion to the length of a text, whatever its characters.
 """
 
 from __future__ import annotations
@@ -16,6 +20,14 @@ from pathlib import Path
 import yaml
 
 THEMES_DIR = "themes"
+
+#: What the long texts repeat: ordinary prose, and the characters that mean something to
+#: Markdown and HTML (each escaped on every page that shows the text), in words.
+LONG_TEXT_UNITS = {
+    "prose": "Work together to design funding and commissioning so that resources are used well, "
+             "and review every stage of the process with the people it affects. ",
+    "punctuation": "*_[]()#|\\`<&>!{}+-. ",
+}
 
 
 def make_synthetic(source: Path, target: Path, factor: int) -> Path:
@@ -55,3 +67,39 @@ def _renumber(entry: dict, offset: int) -> dict:
     if "related" in entry:
         moved["related"] = [shift(other) for other in entry["related"]]
     return moved
+
+
+def long_text(kind: str, size: int) -> str:
+    """``size`` characters of ``kind`` (a key of :data:`LONG_TEXT_UNITS`), ending in a non-space."""
+    unit = LONG_TEXT_UNITS[kind]
+    text = (unit * (size // len(unit) + 1))[:size]
+    return text[:-1] + "." if text.endswith(" ") else text
+
+
+def make_long_text(source: Path, target: Path, kind: str, size: int) -> Path:
+    """A copy of the data folder ``source`` whose first theme's first commitment is
+    :func:`long_text` (``source:`` dropped: these are not the Compact's words)."""
+    from support import without_source  # tests/support, on the path of the benchmark and the tests
+
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(source, target)
+    without_source(target)
+    theme_file = min((target / THEMES_DIR).glob("*.yaml"), key=lambda p: yaml.safe_load(p.read_text("utf-8"))["number"])
+    theme = yaml.safe_load(theme_file.read_text(encoding="utf-8"))
+    theme["commitments"][0]["text"] = long_text(kind, size)
+    theme_file.write_text(yaml.dump(theme, Dumper=_LiteralDumper, allow_unicode=True, sort_keys=False, width=1000),
+                          encoding="utf-8")
+    return target
+
+
+class _LiteralDumper(yaml.SafeDumper):
+    """Long strings as literal blocks: no escapes, so a 240,000-character text stays under the
+    data's file-size limit whatever its characters."""
+
+
+def _string(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if len(value) > 1000 else None)
+
+
+_LiteralDumper.add_representer(str, _string)

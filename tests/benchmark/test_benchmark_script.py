@@ -8,7 +8,10 @@ with N times the themes and commitments and every related link still valid.
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
+
+import pytest
 
 from generator.model import load_compact
 
@@ -38,3 +41,42 @@ def test_synthetic_compact_at_2x_loads_with_twice_the_commitments(tmp_path: Path
     assert copy.text == first.text
     assert [c.id for c in first.related] == ["5.5"]
     assert [c.id for c in copy.related] == ["10.5"]
+
+
+def _run_module():
+    """benchmarks/run.py as a module (its dataclasses need it in ``sys.modules``); nothing runs."""
+    if "bench_run" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("bench_run", ROOT / "benchmarks" / "run.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["bench_run"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["bench_run"]
+
+
+@pytest.mark.parametrize("kind", ["prose", "punctuation"])
+def test_long_texts_are_valid_data_of_the_exact_length(tmp_path: Path, kind: str) -> None:
+    """What "Long texts" builds: the real data with one commitment of 240,000 characters, under the
+    data's file-size limit whatever the characters (so the figure is a real build, not a refusal)."""
+    synthetic = _synthetic_module()
+    size = _run_module().LONG_TEXT_SIZES[1]
+    assert size == 10 * _run_module().LONG_TEXT_SIZES[0] == 240_000
+
+    compact = load_compact(synthetic.make_long_text(ROOT / "compact_data", tmp_path / "data", kind, size))
+
+    text = compact.themes[0].commitments[0].text
+    assert text == synthetic.long_text(kind, size)
+    assert len(text) == size
+    if kind == "punctuation":
+        assert set("*_[]()#|\\`<&>!") <= set(text) <= set(synthetic.LONG_TEXT_UNITS["punctuation"])
+
+
+def test_long_text_growth_is_the_extra_time_ratio() -> None:
+    """The reported ratio: (240 K − base) / (24 K − base), each round's own, their median; 10 is linear."""
+    run = _run_module()
+
+    def runs(*cpu: float):
+        return run.Runs([run.Run(seconds=c, cpu=c, peak_mb=1.0) for c in cpu])
+
+    assert run.growth(runs(2, 2, 2), runs(3, 3, 2.5), runs(12, 12, 7)) == 10.0
+    assert run.growth(runs(2), runs(2), runs(5)) == float("inf")  # no extra time at 24 K: not a ratio
