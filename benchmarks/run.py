@@ -397,8 +397,9 @@ def growth(base: Runs, small: Runs, large: Runs) -> float:
 
 def bench_texts(report: Report, work: Path, repeat: int, pdf: bool) -> None:
     """One commitment 24,000 and 240,000 characters long, of prose and of punctuation: the build
-    without PDFs (every build with empty caches, a first build), and with ``pdf`` the handouts'
-    layout (``build_handouts``, as in "PDF handouts")."""
+    without PDFs (warm caches: a build after another of the same data), and with ``pdf`` the
+    handouts' layout (``build_handouts``, as in "PDF handouts"). The ratio that says whether a
+    build is linear is that of the extra times over the data as it is (:func:`growth`)."""
     small, large = LONG_TEXT_SIZES
     base_data = work / "text-base"  # the commitment's own words (without source:, as the others)
     shutil.copytree(ROOT / "compact_data", base_data)
@@ -409,13 +410,15 @@ def bench_texts(report: Report, work: Path, repeat: int, pdf: bool) -> None:
             data[(kind, size)] = make_long_text(ROOT / "compact_data", work / f"text-{kind}-{size}", kind, size)
     projects = {key: copy_project(work / f"project-{key[0]}-{key[1]}", data=folder, pdf=False)
                 for key, folder in data.items()}
+    for key, project in projects.items():  # fills each one's caches: the builds measured are warm (less noise)
+        mkdocs_build(project, work / f"site-text-{key[0]}-{key[1]}")
     builds = repeated(repeat, *(
-        lambda p=project, k=key: mkdocs_build(p, work / f"site-text-{k[0]}-{k[1]}", env=cold(work))
+        lambda p=project, k=key: mkdocs_build(p, work / f"site-text-{k[0]}-{k[1]}")
         for key, project in projects.items()
     ))
     runs = dict(zip(projects, builds, strict=True))
     base = runs[("base", 0)]
-    report.add(f"Long texts: the data as it is, build without PDFs, cold cache (median of {repeat})", str(base.median))
+    report.add(f"Long texts: the data as it is, build without PDFs, warm cache (median of {repeat})", str(base.median))
     for kind in LONG_TEXT_UNITS:
         a, b = runs[(kind, small)], runs[(kind, large)]
         report.add(f"Long texts, {kind}: one commitment of {small // 1000} K / {large // 1000} K characters, "
