@@ -49,7 +49,7 @@ def nginx_config(compact: Compact, site_dir: Path, listen: str) -> str:
     return _environment().get_template("nginx.conf.j2").render(
         site_dir=site.as_posix(), listen=listen, redirects=redirects, headers=headers, types=rules.TYPES,
         immutable=rules.IMMUTABLE, revalidate=rules.REVALIDATE, fingerprinted=rules.FINGERPRINTED,
-        host_files=rules.HOST_FILES,
+        host_files=rules.HOST_FILES, protocols=rules.PROTOCOLS,
     )
 
 
@@ -66,7 +66,8 @@ def static_host_files(compact: Compact, site_dir: Path) -> dict[str, str]:
         "_headers": env.get_template("_headers.j2").render(
             headers=headers, revalidate=rules.REVALIDATE, immutable=rules.IMMUTABLE, immutable_paths=fingerprinted,
         ),
-        "_redirects": env.get_template("_redirects.j2").render(redirects=rules.redirects(compact)),
+        "_redirects": env.get_template("_redirects.j2").render(redirects=rules.redirects(compact),
+                                                              hidden=rules.HIDDEN_KEPT),
     }
 
 

@@ -29,6 +29,13 @@ TEXT_SUFFIXES = (".html", ".css", ".js", ".json", ".xml", ".csv", ".svg", ".txt"
 FINGERPRINTED = r"\.[0-9a-f]{8,}(\.min)?\.(js|css)$"
 #: Host files written into the site for static hosts; not public addresses (left out of published-urls.txt).
 HOST_FILES = ("_headers", "_redirects")
+#: Hidden folders a deployment keeps in the site folder (a build keeps every hidden entry of the
+#: site it replaces: a ``.git`` checkout that publishes it). nginx refuses every hidden path; a
+#: static host's ``_redirects`` can only name paths, so it answers 404 for these.
+HIDDEN_KEPT = (".git",)
+#: The versions of HTTP the site is served over (nginx answers others 400 or 505; HTTP/0.9 has
+#: no headers, so it could carry none of the security headers).
+PROTOCOLS = ("HTTP/1.0", "HTTP/1.1", "HTTP/2.0", "HTTP/3.0")
 PERMISSIONS = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
     "payment=(), usb=()"

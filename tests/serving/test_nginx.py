@@ -13,6 +13,8 @@ import gzip
 import http.client
 import os
 import re
+import shutil
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -144,6 +146,131 @@ def test_the_command_writes_a_configuration_nginx_accepts(site_dir: Path, tmp_pa
     assert cli_main(["nginx", "--site-dir", str(site_dir), "--listen", "8080; evil"]) == 2
 
 
+# -- hidden files, every status, odd requests ------------------------------------------------
+
+#: Hidden entries a site folder may hold: a deployment's checkout, a build's own, any dot segment.
+HIDDEN = {
+    ".git/config": "[core]\n", ".git/HEAD": "ref: refs/heads/main\n", ".site.ready/index.html": "<p>old</p>",
+    ".hidden.txt": "secret", "assets/.cache/a.css": "a {}", ".x/bundle.1234abcd.min.js": "x",
+    "commitments/.1.4/index.html": "<p>old</p>",
+}
+HIDDEN_PATHS = [
+    "/.git/config", "/.git/HEAD", "/.git/", "/.git", "/.site.ready/", "/.site.ready/index.html", "/.hidden.txt",
+    "/assets/.cache/a.css", "/.x/bundle.1234abcd.min.js", "/commitments/.1.4/", "/%2Egit/config", "/./.git/config",
+    "/commitments/../.git/config",
+]
+
+
+@pytest.fixture(scope="module")
+def hidden_site(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the real build holding hidden files and folders, as a deployed site folder may."""
+    site = tmp_path_factory.mktemp("hidden") / "site"
+    shutil.copytree(site_dir, site)
+    for name, text in HIDDEN.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+    return site
+
+
+@pytest.fixture(scope="module")
+def hidden_url(hidden_site: Path, compact: Compact, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if os.environ.get("COMPACT_BASE_URL"):
+        pytest.fail("the hidden files are a local fixture: unset COMPACT_BASE_URL for these tests")
+    with running_nginx(hidden_site, compact, tmp_path_factory.mktemp("nginx-hidden")) as url:
+        yield url
+
+
+def raw_request(base: str, data: bytes) -> tuple[str, list[tuple[str, str]], bytes]:
+    """``data`` sent as it is on a socket: the status line, every header as sent (repeats kept), the body."""
+    parts = urlsplit(base)
+    with socket.create_connection((parts.hostname, parts.port), timeout=10) as connection:
+        connection.sendall(data)
+        received = b""
+        while chunk := connection.recv(65536):
+            received += chunk
+    head, _, body = received.partition(b"\r\n\r\n")
+    if not head.startswith(b"HTTP/"):
+        return "", [], received  # HTTP/0.9: a body and nothing else
+    status, *lines = head.decode("latin-1").split("\r\n")
+    return status, [(k.strip().lower(), v.strip()) for k, _, v in (line.partition(":") for line in lines)], body
+
+
+def get(path: str, *headers: str, method: str = "GET") -> bytes:
+    return "\r\n".join([f"{method} {path} HTTP/1.1", "Host: x", "Connection: close", *headers, "", ""]).encode()
+
+
+def test_hidden_files_and_folders_are_never_served(hidden_url: str, hidden_site: Path) -> None:
+    for path in HIDDEN_PATHS:
+        status, headers, body = raw_request(hidden_url, get(path))
+        assert status.split()[1] == "404", (path, status)
+        assert body == (hidden_site / "404.html").read_bytes(), path
+        assert "content-security-policy" in dict(headers), path
+    assert raw_request(hidden_url, get("/commitments/1.4/"))[0].split()[1] == "200"  # the rest is served
+
+
+def _etag(base: str) -> str:
+    return dict(raw_request(base, get("/commitments/1.4/"))[1])["etag"]
+
+
+#: A request for every status the server gives, and the status.
+STATUSES = {
+    "page": (lambda base: get("/commitments/1.4/"), "200"),
+    "range": (lambda base: get("/downloads/sector-vcs.pdf", "Range: bytes=0-9"), "206"),
+    "asset": (lambda base: get("/assets/favicon.svg", "Accept-Encoding: gzip"), "200"),
+    "slash": (lambda base: get("/commitments/1.4"), "301"),
+    "not modified": (lambda base: get("/commitments/1.4/", f"If-None-Match: {_etag(base)}"), "304"),
+    "unknown": (lambda base: get("/no-such-page/"), "404"),
+    "hidden": (lambda base: get("/.git/config"), "404"),
+    "host file": (lambda base: get("/_headers"), "404"),
+    "method": (lambda base: get("/commitments/1.4/", "Content-Length: 0", method="POST"), "405"),
+    "precondition": (lambda base: get("/commitments/1.4/", 'If-Match: "no"'), "412"),
+    "unsatisfiable": (lambda base: get("/commitments/1.4/", "Range: bytes=99999999-"), "416"),
+    "unsatisfiable pdf": (lambda base: get("/downloads/sector-vcs.pdf", "Range: bytes=99999999-"), "416"),
+    "no host": (lambda base: b"GET / HTTP/1.1\r\nConnection: close\r\n\r\n", "400"),
+    "long": (lambda base: get("/" + "a" * 9000), "414"),
+    "version": (lambda base: b"GET / HTTP/9.9\r\nHost: x\r\n\r\n", "505"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(STATUSES))
+def test_every_status_carries_each_header_once(hidden_url: str, case: str) -> None:
+    make, expected = STATUSES[case]
+    status, headers, _ = raw_request(hidden_url, make(hidden_url))
+    assert status.split()[1] == expected, (case, status)
+    names = [name for name, _ in headers]
+    twice = sorted({name for name in names if names.count(name) > 1})
+    assert not twice, (case, twice)
+    missing = [name for name in (*SECURITY_HEADERS, "x-frame-options", "cross-origin-opener-policy", "cache-control")
+               if name not in names]
+    assert not missing, (case, missing)
+
+
+#: Request lines nginx refuses itself, and those the configuration refuses (HTTP/0.9, odd versions).
+ODD_LINES = [
+    "GET", "get / HTTP/1.1", "GET / HTTP/01.1", "GET / HTTP/1.1 x", "GET x HTTP/1.1", "GET * HTTP/1.1",
+    "OPTIONS * HTTP/1.1", "GET /a b HTTP/1.1", "GET /a\tb HTTP/1.1", "GET /%00 HTTP/1.1", "GET /\x01 HTTP/1.1",
+    "GET /../../etc/passwd HTTP/1.1", " GET / HTTP/1.1", "\x16\x03\x01\x00\xa5", "GET / HTTP/1.10", "GET / HTTP/1.99",
+]
+
+
+@pytest.mark.parametrize("line", ODD_LINES)
+def test_odd_request_lines_get_400(hidden_url: str, line: str) -> None:
+    status, headers, body = raw_request(hidden_url, line.encode("latin-1") + b"\r\nHost: x\r\n\r\n")
+    assert status.split()[1] == "400", (line, status)
+    names = [name for name, _ in headers]
+    assert names.count("content-security-policy") == 1, line
+    assert b"<!doctype html>" not in body.lower(), line  # no page, only nginx's short error
+
+
+@pytest.mark.parametrize("path", ["/", "/commitments/1.4/", "/.git/config", "/downloads/sector-vcs.pdf"])
+def test_http_0_9_is_served_nothing(hidden_url: str, hidden_site: Path, path: str) -> None:
+    """HTTP/0.9 has no headers, so no security headers: the answer is nginx's "400 Bad Request", never a file."""
+    status, headers, body = raw_request(hidden_url, f"GET {path}\r\n".encode())
+    assert (status, headers) == ("", [])
+    assert b"400 Bad Request" in body, body[:200]
+    assert b"<!doctype html>" not in body.lower() and b"%PDF" not in body and b"[core]" not in body
+
+
 # -- a renumbered edition ------------------------------------------------------------------
 
 
@@ -189,6 +316,9 @@ def test_static_host_files_hold_the_same_rules(two_editions: tuple[Path, Compact
     headers = (site / "_headers").read_text(encoding="utf-8")
     assert headers == files["_headers"]
     assert "  X-Content-Type-Options: nosniff" in headers.splitlines()
+    # Netlify's format can say that hidden folders a deployment keeps are not served.
+    lines = files["_redirects"].splitlines()
+    assert "/.git /404.html 404!" in lines and "/.git/* /404.html 404!" in lines
     assert "frame-ancestors 'none'" in headers
 
 
