@@ -21,12 +21,14 @@ import yaml
 
 THEMES_DIR = "themes"
 
-#: What the long texts repeat: ordinary prose, and the characters that mean something to
-#: Markdown and HTML (each escaped on every page that shows the text), in words.
+#: What the long texts repeat: ordinary prose, the characters that mean something to Markdown
+#: and HTML (each escaped on every page that shows the text) in words, and the same in one word.
 LONG_TEXT_UNITS = {
     "prose": "Work together to design funding and commissioning so that resources are used well, "
              "and review every stage of the process with the people it affects. ",
     "punctuation": "*_[]()#|\\`<&>!{}+-. ",
+    # One word: an address and punctuation with no space, which the handouts must break somewhere.
+    "one-word": "www.example.org/a_b*c[d](e)#f|g`h<i&j>k!l{m}n+o-p.",
 }
 
 

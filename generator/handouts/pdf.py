@@ -40,6 +40,7 @@ from generator import urls
 from generator.cachefiles import content_key, kept_or_made
 from generator.handouts.cache import HandoutCache, Job, Laid, layout_key
 from generator.handouts.plan import Handout, HandoutFile, HandoutKind, PdfError, plan_handouts
+from generator.handouts.wrapping import breakable
 from generator.model import Commitment, Compact
 from generator.model.group import split_printed
 
@@ -198,7 +199,7 @@ class PdfRenderer:
             "printed": lambda text: split_printed(text, self.current.printed_addresses),
             "printed_target": lambda address: urls.printed_target(address, self.current),
         }
-        return self.env.get_template(TEMPLATES[handout.kind]).render(context)
+        return breakable(self.env.get_template(TEMPLATES[handout.kind]).render(context))
 
     def render(self, handout: Handout) -> HandoutFile:
         """Lay out and write one handout; the page count is kept for the downloads page."""
