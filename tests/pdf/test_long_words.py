@@ -20,7 +20,7 @@ from support import ROOT, SITE, without_source
 
 from generator.handouts.pdf import PdfRenderer, build_handouts
 from generator.handouts.plan import plan_handouts
-from generator.handouts.wrapping import BREAK_EVERY, LONG_RUN, ZERO_WIDTH_SPACE, breakable
+from generator.handouts.wrapping import BREAK_EVERY, LONG_RUN, LONG_TEXT, ZERO_WIDTH_SPACE, breakable
 from generator.model import load_compact
 
 MM = 72 / 25.4
@@ -121,3 +121,14 @@ def test_a_text_that_is_one_long_word_is_laid_out_with_places_to_break(tmp_path:
     runs = re.findall(r"[^\s<>\u200b]+", re.sub(r"<svg\b.*?</svg>|<[^>]*>", " ", body, flags=re.S))
     assert "a*b_c/a*b_c/" in body
     assert max(len(run) for run in runs) <= LONG_RUN
+
+
+def test_a_long_text_is_laid_out_in_pieces_cut_where_a_line_may_break() -> None:
+    """WeasyPrint encodes a whole text again for each line it breaks off: a long text goes in pieces."""
+    prose = "Work together to design funding. " * 300
+    broken = breakable(f"<p>{prose}</p><p>{'ab&amp;' * 400}</p>")
+    pieces = re.findall(r"<span>(.*?)</span>", broken)
+    assert len(pieces) > 10 and max(len(piece) for piece in pieces) <= LONG_TEXT
+    assert "".join(pieces).replace(ZERO_WIDTH_SPACE, "") == prose + "ab&amp;" * 400
+    assert all(piece.endswith((" ", ZERO_WIDTH_SPACE)) for piece in pieces[:-1])
+    assert breakable(f"<p>{'x ' * (LONG_TEXT // 2)}</p>") == f"<p>{'x ' * (LONG_TEXT // 2)}</p>"  # not longer
