@@ -53,8 +53,9 @@ def site_url_from(config: Path) -> str | None:
 
 
 def write_nginx(compact: Compact, site_dir: Path, listen: str, out: Path | None) -> int:
-    """The configuration for a site that has been built (its pages' inline scripts are in its policy)."""
+    """The configuration for a site that has been built (the theme's inline scripts its pages run are in its policy)."""
     from generator.deploy.nginx import nginx_config
+    from generator.deploy.rules import UnknownScript
 
     if not (site_dir / "index.html").is_file():
         print(f"no built site in {site_dir}: run 'make site' first, or give --site-dir", file=sys.stderr)
@@ -62,7 +63,11 @@ def write_nginx(compact: Compact, site_dir: Path, listen: str, out: Path | None)
     if not LISTEN.match(listen):
         print(f"--listen must be HOST:PORT, such as 127.0.0.1:8080, not {listen!r}", file=sys.stderr)
         return 2
-    config = nginx_config(compact, site_dir, listen)
+    try:
+        config = nginx_config(compact, site_dir, listen)
+    except UnknownScript as error:
+        print(f"cannot write a security policy for {site_dir}: {error}", file=sys.stderr)
+        return 2
     if out is None:
         sys.stdout.write(config)
     else:
@@ -75,11 +80,16 @@ def write_nginx(compact: Compact, site_dir: Path, listen: str, out: Path | None)
 def host_files(compact: Compact, site_dir: Path) -> int:
     """``host-files``: the server files the plugin writes into ``site/``, for a site Zensical built."""
     from generator.deploy.nginx import write_host_files
+    from generator.deploy.rules import UnknownScript
 
     if not (site_dir / "index.html").is_file():
         print(f"no built site in {site_dir}: build it first, or give --site-dir", file=sys.stderr)
         return 2
-    write_host_files(compact, site_dir)
+    try:
+        write_host_files(compact, site_dir)
+    except UnknownScript as error:
+        print(f"cannot write a security policy for {site_dir}: {error}", file=sys.stderr)
+        return 2
     print(f"wrote _headers, _redirects and compressed copies into {site_dir}")
     return 0
 

@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from generator import urls
-from generator.build import Build, build, theme_extra
+from generator.build import Build, build, theme_values
 from generator.deploy.rules import fingerprint
 from generator.model import load_compact
 
@@ -160,11 +160,11 @@ def fingerprinted(paths: list[Any], files: dict[str, bytes]) -> tuple[list[Any],
 def export_config(config: Mapping[str, Any], result: Build, nav: list[Any] | None, theme: bool) -> dict[str, Any]:
     """The engine-neutral ``mkdocs.yml``: the project's settings without the plugin, with what the
     plugin sets while MkDocs runs (the document's facts, the navigation) written out."""
-    compact = result.compact
+    shown = theme_values(result.compact)  # escaped for the theme, as the plugin hands them over
     settings = {key: value for key, value in config.items() if key != "nav"}  # (keeps the project's order)
-    settings["site_name"] = config.get("site_name") or compact.title
-    settings["site_description"] = config.get("site_description") or compact.description
-    settings["copyright"] = config.get("copyright") or compact.copyright
+    settings["site_name"] = config.get("site_name") or str(shown.site_name)
+    settings["site_description"] = config.get("site_description") or str(shown.site_description)
+    settings["copyright"] = config.get("copyright") or str(shown.copyright)
     settings["docs_dir"] = DOCS
     settings["site_dir"] = "site"
     theme_settings = dict(config.get("theme") or {})
@@ -175,7 +175,7 @@ def export_config(config: Mapping[str, Any], result: Build, nav: list[Any] | Non
     theme_settings.setdefault("variant", "classic")
     settings["theme"] = theme_settings
     settings["plugins"] = _without_plugin(list(config.get("plugins") or []))
-    settings["extra"] = {**(config.get("extra") or {}), "compact": theme_extra(compact)}
+    settings["extra"] = {**(config.get("extra") or {}), "compact": {k: str(v) for k, v in shown.compact.items()}}
     if nav is not None:
         settings["nav"] = nav
         left_out = sorted(set(result.not_in_nav(nav)))

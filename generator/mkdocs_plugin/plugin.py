@@ -24,10 +24,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator import urls
-from generator.build import Build, build, theme_extra
+from generator.build import Build, build, theme_values
 from generator.data.problems import DataError
 from generator.deploy.nginx import write_host_files
-from generator.deploy.rules import fingerprint
+from generator.deploy.rules import UnknownScript, fingerprint
 from generator.handouts import preview
 from generator.handouts.cache import HandoutCache, Laid
 from generator.handouts.plan import HandoutFile, PdfError
@@ -131,11 +131,12 @@ class CompactPlugin(BasePlugin[CompactConfig]):
                 logging.getLogger("mkdocs.plugins.compact").info(
                     "Handouts: %d being made after the pages are served", len(cache.pending)
                 )
-        # The document's facts for the theme's own templates (the 404 page) and the page head.
-        config.site_name = config.site_name or compact.title
-        config.site_description = config.site_description or compact.description
-        config.copyright = config.copyright or compact.copyright
-        config.extra["compact"] = theme_extra(compact)
+        # The document's facts for the theme's own templates (the page head, the footer, the 404 page).
+        shown = theme_values(compact)
+        config.site_name = config.site_name or shown.site_name
+        config.site_description = config.site_description or shown.site_description
+        config.copyright = config.copyright or shown.copyright
+        config.extra["compact"] = shown.compact
         if self.config.nav and not config.nav:
             config.nav = self.build.navigation(Path(config.docs_dir))
             self.not_in_nav = set(self.build.not_in_nav(config.nav))
@@ -333,7 +334,11 @@ class CompactPlugin(BasePlugin[CompactConfig]):
     def _write_host_files(self, site: Path) -> None:
         """What a server needs beside the pages: static-host rules and compressed copies."""
         assert self.build is not None
-        write_host_files(self.build.compact, site, None if self.cache_folder is None else self.cache_folder / "gzip")
+        gzip_cache = None if self.cache_folder is None else self.cache_folder / "gzip"
+        try:
+            write_host_files(self.build.compact, site, gzip_cache)
+        except UnknownScript as error:  # the policy would allow it: no site rather than that one
+            raise PluginError(str(error)) from None
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.memory is not None:

@@ -124,7 +124,8 @@ class Renderer:
                 if form in seen or form.lower() == squash(title).lower():  # a form that is its own title says nothing
                     continue
                 seen.add(form)
-                definitions.append((form, f"*[{form}]: {squash(title)}"))
+                # Escaped: Markdown writes a title's "&amp;" as the entity it reads it as, not as text.
+                definitions.append((form, f"*[{form}]: {html_attribute(title)}"))
         return definitions
 
     # -- pages -------------------------------------------------------------

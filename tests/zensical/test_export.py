@@ -8,6 +8,7 @@ by Zensical (its own navigation, every link resolving).
 
 from __future__ import annotations
 
+import html
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +19,7 @@ from support import copy_project
 from support.linkcheck import check_site
 
 from generator import cli, urls
-from generator.build import build, theme_extra
+from generator.build import build, theme_values
 from generator.export import MARK
 from generator.model import load_compact
 
@@ -53,8 +54,10 @@ def test_the_export_holds_the_site_and_a_config_without_the_plugin(
     assert config["theme"]["variant"] == "classic"
     assert [p for p in config["plugins"] if p == "compact" or (isinstance(p, dict) and "compact" in p)] == []
     assert config["nav"] == result.navigation(project / "content")
-    assert config["extra"]["compact"] == theme_extra(compact)
-    assert config["site_description"] == compact.description and config["copyright"] == compact.copyright
+    shown = theme_values(compact)  # escaped for the theme's templates, which print them as they are
+    assert config["extra"]["compact"] == shown.compact and config["site_name"] == shown.site_name
+    assert config["site_description"] == shown.site_description and config["copyright"] == shown.copyright
+    assert html.unescape(config["site_description"]) == compact.description
     left_out = set(config["not_in_nav"].splitlines())
     assert {f"/{urls.commitment_page(c)}" for c in compact.commitments} <= left_out
     docs = out / "docs"

@@ -137,6 +137,18 @@
     });
   }
 
+  // The 404 page at a missing /commitments/<number>/ address: name the number that does not exist.
+  function setUpNotFound(root) {
+    var box = root.querySelector("#compact-notfound-commitment");
+    var match = /\/commitments\/([^\/]+)\/?$/.exec(window.location.pathname);
+    if (!box || !match) { return; }
+    var wanted;
+    try { wanted = decodeURIComponent(match[1]); } catch (e) { wanted = match[1]; }
+    if (wanted.length > 20) { wanted = wanted.slice(0, 20) + "\u2026"; }
+    box.querySelectorAll('[data-field="id"]').forEach(function (el) { el.textContent = wanted; });
+    box.hidden = false;
+  }
+
   // What waited unseen for a script (overrides/main.html, `compact-pending`) is drawn once it has run.
   function settled() {
     document.documentElement.classList.remove("compact-pending");
@@ -149,6 +161,7 @@
     setUpCopyButtons(document);
     setUpFilter(document);
     setUpGoto(document);
+    setUpNotFound(document);
   }
 
   // Loaded at the end of the body, so the page's content is already there: apply the filter

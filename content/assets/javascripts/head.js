@@ -1,0 +1,10 @@
+/* Run in the page's head, before it is drawn (overrides/main.html): say that scripts run, and keep
+ * unseen what a script will change on a page whose address asks for it (data-waits-for, such as the
+ * filter's ?sector=), until compact.js has run. */
+(function (root, script) {
+  "use strict";
+  root.classList.add("compact-js");
+  var names = script && script.getAttribute("data-waits-for");
+  var asked = new URLSearchParams(window.location.search);
+  if (names && names.split(" ").some(function (name) { return asked.has(name); })) { root.classList.add("compact-pending"); }
+})(document.documentElement, document.currentScript);
