@@ -25,7 +25,16 @@ from generator.model.group import split_printed
 from generator.pages.complaints import summary_data
 from generator.pages.editions import HistoryView
 from generator.pages.redirects import RedirectView, redirect_pages
-from generator.pages.text import code_span, front_matter, html_attribute, markdown_text, script_json, shorten, squash
+from generator.pages.text import (
+    code_span,
+    front_matter,
+    html_attribute,
+    markdown_text,
+    script_json,
+    shorten,
+    squash,
+    tooltip,
+)
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 #: More themes than this and the navigation lists only "All themes" (it is in every page).
@@ -124,8 +133,7 @@ class Renderer:
                 if form in seen or form.lower() == squash(title).lower():  # a form that is its own title says nothing
                     continue
                 seen.add(form)
-                # Escaped: Markdown writes a title's "&amp;" as the entity it reads it as, not as text.
-                definitions.append((form, f"*[{form}]: {html_attribute(title)}"))
+                definitions.append((form, f"*[{form}]: {tooltip(title)}"))
         return definitions
 
     # -- pages -------------------------------------------------------------

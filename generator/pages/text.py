@@ -62,6 +62,18 @@ def html_attribute(value: object) -> Markup:
     return Markup(escape(squash(str(value))))
 
 
+def tooltip(value: object) -> Markup:
+    """A ``title`` attribute the theme makes a tooltip of (a glossary term's ``abbr``).
+
+    Material's and Zensical's tooltips (the ``content.tooltips`` feature) put the attribute's text
+    into the page as HTML, so a definition holding ``<img onerror=…>`` would run: the text is escaped
+    for that HTML first (``&``, ``<`` and ``>``: quotes are text there, and so the browser's own
+    tooltip, without scripts, shows them as written), then for the attribute.
+    """
+    text = squash(str(value)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return html_attribute(text)
+
+
 def shorten(text: str, limit: int = 60) -> str:
     """The start of a text, cut at a word boundary, for titles and tabs."""
     text = squash(text)

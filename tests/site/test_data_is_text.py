@@ -31,7 +31,6 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 from support import build_site, copy_project, hostile, without_source
-from support.editions import add_synthetic_edition
 
 PAYLOAD = (
     ' <script>alert(1)</script> [x](javascript:alert(1)) {{ jinja }} {% raw %} <b>bold</b> &amp; '
@@ -161,55 +160,6 @@ def test_pdfs_hold_the_literal_text(site: Path) -> None:
 
 # -- every free-text field of every data file -------------------------------------------------
 
-#: The Compact Partners' Group's file, which Bristol's data leaves as comments: members, records and a
-#: contact, so that its fields are there to be made hostile (a test fixture, not the Group's).
-PARTNERS_GROUP = """\
-members:
-  - organisation: Example organisation
-    sector: vcs
-    role: Chair
-records:
-  - date: 2026-05-01
-    kind: meeting
-    title: A meeting
-    summary: What it was about.
-    document: minutes.pdf
-  - date: 2026-06-01
-    kind: report
-    title: A report
-    link: https://example.org/report
-contact:
-  email: group@example.org
-  url: https://example.org/contact
-"""
-#: A glossary form every hostile text holds, so that every text gets an abbreviation whose title
-#: is a hostile definition (a form with markup is never found: texts are matched escaped).
-SHARED_FORM = "onmouseover=alert"
-
-
-def hostile_project(where: Path, *, source: bool) -> tuple[Path, list[hostile.Field], list[hostile.Field]]:
-    """A copy of the project with a second edition (so changes.yaml and an earlier edition's files)
-    and the Group's file, every free-text field hostile but those ``generator check`` refuses
-    (``source``: the earlier edition keeps the source its official text is checked against)."""
-    project = copy_project(where / "project")
-    add_synthetic_edition(project)
-    data = project / "compact_data"
-    if not source:  # so that the official texts of both editions can be hostile too
-        without_source(data / "editions" / "2012")
-    (data / "partners-group.yaml").write_text(PARTNERS_GROUP, encoding="utf-8")
-    (data / "partners-group").mkdir()
-    (data / "partners-group" / "minutes.pdf").write_bytes(b"%PDF-1.4\n")
-    fields, refused = hostile.make_hostile(project)
-    glossary = data / "glossary.yaml"
-    text, count = re.subn(r"^(    matches: \[)", lambda m: m.group(1) + json.dumps(SHARED_FORM) + ", ",
-                          glossary.read_text(encoding="utf-8"), count=1, flags=re.M)
-    assert count == 1
-    glossary.write_text(text, encoding="utf-8")
-    code, output = hostile.check(project)
-    assert code == 0, output
-    return project, fields, refused
-
-
 @dataclass(frozen=True)
 class Hostile:
     project: Path
@@ -221,7 +171,7 @@ class Hostile:
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Hostile:
     where = tmp_path_factory.mktemp("hostile-fields")
-    project, fields, refused = hostile_project(where, source=False)
+    project, fields, refused = hostile.hostile_project(where, source=False)
     build_site(project, where / "site")  # PDFs off: tests/pdf/ and the first tests here read them
     return Hostile(project, where / "site", fields, refused)
 
@@ -248,7 +198,7 @@ def test_every_free_text_field_of_every_schema_is_fed_hostile_text(
     ``generator check`` in a copy that keeps them."""
     everywhere = set().union(*(hostile.text_paths(name, schema) for name, schema in hostile.schemas().items()))
     fed = {field.schema_path for field in hostile_site.fields}
-    _, _, refused_with_source = hostile_project(tmp_path, source=True)
+    _, _, refused_with_source = hostile.hostile_project(tmp_path, source=True)
     refused_elsewhere = {field.schema_path for field in refused_with_source}
     assert everywhere - fed <= refused_elsewhere, sorted(everywhere - fed - refused_elsewhere)
     assert everywhere - fed, "the source's fields are fed in the copy that keeps it"

@@ -26,6 +26,8 @@ from typing import Any
 import yaml
 
 from generator.data.editor_schemas import SCHEMA_DIR
+from support import copy_project, without_source
+from support.editions import add_synthetic_edition
 
 #: A field's marker: ``Zq<number>q``, unlike any word of the Compact.
 MARKER = re.compile(r"Zq(\d+)q")
@@ -264,6 +266,57 @@ def make_hostile(project: Path, rounds: int = 12) -> tuple[list[Field], list[Fie
     raise AssertionError(f"generator check still refuses the data after {rounds} rounds:\n{output}")
 
 
+# -- a hostile copy of the project ------------------------------------------------------------
+
+#: The Compact Partners' Group's file, which Bristol's data leaves as comments: members, records and a
+#: contact, so that its fields are there to be made hostile (a test fixture, not the Group's).
+PARTNERS_GROUP = """\
+members:
+  - organisation: Example organisation
+    sector: vcs
+    role: Chair
+records:
+  - date: 2026-05-01
+    kind: meeting
+    title: A meeting
+    summary: What it was about.
+    document: minutes.pdf
+  - date: 2026-06-01
+    kind: report
+    title: A report
+    link: https://example.org/report
+contact:
+  email: group@example.org
+  url: https://example.org/contact
+"""
+#: A glossary form every hostile text holds, so that every text gets an abbreviation whose title
+#: is a hostile definition (a form with markup is never found: texts are matched escaped).
+SHARED_FORM = "onmouseover=alert"
+
+
+def hostile_project(where: Path, *, source: bool) -> tuple[Path, list[Field], list[Field]]:
+    """A copy of the project with a second edition (so changes.yaml and an earlier edition's files)
+    and the Group's file, every free-text field hostile but those ``generator check`` refuses
+    (``source``: the earlier edition keeps the source its official text is checked against)."""
+    project = copy_project(where / "project")
+    add_synthetic_edition(project)
+    data = project / "compact_data"
+    if not source:  # so that the official texts of both editions can be hostile too
+        without_source(data / "editions" / "2012")
+    (data / "partners-group.yaml").write_text(PARTNERS_GROUP, encoding="utf-8")
+    (data / "partners-group").mkdir()
+    (data / "partners-group" / "minutes.pdf").write_bytes(b"%PDF-1.4\n")
+    fields, refused = make_hostile(project)
+    glossary = data / "glossary.yaml"
+    text, count = re.subn(r"^(    matches: \[)", lambda m: m.group(1) + json.dumps(SHARED_FORM) + ", ",
+                          glossary.read_text(encoding="utf-8"), count=1, flags=re.M)
+    assert count == 1
+    glossary.write_text(text, encoding="utf-8")
+    code, output = check(project)
+    assert code == 0, output
+    return project, fields, refused
+
+
 # -- reading a built site ---------------------------------------------------------------------
 
 #: Attributes that take an address, which a ``javascript:`` address would make a script.
@@ -329,7 +382,10 @@ def html_problems(html: str, where: str) -> list[str]:
                 problems.append(f"{where}: an attribute from the data: <{element.name} {name}={value!r}>")
             if name in ADDRESS_ATTRIBUTES and value.strip().lower().startswith("javascript:"):
                 problems.append(f"{where}: a script address from the data: <{element.name} {name}={value!r}>")
-            problems += shown_literally(value, f"{where} <{element.name} {name}>")
+            if name == "title":  # the theme's tooltips show it as HTML (generator.pages.text.tooltip)
+                problems += html_problems(value, f"{where} <{element.name} title>")
+            else:
+                problems += shown_literally(value, f"{where} <{element.name} {name}>")
         if element.name == "script":
             body = element.string or ""
             if element.get("type") in ("application/json", "application/ld+json"):
