@@ -310,7 +310,6 @@ def _visit(context: Any, url: str, search: str | None = None) -> tuple[list[str]
         box.wait_for(state="visible")
         box.press_sequentially(search, delay=10)
         page.locator(".md-search-result__list > li").first.wait_for(state="visible")
-    page.locator("body").hover()
     ran = page.evaluate("window.__alerts") + dialogs
     violations = page.evaluate("window.__violations")
     page.close()
