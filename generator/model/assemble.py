@@ -17,7 +17,7 @@ from generator.data import shapes
 from generator.data.messages import unknown_key
 from generator.data.problems import DataError, Problem
 from generator.data.read import DataFiles, Loaded, read_source
-from generator.data.source import OfficialText, Source, check_official_texts
+from generator.data.source import Extent, OfficialText, Source, check_official_texts
 from generator.data.yamlfile import Location, YamlFile
 from generator.model import types as m
 from generator.model.accessibility import accessibility_statement
@@ -184,31 +184,42 @@ def terms_used(
 
 
 def official_texts(files: DataFiles) -> list[OfficialText]:
-    """Every text the site marks as the Compact's own words, with where the data gives it."""
+    """Every text the site marks as the Compact's own words, with where the data gives it.
+
+    Texts of one ``sequence`` (the provisions, the values, the outcomes, one passage's paragraphs)
+    must take the source's words in order, each its own; quotations are ``excerpt``s.
+    """
     texts: list[OfficialText] = []
 
-    def add(loaded: Loaded[Any] | None, location: Location, what: str, text: str, any_case: bool = False) -> None:
+    def add(loaded: Loaded[Any] | None, location: Location, what: str, text: str, *,
+            extent: Extent = "whole", sequence: str = "", any_case: bool = False) -> None:
         if loaded is not None:
             place = loaded.file.problem(location, "")
-            texts.append(OfficialText(what, text, place, any_case))
+            texts.append(OfficialText(what, text, place, any_case, extent, sequence))
 
+    if files.compact is not None:
+        add(files.compact, ("title",), "the document's title", files.compact.data.title)
+        add(files.compact, ("subtitle",), "the document's subtitle", files.compact.data.subtitle)
     for theme in files.themes:
-        add(theme, ("title",), f"the title of theme {theme.data.number}", theme.data.title)
+        number = theme.data.number
+        add(theme, ("title",), f"the title of theme {number}", theme.data.title)
         for i, paragraph in enumerate(theme.data.introduction):
-            add(theme, ("introduction", i), f"the introduction to theme {theme.data.number}", paragraph)
+            add(theme, ("introduction", i), f"the introduction to theme {number}", paragraph,
+                sequence=f"theme {number}")
         for i, entry in enumerate(theme.data.commitments):
-            add(theme, ("commitments", i, "text"), f"commitment {entry.id}", entry.text)
+            add(theme, ("commitments", i, "text"), f"commitment {entry.id}", entry.text, sequence="provisions")
     if files.values is not None:
         for i, value in enumerate(files.values.data.values):
-            add(files.values, ("values", i, "text"), f"value '{value.key}'", value.text)
+            add(files.values, ("values", i, "text"), f"value '{value.key}'", value.text, sequence="values")
     if files.references is not None:
         for i, reference in enumerate(files.references.data.references):
-            add(files.references, ("references", i, "text"), f"footnote '{reference.key}'", reference.text)
+            add(files.references, ("references", i, "text"), f"footnote '{reference.key}'", reference.text,
+                extent="whole" if reference.footnote else "excerpt")
     if files.glossary is not None:
         for i, term in enumerate(files.glossary.data.terms):
             if term.source == "compact":
                 add(files.glossary, ("terms", i, "definition"), f"the Compact's definition of '{term.term}'",
-                    term.definition, any_case=True)
+                    term.definition, extent="excerpt", any_case=True)
     if files.compact is not None:
         data = files.compact.data
         for name in PASSAGES:
@@ -216,12 +227,14 @@ def official_texts(files: DataFiles) -> list[OfficialText]:
             if passage is not None:
                 add(files.compact, (name, "heading"), f"the heading of '{name}'", passage.heading)
                 for i, paragraph in enumerate(passage.paragraphs):
-                    add(files.compact, (name, "paragraphs", i), f"passage '{name}'", paragraph)
+                    add(files.compact, (name, "paragraphs", i), f"passage '{name}'", paragraph,
+                        sequence=f"passage {name}")
         if data.national_compact is not None:
             add(files.compact, ("national_compact", "lead_in"), "the national Compact's lead-in",
                 data.national_compact.lead_in)
             for i, outcome in enumerate(data.national_compact.outcomes):
-                add(files.compact, ("national_compact", "outcomes", i), f"outcome {i + 1}", outcome)
+                add(files.compact, ("national_compact", "outcomes", i), f"outcome {i + 1}", outcome,
+                    sequence="outcomes")
     return texts
 
 
