@@ -48,6 +48,8 @@ DATA_FOLDER_ENTRIES = (
     *REQUIRED_FILES, CHANGES_FILE, THEMES_DIR, SOURCE_DIR, EDITIONS_DIR, PARTNERS_GROUP_FILE,
     PARTNERS_GROUP_DOCUMENTS, ACCESSIBILITY_FILE, *REPLACED,
 )
+#: Editors' notes (a provenance, how the data was made): Markdown files at the folder's top, never published.
+EDITORS_NOTES = re.compile(r"^[A-Za-z0-9][\w-]*\.md$")
 #: The source text is read whole to check the official words against it (the real one is ~14 KB).
 MAX_SOURCE_BYTES = 2_000_000
 
@@ -159,6 +161,8 @@ class Reader:
         for path in sorted(self.data_dir.iterdir()):
             if path.name.startswith(".") or path.name in known:
                 continue
+            if EDITORS_NOTES.match(path.name) and path.is_file():
+                continue
             files = [n for n in DATA_FOLDER_ENTRIES if n != THEMES_DIR and n != SOURCE_DIR]
             close = difflib.get_close_matches(path.name, files, n=1, cutoff=0.75)
             if re.match(r"^\d+-.*\.ya?ml$", path.name, re.IGNORECASE):
@@ -167,7 +171,8 @@ class Reader:
                 hint = f"did you mean '{close[0]}'?"
             else:
                 folders = (THEMES_DIR, SOURCE_DIR)
-                hint = "expected only: " + ", ".join(n + "/" if n in folders else n for n in DATA_FOLDER_ENTRIES)
+                hint = ("expected only: " + ", ".join(n + "/" if n in folders else n for n in DATA_FOLDER_ENTRIES)
+                        + ", and editors' notes as <name>.md")
             self.problems.append(Problem(self.display(path), 0, 0, f"unknown file in the data folder ({hint})"))
 
     def themes(self) -> tuple[list[Loaded[shapes.ThemeFile]], set[int]]:

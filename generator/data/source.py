@@ -19,7 +19,9 @@ that is what catches a provision holding another's words, or two swapped.
 The comparison is after the normalisation the fidelity tests use: whitespace
 collapsed, footnote markers glued to words (``CSOs*``, ``commissioning*¹``)
 dropped, and the source's listed garbled places read as the printed document
-reads them.
+reads them. A title or heading the source prints in capitals may be given in
+sentence case ("YOUR VOICE" as "Your voice"): it is compared regardless of letter
+case, and only it.
 """
 
 from __future__ import annotations
@@ -129,6 +131,8 @@ class OfficialText:
     extent: Extent = "whole"
     #: Texts of one sequence take the source's words in order, each its own ("" for none).
     sequence: str = ""
+    #: A title or heading: where the source prints it in capitals, it may be given in any case.
+    heading: bool = False
 
 
 @dataclass(frozen=True)
@@ -161,6 +165,7 @@ class Source:
             self._clause_ends.update(offset + m.start() for m in _CLAUSE_END.finditer(block.text))
             offset += len(block.text) + 1
         self._words: list[str] | None = None
+        self._lower = lowered(self.text)
 
     # -- where a text stands ----------------------------------------------------------
 
@@ -173,10 +178,23 @@ class Source:
         if item.any_first_case:
             forms.add(text[0].swapcase() + text[1:])
         for form in forms:
-            at = self.text.find(form)
-            while at != -1:
-                yield Span(at, at + len(form))
-                at = self.text.find(form, at + 1)
+            yield from self._find(self.text, form)
+        if item.heading:
+            for span in self._find(self._lower, lowered(text)):
+                if self.in_capitals(span) and self.text[span.start : span.end] != text:
+                    yield span
+
+    @staticmethod
+    def _find(haystack: str, needle: str) -> Iterator[Span]:
+        at = haystack.find(needle)
+        while at != -1:
+            yield Span(at, at + len(needle))
+            at = haystack.find(needle, at + 1)
+
+    def in_capitals(self, span: Span) -> bool:
+        """Whether the source prints these words in capitals (a heading set in capitals)."""
+        words = self.text[span.start : span.end]
+        return words == words.upper() and any(c.isalpha() for c in words)
 
     def aligned(self, item: OfficialText, span: Span) -> bool:
         """Whether a place is a whole unit (or, for an excerpt, whole words ending at a clause)."""
@@ -190,6 +208,13 @@ class Source:
         return sorted({span for span in self.occurrences(item) if self.aligned(item, span)}, key=lambda s: s.start)
 
     # -- what is wrong with a text that has no aligned place ------------------------------
+
+    def printed_in_another_case(self, item: OfficialText) -> str | None:
+        """How the source prints a heading that differs from it in letter case only."""
+        if not item.heading:
+            return None
+        span = next(self._find(self._lower, lowered(squash(item.text))), None)
+        return None if span is None else self.text[span.start : span.end]
 
     def shortfall(self, item: OfficialText) -> str | None:
         """For a text that stands in the source only as part of a unit: what the unit has besides."""
@@ -248,6 +273,11 @@ class Source:
         return found
 
 
+def lowered(text: str) -> str:
+    """Lower case, letter for letter: the same length, so a place found in it is a place in ``text``."""
+    return "".join(c if len(low := c.lower()) != 1 else low for c in text)
+
+
 def quote_start(text: str) -> str:
     words = text.split()
     return "'" + " ".join(words[:QUOTED_WORDS]) + (" …'" if len(words) > QUOTED_WORDS else "'")
@@ -279,6 +309,10 @@ def check_official_texts(source: Source, texts: Iterable[OfficialText], label: s
 
 
 def _what_differs(source: Source, item: OfficialText, label: str) -> str:
+    printed = source.printed_in_another_case(item)
+    if printed is not None:
+        return (f"differs from the source text of {label} in letter case only: the source prints "
+                f"'{printed}' (only a heading the source prints in capitals may be given in another case)")
     shortfall = source.shortfall(item)
     if shortfall is not None:
         kind = "whole sentences" if item.extent == "whole" else "whole words to the end of a clause"

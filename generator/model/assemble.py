@@ -192,17 +192,17 @@ def official_texts(files: DataFiles) -> list[OfficialText]:
     texts: list[OfficialText] = []
 
     def add(loaded: Loaded[Any] | None, location: Location, what: str, text: str, *,
-            extent: Extent = "whole", sequence: str = "", any_case: bool = False) -> None:
+            extent: Extent = "whole", sequence: str = "", any_case: bool = False, heading: bool = False) -> None:
         if loaded is not None:
             place = loaded.file.problem(location, "")
-            texts.append(OfficialText(what, text, place, any_case, extent, sequence))
+            texts.append(OfficialText(what, text, place, any_case, extent, sequence, heading))
 
     if files.compact is not None:
-        add(files.compact, ("title",), "the document's title", files.compact.data.title)
+        add(files.compact, ("title",), "the document's title", files.compact.data.title, heading=True)
         add(files.compact, ("subtitle",), "the document's subtitle", files.compact.data.subtitle)
     for theme in files.themes:
         number = theme.data.number
-        add(theme, ("title",), f"the title of theme {number}", theme.data.title)
+        add(theme, ("title",), f"the title of theme {number}", theme.data.title, heading=True)
         for i, paragraph in enumerate(theme.data.introduction):
             add(theme, ("introduction", i), f"the introduction to theme {number}", paragraph,
                 sequence=f"theme {number}")
@@ -225,7 +225,7 @@ def official_texts(files: DataFiles) -> list[OfficialText]:
         for name in PASSAGES:
             passage = getattr(data, name)
             if passage is not None:
-                add(files.compact, (name, "heading"), f"the heading of '{name}'", passage.heading)
+                add(files.compact, (name, "heading"), f"the heading of '{name}'", passage.heading, heading=True)
                 for i, paragraph in enumerate(passage.paragraphs):
                     add(files.compact, (name, "paragraphs", i), f"passage '{name}'", paragraph,
                         sequence=f"passage {name}")

@@ -192,3 +192,22 @@ def test_a_sequence_keeps_the_document_order_and_each_text_its_own(source: Sourc
 def test_a_garbled_place_is_read_as_corrected() -> None:
     fixed = Source("- 2.1. Plant the beans 2.1. (or peas).\n", [("beans 2.1. (or", "beans (or")])
     assert fixed.places(text("Plant the beans (or peas)."))
+
+
+CAPITALS = "> YOUR GARDEN AND YOU\n\nThe Gardening Plan\n"
+
+
+def test_a_heading_printed_in_capitals_may_be_given_in_sentence_case() -> None:
+    capitals = Source(CAPITALS)
+    assert capitals.places(OfficialText("h", "Your garden and you", Problem("d", 1, 1, ""), heading=True))
+    assert not capitals.places(OfficialText("t", "Your garden and you", Problem("d", 1, 1, "")))  # not a heading
+    assert not capitals.places(OfficialText("h", "Your garden", Problem("d", 1, 1, ""), heading=True))  # not whole
+
+
+def test_only_capitals_may_change_case_and_the_message_says_so() -> None:
+    heading = OfficialText("the heading", "The gardening plan", Problem("d", 1, 1, ""), heading=True)
+    [problem] = check_official_texts(Source(CAPITALS), [heading], "the Zephyr Accord")
+    assert problem.message == (
+        "the heading differs from the source text of the Zephyr Accord in letter case only: the source prints "
+        "'The Gardening Plan' (only a heading the source prints in capitals may be given in another case)"
+    )

@@ -158,3 +158,15 @@ def test_the_known_names_are_in_one_place() -> None:
     assert sorted(p.name for p in (ROOT / "compact_data").iterdir()) == sorted(
         n for n in DATA_FOLDER_ENTRIES if (ROOT / "compact_data" / n).exists()
     )
+
+
+@pytest.mark.parametrize("name", ["NOTES.md", "provenance.md", "how-we-transcribed.md"])
+def test_editors_notes_in_markdown_may_live_with_the_data(
+    data: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    (data / name).write_text("# Where this data came from\n\nTranscribed from the printed copy.\n", encoding="utf-8")
+    assert check(capsys)[0] == 0
+    (data / "notes.md.txt").write_text("x", encoding="utf-8")
+    code, output = check(capsys)
+    assert code == 1
+    assert "compact_data/notes.md.txt: unknown file in the data folder" in output
