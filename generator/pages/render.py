@@ -94,12 +94,11 @@ class Renderer:
         self.history = HistoryView(compact.history)
 
     def citation(self, commitment: Commitment, scope: Scope | None = None) -> str:
-        """How to cite a commitment: the edition's name and year, and the address of the words."""
+        """How to cite a commitment: the edition's name and year, and the address of *those* words
+        (the edition's own address: the current address shows a later edition's words once there is one)."""
         scope = scope or self.current
-        return (
-            f"{scope.compact.cited_as}, commitment {commitment.id} "
-            f"({commitment.sector.name} commitment) — {self.site.permalink(scope.urls.commitment_page(commitment))}"
-        )
+        address = self.site.permalink(urls.edition_pages(scope.compact).commitment_page(commitment))
+        return f"{scope.compact.cited_as}, commitment {commitment.id} ({commitment.sector.name} commitment) — {address}"
 
     def abbreviations(self, markdown: str | None = None) -> str:
         """Python-Markdown ``abbr`` definitions so glossary terms get tooltips.
