@@ -8,11 +8,12 @@ how the files fit together is checked when the model is assembled
 from __future__ import annotations
 
 import datetime
-import unicodedata
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
+
+from generator.data.characters import shows_something
 
 #: The years an edition (and a dated change) may carry: the build writes them into
 #: dates, gzip headers and file names, which need a real, four-digit, post-1970 year.
@@ -29,7 +30,7 @@ FORMULA_STARTS = ("=", "+", "-", "@")
 def _plain_text(text: str) -> str:
     """A text must show something (one letter, digit, mark of punctuation or symbol at least)
     and must not begin as a spreadsheet formula does: it goes into the CSV and the workbook."""
-    if not any(unicodedata.category(c)[0] in "LNPS" for c in text):
+    if not shows_something(text):
         raise PydanticCustomError("text_invisible", "the text has no visible character")
     if text.startswith(FORMULA_STARTS):
         raise PydanticCustomError("text_formula", "the text begins as a spreadsheet formula",
