@@ -119,3 +119,8 @@ def refused_in(text: str, *, raw_file: bool = False) -> list[tuple[int, str]]:
 def shown(text: str) -> str:
     """``text`` safe to print in a message: what does not print (an ESC, a bidi override) escaped."""
     return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
+def cut(text: str, limit: int = 60) -> str:
+    """A long value's start, so that a message stays one readable line."""
+    return text if len(text) <= limit else text[:limit] + "…"

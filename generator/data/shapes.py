@@ -8,6 +8,7 @@ how the files fit together is checked when the model is assembled
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
@@ -74,6 +75,32 @@ def _not_reserved(slug: str) -> str:
     return slug
 
 
+#: Kinds of document the Group's record may keep beside its page: files a browser shows or
+#: downloads as they are, never a page or anything that runs (``.md``, ``.html``, ``.svg``, ``.js``).
+DOCUMENT_KINDS = (
+    "pdf", "txt", "csv", "rtf", "odt", "ods", "odp", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "png", "jpg",
+    "jpeg",
+)
+#: The one rule for a name that becomes a published file: a key (lower-case letters, digits and single
+#: hyphens, not a reserved page name), a dot and a document kind, at most MAX_KEY_LENGTH characters in
+#: all. So no name is hidden, a page, a path, or needs escaping in a link.
+FILE_NAME_PATTERN = KEY_PATTERN.removesuffix("$") + r"\.(" + "|".join(DOCUMENT_KINDS) + ")$"
+
+
+def _file_name(name: str) -> str:
+    stem = name.rpartition(".")[0]
+    if not re.fullmatch(FILE_NAME_PATTERN, name) or stem in RESERVED_SLUGS or len(name) > MAX_KEY_LENGTH:
+        raise PydanticCustomError("file_name", "not a name for a published file", {"name": name})
+    return name
+
+
+#: The name of a document published beside a page (``minutes-2026-05.pdf``).
+FileName = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True),
+    AfterValidator(_file_name),
+    WithJsonSchema({"type": "string", "maxLength": MAX_KEY_LENGTH, "pattern": FILE_NAME_PATTERN}),
+]
 #: A slug that names a page of its own: ``/themes/<slug>/``, ``/sectors/<slug>/``.
 PageSlug = Annotated[Key, AfterValidator(_not_reserved)]
 #: ``<theme>.<position>`` in canonical form: ``1.2``, never ``1.02`` or ``01.2``.
@@ -332,7 +359,7 @@ class GroupRecord(_Strict):
     title: Text
     summary: Text | None = None
     link: Url | None = Field(default=None, description="A web address where it is published (optional).")
-    document: Text | None = Field(
+    document: FileName | None = Field(
         default=None, description="Or a file kept in compact_data/partners-group/, e.g. 'minutes-2026-05.pdf'."
     )
 

@@ -230,9 +230,9 @@ def check_source(files: DataFiles, data_dir: Path, label: str) -> list[Problem]:
     if files.compact is None or files.compact.data.source is None:
         return []
     source = files.compact.data.source
-    text, problems = read_source(data_dir, source.file, files.compact.file.path)
+    text, unread = read_source(data_dir, source.file)
     if text is None:
-        return problems
+        return [files.compact.file.problem(("source", "file"), unread or "")]
     corrections = [(c.source, c.reads) for c in source.corrections]
     return check_official_texts(Source(text, corrections), official_texts(files), label)
 

@@ -22,6 +22,8 @@ from support import ROOT, build_site, check_data, copy_project, serving
 from support.browsing import axe_violations, describe_violations
 from support.pages import page_html, words_of
 
+from generator.pages.text import link_destination
+
 FIXTURE = ROOT / "tests" / "fixtures" / "partners-group"
 GROUP = "compact-partners-group"
 
@@ -216,6 +218,21 @@ def test_bad_printed_addresses_are_reported_on_their_line(project: Path, capsys:
     assert f"compact_data/compact.yaml:{nowhere}:11: unknown page 'nowhere' (expected one of: home, about," in output
     assert (f"compact_data/compact.yaml:{again}:11: the address path '/compact-partners-group/' is already given "
             f"at line {first}") in output
+
+
+@pytest.mark.parametrize(
+    ("href", "destination"),
+    [
+        ("group/a.pdf){: onclick=alert(1) }", "group/a.pdf%29%7B%3A%20onclick%3Dalert%281%29%20%7D"),
+        ("x.pdf<img src=x onerror=alert(1)>", "x.pdf%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E"),
+        ("50%.pdf", "50%25.pdf"),
+        ("../commitments/1.4.md#commitment-1.4", "../commitments/1.4.md#commitment-1.4"),
+    ],
+)
+def test_a_link_cannot_leave_its_markdown_destination(href: str, destination: str) -> None:
+    """Links the pages make (a document's among them) are percent-encoded for Markdown and URLs,
+    whatever a name holds: the names check lets through need nothing, the others could not escape."""
+    assert link_destination(href) == destination
 
 
 def test_a_group_file_needs_the_compacts_passage(project: Path, capsys: pytest.CaptureFixture[str],
