@@ -69,6 +69,16 @@ KeyRef = Annotated[
 RESERVED_SLUGS = frozenset({"index"})
 
 
+#: The one rule for a name that becomes a file or a part of an address, in a sentence.
+NAME_RULE = (f"a name that becomes a file or part of an address is lower-case letters, digits and single hyphens, "
+             f"at most {MAX_KEY_LENGTH} characters, and not 'index'")
+
+
+def breaks_name_rule(name: str) -> bool:
+    """Whether ``name`` breaks the rule for names that become files and address parts (:data:`NAME_RULE`)."""
+    return not re.fullmatch(KEY_PATTERN, name) or len(name) > MAX_KEY_LENGTH or name in RESERVED_SLUGS
+
+
 def _not_reserved(slug: str) -> str:
     if slug in RESERVED_SLUGS:
         raise PydanticCustomError("slug_reserved", "a page of the site has this name", {"slug": slug})

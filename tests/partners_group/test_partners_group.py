@@ -22,6 +22,8 @@ from support import ROOT, build_site, check_data, copy_project, serving
 from support.browsing import axe_violations, describe_violations
 from support.pages import page_html, words_of
 
+from generator.model import load_compact
+from generator.model.group import SITE_NAMES
 from generator.pages.text import link_destination
 
 FIXTURE = ROOT / "tests" / "fixtures" / "partners-group"
@@ -101,6 +103,15 @@ def test_the_group_page_is_everywhere_it_belongs(site_dir: Path) -> None:
     assert f'href="../{GROUP}/#contact"' in statement
     data = json.loads((site_dir / "data" / "compact.json").read_text(encoding="utf-8"))
     assert data["partners_group"] is None  # the Group has published nothing yet
+
+
+def test_the_check_knows_every_folder_of_the_site(site_dir: Path) -> None:
+    """A printed address may not replace a page of the site: ``check`` refuses every address in a
+    folder the build makes (its list is the model's; the built site is the proof)."""
+    folders = {p.name for p in site_dir.iterdir() if p.is_dir()}
+    printed = {a.path.strip("/") for a in load_compact(ROOT / "compact_data").printed_addresses}
+    assert folders - printed - {GROUP} <= SITE_NAMES
+    assert {"about", "commitments", "sectors", "themes", "editions", "downloads", "data", "assets"} <= folders
 
 
 def test_the_whole_compact_pdf_links_the_printed_address(site_dir: Path) -> None:
