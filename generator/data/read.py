@@ -33,6 +33,8 @@ ACCESSIBILITY_FILE = "accessibility.yaml"
 #: Earlier editions: ``editions/<year>/``, each a data folder of its own.
 EDITIONS_DIR = "editions"
 EDITION_DIR = re.compile(r"^[0-9]{4}$")
+EDITIONS_NOT_A_FOLDER = ("is not a folder: editions/ must be a folder holding one folder per earlier edition, "
+                         "named by its year, as in 'editions/<year>/'")
 #: Files of an older design, and what replaced them.
 REPLACED = {"redirects.yaml": "the redirect map is now made from the editions: move what it says into "
             "changes.yaml beside an earlier edition in editions/<year>/ (see the README, \"Editions\")"}
@@ -255,9 +257,11 @@ def read_data(
 def edition_dirs(data_dir: Path, display_root: Path | None = None) -> tuple[list[Path], list[Problem]]:
     """The folders of the earlier editions (``editions/<year>/``), oldest first."""
     editions = data_dir / EDITIONS_DIR
-    if not editions.is_dir():
-        return [], []
     reader = Reader(data_dir, display_root)
+    if not editions.is_dir():
+        if editions.exists() or editions.is_symlink():  # a plain file (or a broken link) would be ignored
+            return [], [Problem(reader.display(editions), 0, 0, EDITIONS_NOT_A_FOLDER)]
+        return [], []
     found, problems = [], []
     for path in sorted(editions.iterdir()):
         if path.is_dir() and EDITION_DIR.match(path.name):

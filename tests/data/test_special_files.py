@@ -131,6 +131,9 @@ def test_the_size_limit_holds_for_the_bytes_read_not_the_size_reported(tmp_path:
         ("6-x.YAML", "compact_data/6-x.YAML: unknown file in the data folder (a theme file belongs in themes/)"),
         ("values.yml", "compact_data/values.yml: unknown file in the data folder (did you mean 'values.yaml'?)"),
         ("notes.txt", "compact_data/notes.txt: unknown file in the data folder (expected only: compact.yaml, "),
+        # Issue 29: a plain file named 'editions' was passed over, and its editions with it.
+        ("editions", "compact_data/editions: is not a folder: editions/ must be a folder holding one folder per "
+                     "earlier edition, named by its year, as in 'editions/<year>/'\n1 problem found"),
     ],
 )
 def test_an_unknown_file_is_reported_not_ignored(
