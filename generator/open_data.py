@@ -25,6 +25,7 @@ import json
 import zipfile
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -353,7 +354,7 @@ def partners_group(compact: Compact, site: urls.Site) -> PartnersGroupOut | None
         records=[
             GroupRecordOut(
                 date=r.date.isoformat(), kind=r.kind, title=r.title, summary=r.summary,
-                url=r.link or (site.url + f"{group.slug}/{r.document}" if r.document else None),
+                url=r.link or (site.url + quote(f"{group.slug}/{r.document}") if r.document else None),
             )
             for r in group.records
         ],

@@ -30,6 +30,39 @@ Entry = TypeVar("Entry")
 
 # -- small checks ----------------------------------------------------------------
 
+#: Ids the site's own templates (pages, handouts, the theme's overrides) give their elements. A key
+#: that becomes an element id too (a value's key, a sector's slug, a complaints step's key) may not
+#: take one, or a page would have two elements of one id (tests/data/test_element_ids.py reads the
+#: templates to keep this list whole).
+SITE_ELEMENT_IDS = frozenset({
+    "about-this-review", "compact-all", "compact-and-you", "compact-complaint", "compact-complaint-heading",
+    "compact-complaint-nojs", "compact-complaint-unknown", "compact-complaints-data", "compact-filter",
+    "compact-filter-empty", "compact-filter-status", "compact-goto", "compact-goto-error", "compact-goto-hint",
+    "compact-goto-number", "compact-notfound-commitment", "compact-notfound-q", "compact-old-anchors", "compact-steps",
+    "compact-summary", "compact-summary-copy", "compact-summary-fields", "compact-summary-heading",
+    "compact-summary-print", "compact-summary-printout", "compact-summary-status", "compact-unknown-heading",
+    "complaints", "contact", "editions", "filter-sector", "filter-theme", "filter-topic", "introduction",
+    "membership", "merged", "new", "page-not-found", "record", "renumbered", "reworded", "split", "themes",
+    "unchanged", "values", "withdrawn",
+})
+#: The keys that become element ids: (file's field in DataFiles, list, key, what it is).
+ID_KEYS = (("values", "values", "key", "a value's key"), ("sectors", "sectors", "slug", "a sector's slug"),
+           ("complaints", "steps", "key", "a complaints step's key"))
+
+
+def check_element_ids(files: DataFiles) -> list[Problem]:
+    """No key that becomes an element id is one the site's own templates give an element."""
+    problems = []
+    for name, field, attribute, what in ID_KEYS:
+        loaded = getattr(files, name)
+        for index, entry in enumerate(getattr(loaded.data, field) if loaded is not None else []):
+            key = getattr(entry, attribute)
+            if key in SITE_ELEMENT_IDS:
+                problems.append(loaded.file.problem((field, index, attribute), (
+                    f"'{key}' cannot be {what}: it becomes the id of an element of the page, and the site's "
+                    "pages already give that id to one of their own; choose another")))
+    return problems
+
 
 def unique(
     loaded: Loaded[Any] | None, field: str, attribute: str, what: str
@@ -243,9 +276,9 @@ def check_source(files: DataFiles, data_dir: Path, label: str) -> list[Problem]:
     if files.compact is None or files.compact.data.source is None:
         return []
     source = files.compact.data.source
-    text, problems = read_source(data_dir, source.file, files.compact.file.path)
+    text, unread = read_source(data_dir, source.file)
     if text is None:
-        return problems
+        return [files.compact.file.problem(("source", "file"), unread or "")]
     corrections = [(c.source, c.reads) for c in source.corrections]
     return check_official_texts(Source(text, corrections), official_texts(files), label)
 
@@ -287,6 +320,7 @@ class Assembler:
         self.take(unique(f.complaints, "steps", "key", "complaints step"))
         self.values = self.take(unique(f.values, "values", "key", "value"))
         self.problems += check_one_shared(f.sectors)
+        self.problems += check_element_ids(f)
         return {
             "references": None if f.references is None else {
                 k: m.Reference(e.key, e.label, e.text, e.note, e.footnote) for k, e in references.items()

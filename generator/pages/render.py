@@ -25,7 +25,16 @@ from generator.model.group import split_printed
 from generator.pages.complaints import summary_data
 from generator.pages.editions import HistoryView
 from generator.pages.redirects import RedirectView, redirect_pages
-from generator.pages.text import code_span, front_matter, html_attribute, markdown_text, script_json, shorten, squash
+from generator.pages.text import (
+    code_span,
+    front_matter,
+    html_attribute,
+    link_destination,
+    markdown_text,
+    script_json,
+    shorten,
+    squash,
+)
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 #: More themes than this and the navigation lists only "All themes" (it is in every page).
@@ -185,8 +194,7 @@ class Renderer:
         scope = scope or self.current
 
         def link(target: str, fragment: str = "") -> Markup:
-            href = urls.relative(page, target)
-            return Markup(href + (f"#{fragment}" if fragment else ""))
+            return link_destination(urls.relative(page, target) + (f"#{fragment}" if fragment else ""))
 
         context = {
             "compact": scope.compact,
