@@ -199,3 +199,20 @@ def check_data(project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: p
     out, err = capsys.readouterr()
     assert "Traceback" not in out + err
     return code, out + err
+
+
+@contextmanager
+def tmpfs(folder: Path, size: str = "64m") -> Iterator[Path]:
+    """A fresh tmpfs of ``size`` at ``folder``, unmounted afterwards: another file system, or a small disk.
+
+    Mounting needs root, as ``make test`` runs (the browser and nginx tests need it too).
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+                             capture_output=True, text=True)
+    if mounted.returncode != 0:
+        raise AssertionError(f"cannot mount a tmpfs at {folder} (run the tests as root): {mounted.stderr}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "--lazy", str(folder)], check=True)
