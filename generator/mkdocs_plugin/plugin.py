@@ -23,8 +23,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from generator import staging, urls
+from generator import cachefiles, staging, urls
 from generator.build import Build, build, theme_extra
+from generator.cachefiles import TemplateCache
 from generator.data.problems import DataError
 from generator.deploy.nginx import write_host_files
 from generator.deploy.rules import fingerprint
@@ -113,11 +114,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         if self.config.cache_dir:
             folder = self.cache_folder = self._path(config, self.config.cache_dir)
             cache = HandoutCache(folder / "handouts", defer=self.serving, earlier=self.served)
-            try:
-                (folder / "templates").mkdir(parents=True, exist_ok=True)
-                self.templates = jinja2.FileSystemBytecodeCache(str(folder / "templates"))
-            except OSError:  # a folder we cannot write: builds only take longer
-                self.templates = None
+            self.templates = TemplateCache(folder / "templates")
+            cachefiles.tell_once(logging.getLogger("mkdocs.plugins.compact").info)  # INFO: --strict still passes
         self.cache = cache
         try:
             self.build = build(compact, urls.Site(config.site_url), templates, pdf=self.config.pdf, cache=cache,
@@ -372,13 +370,16 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         package = Path(__file__).parent.parent
         for templates in (package / "pages" / "templates", package / "handouts" / "templates"):
             server.watch(str(templates))
-        if self.cache is not None:  # a worker has made the handouts: build again to list them
-            stamps = preview.stamp_dir(self.cache)
-            stamps.mkdir(parents=True, exist_ok=True)
-            server.watch(str(stamps))
+        stamps = [] if self.cache is None else [preview.stamp_dir(self.cache)]  # handouts made: list them
         if self.cache_folder is not None:  # pages were a build late: build again to render them
-            (self.cache_folder / FOLLOW_UP).mkdir(parents=True, exist_ok=True)
-            server.watch(str(self.cache_folder / FOLLOW_UP))
+            stamps.append(self.cache_folder / FOLLOW_UP)
+        for folder in stamps:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as error:  # the page reloads at the next save instead
+                cachefiles.unusable(folder.parent, error)
+                continue
+            server.watch(str(folder))
         return server
 
 
