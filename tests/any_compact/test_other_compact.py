@@ -3,7 +3,8 @@
 ``tests/fixtures/other-compact/`` is a small, clearly synthetic Compact (the
 "Riverford Test Compact", 2031, of a fictional town): two sectors, neither
 shared, thirteen parts it calls "sections" holding provisions it calls
-"undertakings", no source text, no keeper and none of the optional passages. It is built once, as a user would (``mkdocs build --strict``, PDFs
+"undertakings", no source text, no keeper and none of the optional
+passages. It is built once, as a user would (``mkdocs build --strict``, PDFs
 on), and every output is checked for the real Compact's words and for what a
 Compact without those passages should (and should not) show.
 """
