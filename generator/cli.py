@@ -25,14 +25,15 @@ def summary(compact: Compact) -> str:
     by_sector = ", ".join(f"{sectors[s.key]} {s.name}" for s in compact.sectors)
     checked = "checked against its source" if compact.source else "not checked against a source text"
     line = (
-        f"OK: {compact.label}: {len(compact.themes)} themes, {len(compact.commitments)} commitments "
+        f"OK: {compact.label}: {len(compact.themes)} {compact.words.parts}, "
+        f"{len(compact.commitments)} {compact.words.provisions} "
         f"({by_sector}), {len(compact.values)} values, {len(compact.glossary)} glossary terms, "
         f"{len(compact.references)} references; official text {checked}"
     )
     for earlier in reversed(compact.history.earlier):
         source = "checked against its source" if earlier.source else "not checked against a source text"
-        line += (f"\n   and the earlier edition {earlier.edition}: {len(earlier.commitments)} commitments; "
-                 f"official text {source}")
+        count = f"{len(earlier.commitments)} {earlier.words.provisions}"
+        line += f"\n   and the earlier edition {earlier.edition}: {count}; official text {source}"
     for step in compact.history.steps:
         changed = len(step.changed) + len(step.new) + len(step.withdrawn)
         line += f"\n   {step.later.edition} against {step.earlier.edition}: {changed} changes"

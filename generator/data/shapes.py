@@ -180,6 +180,28 @@ class PrintedAddress(_Strict):
     )
 
 
+#: A word or two as a sentence writes them: letters, with spaces, hyphens or apostrophes between.
+WORD_PATTERN = r"^[^\W\d_]+(?:[ '’-][^\W\d_]+)*$"
+Word = Annotated[str, StringConstraints(strip_whitespace=True, pattern=WORD_PATTERN, max_length=40)]
+
+
+class Words(_Strict):
+    """What the document calls its provisions and its parts, written as in the middle of a sentence.
+
+    Every page title, heading, label, citation, handout and data description uses them: an
+    undertakings Compact reads "Undertaking 1.4" and "All undertakings", never "Commitment 1.4".
+    """
+
+    provision: Word = Field(description="One provision, e.g. 'commitment', 'undertaking', 'principle'.")
+    provisions: Word = Field(description="More than one, e.g. 'commitments'.")
+    part: Word = Field(description="One of the parts that group them, e.g. 'theme', 'section', 'code'.")
+    parts: Word = Field(description="More than one, e.g. 'themes'.")
+
+
+#: Words for a document that does not name its provisions and parts.
+GENERIC_WORDS = Words(provision="provision", provisions="provisions", part="part", parts="parts")
+
+
 class CompactFile(_Strict):
     """``compact.yaml``: the document's metadata and its passages outside the themes.
 
@@ -194,6 +216,10 @@ class CompactFile(_Strict):
         "or the title with a lower-case 'the' if it starts with 'The').",
     )
     short_name: Text = Field(description="How running text refers to it, e.g. 'the Compact'.")
+    words: Words = Field(
+        default=GENERIC_WORDS,
+        description="What the document calls its provisions and parts (default: 'provision', 'part').",
+    )
     edition: Year = Field(description=f"The edition's year, {FIRST_YEAR} to {LAST_YEAR}.")
     adopted: Date | None = Field(
         default=None, description="When this edition was adopted, as YYYY-MM-DD (optional; shown on /editions/)."

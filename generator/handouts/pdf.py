@@ -185,6 +185,7 @@ class PdfRenderer:
         web = self.permalink(handout.web_page)
         context = {
             "compact": self.compact,
+            "words": self.compact.words,
             "urls": self.pages,
             "handout": handout,
             "date": self.date,

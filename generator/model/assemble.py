@@ -457,6 +457,7 @@ def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Com
         title=data.title,
         name_in_text=title_in_text,
         short_name=data.short_name,
+        words=m.Words(data.words.provision, data.words.provisions, data.words.part, data.words.parts),
         edition=data.edition,
         subtitle=data.subtitle,
         slug=data.slug,

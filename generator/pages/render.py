@@ -107,7 +107,8 @@ class Renderer:
         (the edition's own address: the current address shows a later edition's words once there is one)."""
         scope = scope or self.current
         address = self.site.permalink(urls.edition_pages(scope.compact).commitment_page(commitment))
-        return f"{scope.compact.cited_as}, commitment {commitment.id} ({commitment.sector.name} commitment) — {address}"
+        word = scope.compact.words.provision
+        return f"{scope.compact.cited_as}, {word} {commitment.id} ({commitment.sector.name} {word}) — {address}"
 
     def abbreviations(self, markdown: str | None = None) -> str:
         """Python-Markdown ``abbr`` definitions so glossary terms get tooltips.
@@ -198,6 +199,7 @@ class Renderer:
 
         context = {
             "compact": scope.compact,
+            "words": scope.compact.words,
             "page": page,
             "urls": scope.urls,
             "current_urls": urls.CURRENT,
@@ -233,9 +235,10 @@ class Renderer:
         """A small navigation: the commitment pages stay out of it (see the README).
 
         Every page renders the whole navigation, so its size must not grow with
-        the data: beyond ``MAX_NAV_THEMES`` themes only "All themes" is listed.
+        the data: beyond ``MAX_NAV_THEMES`` parts only "All <parts>" is listed.
         """
         compact = self.compact
+        words = compact.words
         nav_themes = compact.themes if len(compact.themes) <= MAX_NAV_THEMES else ()
         nav: list[Any] = [
             {"Home": urls.HOME},
@@ -243,11 +246,11 @@ class Renderer:
             *([{_nav_title(compact.partners_group.heading): urls.group_page(compact.group)}]
               if compact.group is not None and compact.partners_group is not None else []),
             {"Values": urls.VALUES},
-            {"Themes": [{"All themes": urls.THEMES}]
+            {_nav_title(words.Parts): [{_nav_title(f"All {words.parts}"): urls.THEMES}]
              + [{_nav_title(f"{t.number}. {t.title}"): urls.theme_page(t)} for t in nav_themes]},
             {"Sectors": [{"All sectors": urls.SECTORS}]
              + [{_nav_title(s.name): urls.sector_page(s)} for s in compact.sectors]},
-            {"All commitments": urls.COMMITMENTS},
+            {_nav_title(f"All {words.provisions}"): urls.COMMITMENTS},
             {"Complaints": urls.COMPLAINTS},
             {"Glossary": urls.GLOSSARY},
             {"Downloads": urls.DOWNLOADS},
