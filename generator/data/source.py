@@ -166,6 +166,11 @@ class Source:
             offset += len(block.text) + 1
         self._words: list[str] | None = None
         self._lower = lowered(self.text)
+        #: Every unit start by the unit's first two words (letter case aside): where a whole text may
+        #: stand is looked up, not searched for, so checking stays linear in the data and the source.
+        self._by_lead: dict[str, list[int]] = {}
+        for start in sorted(self._unit_starts):
+            self._by_lead.setdefault(lead(self._lower, start), []).append(start)
 
     # -- where a text stands ----------------------------------------------------------
 
@@ -203,9 +208,30 @@ class Source:
         starts_word = span.start == 0 or not self.text[span.start - 1].isalnum()
         return starts_word and (span.end in self._unit_ends or span.end in self._clause_ends)
 
-    def places(self, item: OfficialText) -> list[Span]:
-        """The aligned places of a text, first first."""
-        return sorted({span for span in self.occurrences(item) if self.aligned(item, span)}, key=lambda s: s.start)
+    def place(self, item: OfficialText, after: int = 0) -> Span | None:
+        """Where a text stands as a whole unit: its first such place from ``after`` on, else its
+        first anywhere (a sequence's text takes the next place; one before is out of order)."""
+        if item.extent == "excerpt":  # may start at any word: searched (quotations are few and short)
+            found = sorted((s for s in self.occurrences(item) if self.aligned(item, s)), key=lambda s: s.start)
+            return next((s for s in found if s.start >= after), found[0] if found else None)
+        text = squash(item.text)
+        if not text:
+            return None
+        starts = self._by_lead.get(lead(lowered(text), 0), [])
+        at = bisect.bisect_left(starts, after)
+        for start in [*starts[at:], *starts[:at]]:
+            span = Span(start, start + len(text))
+            if span.end in self._unit_ends and self._reads(item, text, span):
+                return span
+        return None
+
+    def _reads(self, item: OfficialText, text: str, span: Span) -> bool:
+        """Whether the source at ``span`` reads ``text`` (or a form the item allows)."""
+        if self.text.startswith(text, span.start):
+            return True
+        if item.any_first_case and self.text.startswith(text[0].swapcase() + text[1:], span.start):
+            return True
+        return item.heading and self._lower.startswith(lowered(text), span.start) and self.in_capitals(span)
 
     # -- what is wrong with a text that has no aligned place ------------------------------
 
@@ -273,8 +299,17 @@ class Source:
         return found
 
 
+def lead(text: str, start: int) -> str:
+    """The first two words from ``start`` (or one, if that is all there is): an index key."""
+    words = text[start : start + 80].split(" ", 2)
+    return " ".join(words[:2]).split("\n", 1)[0]
+
+
 def lowered(text: str) -> str:
     """Lower case, letter for letter: the same length, so a place found in it is a place in ``text``."""
+    low = text.lower()
+    if len(low) == len(text):  # nearly always: then no letter changed its length
+        return low
     return "".join(c if len(low := c.lower()) != 1 else low for c in text)
 
 
@@ -296,10 +331,12 @@ def check_official_texts(source: Source, texts: Iterable[OfficialText], label: s
     problems: list[Problem] = []
     placed: dict[str, list[tuple[OfficialText, Span]]] = {}
     for item in texts:
-        places = source.places(item)
-        if places:
+        earlier = placed.setdefault(item.sequence, []) if item.sequence else []
+        # The first place after the sequence's last: a sentence the document repeats is not borrowed.
+        span = source.place(item, after=earlier[-1][1].end if earlier else 0)
+        if span is not None:
             if item.sequence:
-                placed.setdefault(item.sequence, []).append((item, places[0]))
+                earlier.append((item, span))
             continue
         problems.append(_problem(item, f"{item.what} {_what_differs(source, item, label)}"))
     for sequence in placed.values():

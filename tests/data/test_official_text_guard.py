@@ -148,7 +148,7 @@ def source() -> Source:
     ],
 )
 def test_whole_units_are_accepted(source: Source, value: str) -> None:
-    assert source.places(text(value))
+    assert source.place(text(value)) is not None
 
 
 @pytest.mark.parametrize(
@@ -162,15 +162,15 @@ def test_whole_units_are_accepted(source: Source, value: str) -> None:
     ],
 )
 def test_parts_and_merges_are_refused(source: Source, value: str) -> None:
-    assert not source.places(text(value))
+    assert source.place(text(value)) is None
 
 
 def test_an_excerpt_is_whole_words_ending_at_a_clause(source: Source) -> None:
-    assert source.places(text("The Almanac of Turnips (updated in 1999)", extent="excerpt"))
-    assert source.places(text("the wheelbarrow freely.", extent="excerpt"))
-    assert not source.places(text("The Almanac of Turn", extent="excerpt"))
-    assert not source.places(text("he Almanac of Turnips (updated in 1999)", extent="excerpt"))
-    assert not source.places(text("The Almanac of Turnips (updated", extent="excerpt"))
+    assert source.place(text("The Almanac of Turnips (updated in 1999)", extent="excerpt")) is not None
+    assert source.place(text("the wheelbarrow freely.", extent="excerpt")) is not None
+    assert source.place(text("The Almanac of Turn", extent="excerpt")) is None
+    assert source.place(text("he Almanac of Turnips (updated in 1999)", extent="excerpt")) is None
+    assert source.place(text("The Almanac of Turnips (updated", extent="excerpt")) is None
 
 
 def test_a_sequence_keeps_the_document_order_and_each_text_its_own(source: Source) -> None:
@@ -191,7 +191,7 @@ def test_a_sequence_keeps_the_document_order_and_each_text_its_own(source: Sourc
 
 def test_a_garbled_place_is_read_as_corrected() -> None:
     fixed = Source("- 2.1. Plant the beans 2.1. (or peas).\n", [("beans 2.1. (or", "beans (or")])
-    assert fixed.places(text("Plant the beans (or peas)."))
+    assert fixed.place(text("Plant the beans (or peas).")) is not None
 
 
 CAPITALS = "> YOUR GARDEN AND YOU\n\nThe Gardening Plan\n"
@@ -199,9 +199,9 @@ CAPITALS = "> YOUR GARDEN AND YOU\n\nThe Gardening Plan\n"
 
 def test_a_heading_printed_in_capitals_may_be_given_in_sentence_case() -> None:
     capitals = Source(CAPITALS)
-    assert capitals.places(OfficialText("h", "Your garden and you", Problem("d", 1, 1, ""), heading=True))
-    assert not capitals.places(OfficialText("t", "Your garden and you", Problem("d", 1, 1, "")))  # not a heading
-    assert not capitals.places(OfficialText("h", "Your garden", Problem("d", 1, 1, ""), heading=True))  # not whole
+    assert capitals.place(OfficialText("h", "Your garden and you", Problem("d", 1, 1, ""), heading=True))
+    assert not capitals.place(OfficialText("t", "Your garden and you", Problem("d", 1, 1, "")))  # not a heading
+    assert not capitals.place(OfficialText("h", "Your garden", Problem("d", 1, 1, ""), heading=True))  # not whole
 
 
 def test_only_capitals_may_change_case_and_the_message_says_so() -> None:
@@ -211,3 +211,14 @@ def test_only_capitals_may_change_case_and_the_message_says_so() -> None:
         "the heading differs from the source text of the Zephyr Accord in letter case only: the source prints "
         "'The Gardening Plan' (only a heading the source prints in capitals may be given in another case)"
     )
+
+
+def test_a_sentence_the_document_repeats_may_stand_in_each_place() -> None:
+    """Two items with the same words are each their own, in order (not one borrowing the other)."""
+    repeated = Source("- 1.1. Meet every spring.\n- 1.2. Share the tools.\n- 2.1. Meet every spring.\n")
+    texts = [text(v, f"item {i}", sequence="items")
+             for i, v in enumerate(["Meet every spring.", "Share the tools.", "Meet every spring."])]
+    assert check_official_texts(repeated, texts, "the Zephyr Accord") == []
+    borrowed = [*texts, text("Meet every spring.", "item 3", sequence="items")]
+    [problem] = check_official_texts(repeated, borrowed, "the Zephyr Accord")
+    assert problem.message.startswith("item 3 holds the words of item 0")

@@ -143,7 +143,7 @@ def test_bad_data_is_reported_where_it_is(project: Path, tmp_path: Path, capsys:
 def test_another_compact_exports_and_builds_with_zensical(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The synthetic Riverford Compact (thirteen themes: the navigation lists only "All themes")."""
+    """The synthetic Riverford Compact (thirteen parts it calls sections: the navigation lists only "All sections")."""
     project = copy_project(tmp_path / "project", data=OTHER / "compact_data")
     config_file = project / "mkdocs.yml"
     lines = config_file.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -155,8 +155,8 @@ def test_another_compact_exports_and_builds_with_zensical(
     assert code == 0, said
     config = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["site_name"] == "Riverford Test Compact"  # the data's title: mkdocs.yml leaves it empty
-    themes = next(entry["Themes"] for entry in config["nav"] if isinstance(entry, dict) and "Themes" in entry)
-    assert themes == [{"All themes": "themes/index.md"}]
+    themes = next(entry["Sections"] for entry in config["nav"] if isinstance(entry, dict) and "Sections" in entry)
+    assert themes == [{"All sections": "themes/index.md"}]
     result = subprocess.run([str(Path(sys.executable).parent / "zensical"), "build", "--strict", "-f",
                              str(out / "mkdocs.yml")], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
