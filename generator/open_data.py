@@ -207,7 +207,7 @@ class CompactOut(_Out):
     edition: int
     adopted: str | None = Field(description="When this edition was adopted, YYYY-MM-DD, if known.")
     current: bool = Field(description="Whether this is the current edition.")
-    subtitle: str
+    subtitle: str | None
     official_text: str = Field(description="What the texts given here are the words of: name and edition.")
     keeper: str | None = Field(description="The body that keeps the Compact, if known.")
     url: str = Field(description="The website's address.")

@@ -41,14 +41,15 @@ REPLACED = {"redirects.yaml": "the redirect map is now made from the editions: m
 #: Where source texts are kept (``compact.yaml`` names the file; another place works too).
 SOURCE_DIR = "source"
 REQUIRED_FILES = (
-    "compact.yaml", "values.yaml", "sectors.yaml", "references.yaml", "topics.yaml", "glossary.yaml",
-    "complaints.yaml",
+    "compact.yaml", "sectors.yaml", "references.yaml", "topics.yaml", "glossary.yaml", "complaints.yaml",
 )
+#: The document's values, if it states any (many Compacts have none).
+VALUES_FILE = "values.yaml"
 #: Every name the data folder may hold, in one place: anything else (a ``.yml``, a
 #: misspelt ``change.yaml``) is reported, not ignored. Hidden entries (``.git``,
 #: an editor's swap file) are not the data's and are passed over. A replaced file has a message of its own.
 DATA_FOLDER_ENTRIES = (
-    *REQUIRED_FILES, CHANGES_FILE, THEMES_DIR, SOURCE_DIR, EDITIONS_DIR, PARTNERS_GROUP_FILE,
+    *REQUIRED_FILES, VALUES_FILE, CHANGES_FILE, THEMES_DIR, SOURCE_DIR, EDITIONS_DIR, PARTNERS_GROUP_FILE,
     PARTNERS_GROUP_DOCUMENTS, ACCESSIBILITY_FILE, *REPLACED,
 )
 #: Editors' notes (a provenance, how the data was made): Markdown files at the folder's top, never published.
@@ -91,8 +92,7 @@ class DataFiles:
     @property
     def complete(self) -> bool:
         """Whether every required file was read (themes aside)."""
-        required = (self.compact, self.values, self.sectors, self.references, self.topics, self.glossary,
-                    self.complaints)
+        required = (self.compact, self.sectors, self.references, self.topics, self.glossary, self.complaints)
         return all(loaded is not None for loaded in required)
 
 
@@ -233,7 +233,7 @@ def read_data(
 
     files = DataFiles(
         compact=reader.required("compact.yaml", shapes.CompactFile),
-        values=reader.required("values.yaml", shapes.ValuesFile),
+        values=reader.optional(VALUES_FILE, shapes.ValuesFile),
         sectors=shared("sectors.yaml", shapes.SectorsFile, current.sectors if current else None),
         references=shared("references.yaml", shapes.ReferencesFile, current.references if current else None),
         topics=shared("topics.yaml", shapes.TopicsFile, current.topics if current else None),

@@ -224,7 +224,7 @@ class CompactFile(_Strict):
     adopted: Date | None = Field(
         default=None, description="When this edition was adopted, as YYYY-MM-DD (optional; shown on /editions/)."
     )
-    subtitle: Text
+    subtitle: Text | None = Field(default=None, description="The line under the title on the cover, if it has one.")
     slug: Key = Field(
         description="File name of the whole document's PDF, before the edition: "
         "'riverford-compact' gives downloads/riverford-compact-2031.pdf. Never change it."

@@ -232,7 +232,8 @@ def official_texts(files: DataFiles) -> list[OfficialText]:
 
     if files.compact is not None:
         add(files.compact, ("title",), "the document's title", files.compact.data.title, heading=True)
-        add(files.compact, ("subtitle",), "the document's subtitle", files.compact.data.subtitle)
+        if files.compact.data.subtitle is not None:
+            add(files.compact, ("subtitle",), "the document's subtitle", files.compact.data.subtitle)
     for theme in files.themes:
         number = theme.data.number
         add(theme, ("title",), f"the title of theme {number}", theme.data.title, heading=True)
@@ -431,7 +432,7 @@ def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Com
         assembler.problems += check_source(files, data_dir, label)
     if not files.complete:
         raise DataError(assembler.problems)
-    assert compact_file is not None and complaints is not None and files.values is not None
+    assert compact_file is not None and complaints is not None
     references = tables["references"] or {}
     data = compact_file.data
     national = None
@@ -439,14 +440,16 @@ def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Com
         refs = assembler.take(resolve(compact_file.file, ("national_compact", "references"),
                                       data.national_compact.references, references, "reference"))
         national = m.NationalCompact(data.national_compact.lead_in, tuple(data.national_compact.outcomes), refs)
-    values = tuple(
+    values_file = files.values
+    values = () if values_file is None else tuple(
         m.Value(e.key, e.text,
-                assembler.take(resolve(files.values.file, ("values", i, "references"), e.references, references,
+                assembler.take(resolve(values_file.file, ("values", i, "references"), e.references, references,
                                        "reference")))
         for i, e in enumerate(assembler.values.values())
     )
     has_group = data.partners_group is not None
-    addresses = assembler.take(printed_addresses(compact_file, has_group, files.accessibility is not None))
+    addresses = assembler.take(printed_addresses(compact_file, has_group, files.accessibility is not None,
+                                                 files.values is not None))
     group = assembler.take(partners_group(
         files.partners_group, has_group, tables["sectors"], group_slug(addresses), data_dir
     ))

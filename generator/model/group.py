@@ -18,7 +18,7 @@ from pathlib import Path
 from generator.data import shapes
 from generator.data.characters import cut
 from generator.data.problems import Problem
-from generator.data.read import ACCESSIBILITY_FILE, PARTNERS_GROUP_DOCUMENTS, PARTNERS_GROUP_FILE, Loaded
+from generator.data.read import ACCESSIBILITY_FILE, PARTNERS_GROUP_DOCUMENTS, PARTNERS_GROUP_FILE, VALUES_FILE, Loaded
 from generator.model import types as m
 
 #: What a printed address looks like: a host, then the path (if any) in URL-safe words.
@@ -47,6 +47,7 @@ MESSAGES = {
     "taken": "'/{path}' is where the page '{page}' (line {line}) is served: a printed address there must name "
              "it, or it would replace that page",
     "no group": "there is no partners_group passage in compact.yaml, so there is no Group page for this address",
+    "no values": "there is no {file}, so the site has no values page for this address: name another page",
     "no statement": "there is no {file}, so the site generates no accessibility statement for this address: "
                     "add the file, or name a hand-written page's file such as 'accessibility.md'",
     "group file": "{file} describes the Compact's partners' group, but compact.yaml has no partners_group passage "
@@ -58,7 +59,7 @@ MESSAGES = {
 
 
 def printed_addresses(
-    loaded: Loaded[shapes.CompactFile], has_group: bool, has_statement: bool
+    loaded: Loaded[shapes.CompactFile], has_group: bool, has_statement: bool, has_values: bool = True
 ) -> tuple[tuple[m.PrintedAddress, ...], list[Problem]]:
     """Each printed address with its path on the site; problems for any that cannot be served."""
     found: list[m.PrintedAddress] = []
@@ -82,6 +83,9 @@ def printed_addresses(
             continue
         if entry.page == "partners-group" and not has_group:
             problems.append(loaded.file.problem((*where, "page"), MESSAGES["no group"]))
+            continue
+        if entry.page == "values" and not has_values:
+            problems.append(loaded.file.problem((*where, "page"), MESSAGES["no values"].format(file=VALUES_FILE)))
             continue
         if entry.page == "accessibility" and not has_statement:
             problems.append(loaded.file.problem((*where, "page"), MESSAGES["no statement"].format(

@@ -323,7 +323,8 @@ class Compact:
     #: What the document calls its provisions and parts.
     words: Words
     edition: int
-    subtitle: str
+    #: The line under the title on the cover, if the document has one.
+    subtitle: str | None
     #: The whole document's PDF is ``<slug>-<edition>.pdf``.
     slug: str
     #: The site's one-sentence description and footer line.

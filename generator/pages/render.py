@@ -144,7 +144,7 @@ class Renderer:
         plan: list[tuple[str, str, dict[str, Any], Scope]] = [
             (urls.HOME, "home.md.j2", {}, current),
             (urls.ABOUT, "about.md.j2", {}, current),
-            (urls.VALUES, "values.md.j2", {}, current),
+            *([(urls.VALUES, "values.md.j2", {}, current)] if compact.values else []),
             (urls.THEMES, "themes.md.j2", {}, current),
         ]
         plan += self.edition_plan(current)
@@ -245,7 +245,7 @@ class Renderer:
             {_nav_title(f"About {compact.short_name}"): urls.ABOUT},
             *([{_nav_title(compact.partners_group.heading): urls.group_page(compact.group)}]
               if compact.group is not None and compact.partners_group is not None else []),
-            {"Values": urls.VALUES},
+            *([{"Values": urls.VALUES}] if compact.values else []),
             {_nav_title(words.Parts): [{_nav_title(f"All {words.parts}"): urls.THEMES}]
              + [{_nav_title(f"{t.number}. {t.title}"): urls.theme_page(t)} for t in nav_themes]},
             {"Sectors": [{"All sectors": urls.SECTORS}]
