@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
-# The W3C Nu HTML Checker, from npm (tests/test_html_validity.py pins the same version).
+# The W3C Nu HTML Checker, from npm (tests/site/test_html_validity.py pins the same version).
 VNU_VERSION := 26.9.27
 VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
 

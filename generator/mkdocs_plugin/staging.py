@@ -40,7 +40,7 @@ def pinned_date(edition: int, environ: Mapping[str, str] = os.environ) -> str | 
     MkDocs dates pages by ``SOURCE_DATE_EPOCH`` (https://reproducible-builds.org/specs/source-date-epoch/)
     or, if unset, by the day of the build, so the same input would give different bytes
     tomorrow. Unset, the date is the first day of the Compact's edition year, the same
-    date the PDF handouts carry (:func:`generator.pdf.document_date`).
+    date the PDF handouts carry (:func:`generator.handouts.pdf.document_date`).
     """
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
@@ -151,10 +151,6 @@ class BuildLock:
             fcntl.flock(self._file, fcntl.LOCK_UN)
             self._file.close()
             self._file = None
-
-    @property
-    def held(self) -> bool:
-        return self._file is not None
 
 
 def _wait_from_environment() -> float:

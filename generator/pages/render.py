@@ -4,7 +4,7 @@ Templates are Jinja2 files (``generator/pages/templates/``), any of which a site
 override by putting a file of the same name in its own template folder
 (``compact_templates/``). Output is Markdown for Python-Markdown with
 ``attr_list`` and ``md_in_html``; every value from the data is escaped so it
-shows as literal text (see :mod:`generator.text`).
+shows as literal text (see :mod:`generator.pages.text`).
 """
 
 from __future__ import annotations
