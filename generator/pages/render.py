@@ -223,7 +223,7 @@ class Renderer:
         return [c for c in self.compact.commitments if any(t.key == term_key for t in c.terms)]
 
     def navigation(self, extra_pages: Sequence[tuple[str, str]] = ()) -> list[Any]:
-        """A small navigation: the commitment pages stay out of it (see the README).
+        """A small navigation: the commitment pages stay out of it (see docs/site-features.md#pages).
 
         Every page renders the whole navigation, so its size must not grow with
         the data: beyond ``MAX_NAV_THEMES`` themes only "All themes" is listed.
