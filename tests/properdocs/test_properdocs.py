@@ -19,7 +19,6 @@ import gzip
 import re
 import shutil
 import subprocess
-from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
@@ -29,15 +28,6 @@ from support import REAL_BUILD_ENV, ROOT, RealBuild, copy_project, once_per_run
 PROPERDOCS_VENV = ROOT / ".venv-properdocs"
 PROPERDOCS = PROPERDOCS_VENV / "bin" / "properdocs"
 GENERATOR_TAG = re.compile(rb'<meta name="generator" content="([^"]*)">')
-
-
-@dataclass(frozen=True)
-class ProperDocsBuild:
-    """Where ``make site-properdocs`` built the site, and what it printed."""
-
-    site: Path
-    returncode: int
-    output: str
 
 
 def installed() -> dict[str, str]:
@@ -50,8 +40,9 @@ def installed() -> dict[str, str]:
     return {"properdocs": found[0], "mkdocs-material": found[1]}
 
 
-def make_site_properdocs(where: Path, cache: Path) -> ProperDocsBuild:
-    """``make site-properdocs`` of the repository into ``where``, from a copy of ``cache``."""
+def make_site_properdocs(where: Path, cache: Path) -> RealBuild:
+    """``make site-properdocs`` of the repository into ``where``, from a copy of ``cache``: where it
+    built the site, and what it printed."""
     shutil.copytree(cache, where / "cache")
     env = {**REAL_BUILD_ENV, "COMPACT_CACHE": str(where / "cache")}
     result = subprocess.run(
@@ -59,7 +50,7 @@ def make_site_properdocs(where: Path, cache: Path) -> ProperDocsBuild:
          f"PROPERDOCS_SITE={where / 'site'}"],
         cwd=ROOT, capture_output=True, text=True, env=env,
     )
-    return ProperDocsBuild(where / "site", result.returncode, result.stdout + result.stderr)
+    return RealBuild(where / "site", result.returncode, result.stdout + result.stderr)
 
 
 @pytest.fixture(scope="module")
@@ -74,10 +65,10 @@ def versions() -> dict[str, str]:
 @pytest.fixture(scope="module")
 def properdocs_build(
     tmp_path_factory: pytest.TempPathFactory, real_build: RealBuild, versions: dict[str, str]
-) -> ProperDocsBuild:
+) -> RealBuild:
     cache = real_build.site.parent / "cache"
     built = once_per_run(tmp_path_factory, "properdocs-build", lambda where: make_site_properdocs(where, cache),
-                         ProperDocsBuild)
+                         RealBuild)
     if built.returncode != 0:
         raise AssertionError(f"make site-properdocs failed:\n{built.output}")
     return built
@@ -87,18 +78,18 @@ def files(site: Path) -> dict[str, Path]:
     return {file.relative_to(site).as_posix(): file for file in sorted(site.rglob("*")) if file.is_file()}
 
 
-def test_properdocs_ran_our_plugin_and_laid_out_no_handout_again(properdocs_build: ProperDocsBuild) -> None:
+def test_properdocs_ran_our_plugin_and_laid_out_no_handout_again(properdocs_build: RealBuild) -> None:
     assert "Handouts: 0 laid out, 12 reused" in properdocs_build.output
     assert "WARNING" not in properdocs_build.output
 
 
-def test_properdocs_writes_the_same_files(site_dir: Path, properdocs_build: ProperDocsBuild) -> None:
+def test_properdocs_writes_the_same_files(site_dir: Path, properdocs_build: RealBuild) -> None:
     ours, theirs = files(site_dir), files(properdocs_build.site)
     assert sorted(ours) == sorted(theirs)
 
 
 def test_the_only_difference_is_each_pages_generator_tag(
-    site_dir: Path, properdocs_build: ProperDocsBuild, versions: dict[str, str]
+    site_dir: Path, properdocs_build: RealBuild, versions: dict[str, str]
 ) -> None:
     material = f"mkdocs-material-{versions['mkdocs-material']}"
     tags = (f"mkdocs-{version('mkdocs')}, {material}".encode(),
