@@ -32,15 +32,12 @@ site: $(BIN)/mkdocs
 
 ## The same site built by Zensical, Material's successor, into site-zensical/ (see docs/deploying.md):
 ## the engine-neutral export (python -m generator export), built with no plugin. The old site-zensical/
-## is replaced only once the new one is complete.
+## is replaced only once the new one is complete, by the plugin's own swap (swap-in).
 site-zensical: $(BIN)/mkdocs
 	$(BIN)/python -m generator export $(ZENSICAL_EXPORT)
 	$(BIN)/zensical build --strict -f $(ZENSICAL_EXPORT)/mkdocs.yml
 	$(BIN)/python -m generator host-files --site-dir $(ZENSICAL_EXPORT)/site
-	rm -rf $(ZENSICAL_SITE).previous
-	if [ -e $(ZENSICAL_SITE) ]; then mv $(ZENSICAL_SITE) $(ZENSICAL_SITE).previous; fi
-	mv $(ZENSICAL_EXPORT)/site $(ZENSICAL_SITE)
-	rm -rf $(ZENSICAL_SITE).previous
+	$(BIN)/python -m generator swap-in $(ZENSICAL_EXPORT)/site --site-dir $(ZENSICAL_SITE)
 
 ## ProperDocs (see docs/deploying.md) beside .venv, not in it: in the process it runs, its package stands in
 ## for mkdocs. The same packages at the same versions as .venv (the same Material), and ProperDocs.

@@ -18,7 +18,7 @@ from generator import urls
 from generator.handouts.cache import HandoutCache
 from generator.handouts.plan import Downloads, HandoutFile
 from generator.model import Compact, capfirst
-from generator.open_data import DESCRIPTIONS, open_data_files
+from generator.open_data import descriptions, open_data_files
 from generator.pages.render import Renderer
 from generator.pages.text import forget_remembered
 
@@ -75,6 +75,10 @@ def theme_extra(compact: Compact) -> dict[str, str]:
         "example": compact.commitments[0].id,
         "example_theme": str(compact.commitments[0].theme.number),
         "example_position": str(compact.commitments[0].number[1]),
+        "provision": compact.words.provision,
+        "provisions": compact.words.provisions,
+        "Provisions": compact.words.Provisions,
+        "part": compact.words.part,
     }
 
 
@@ -95,7 +99,7 @@ def build(
     outputs.update(group_documents(compact))
     handouts = _handouts(compact, site, override_dirs, urls.CURRENT, cache, templates) if pdf else []
     outputs.update({h.path: h.content for h in handouts if not h.pending})
-    downloads = Downloads.from_outputs(handouts, outputs, DESCRIPTIONS)
+    downloads = Downloads.from_outputs(handouts, outputs, descriptions(compact))
     editions: dict[int, Downloads] = {}
     for edition in compact.history.editions:  # each at its permanent address, the current one too
         pages = urls.edition_pages(edition)
@@ -108,7 +112,7 @@ def build(
         files.update({h.path: h.content for h in made if not h.pending})
         outputs.update(files)
         editions[edition.edition] = Downloads.from_outputs(
-            made, files, [(pages.file(path), what) for path, what in DESCRIPTIONS]
+            made, files, descriptions(edition, pages)
         )
     renderer = Renderer(compact, site, override_dirs, downloads, editions, templates)
     rendered = renderer.pages()

@@ -25,7 +25,16 @@ from generator.model.group import split_printed
 from generator.pages.complaints import summary_data
 from generator.pages.editions import HistoryView
 from generator.pages.redirects import RedirectView, redirect_pages
-from generator.pages.text import code_span, front_matter, html_attribute, markdown_text, script_json, shorten, squash
+from generator.pages.text import (
+    code_span,
+    front_matter,
+    html_attribute,
+    link_destination,
+    markdown_text,
+    script_json,
+    shorten,
+    squash,
+)
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 #: More themes than this and the navigation lists only "All themes" (it is in every page).
@@ -94,12 +103,12 @@ class Renderer:
         self.history = HistoryView(compact.history)
 
     def citation(self, commitment: Commitment, scope: Scope | None = None) -> str:
-        """How to cite a commitment: the edition's name and year, and the address of the words."""
+        """How to cite a commitment: the edition's name and year, and the address of *those* words
+        (the edition's own address: the current address shows a later edition's words once there is one)."""
         scope = scope or self.current
-        return (
-            f"{scope.compact.cited_as}, commitment {commitment.id} "
-            f"({commitment.sector.name} commitment) — {self.site.permalink(scope.urls.commitment_page(commitment))}"
-        )
+        address = self.site.permalink(urls.edition_pages(scope.compact).commitment_page(commitment))
+        word = scope.compact.words.provision
+        return f"{scope.compact.cited_as}, {word} {commitment.id} ({commitment.sector.name} {word}) — {address}"
 
     def abbreviations(self, markdown: str | None = None) -> str:
         """Python-Markdown ``abbr`` definitions so glossary terms get tooltips.
@@ -186,11 +195,11 @@ class Renderer:
         scope = scope or self.current
 
         def link(target: str, fragment: str = "") -> Markup:
-            href = urls.relative(page, target)
-            return Markup(href + (f"#{fragment}" if fragment else ""))
+            return link_destination(urls.relative(page, target) + (f"#{fragment}" if fragment else ""))
 
         context = {
             "compact": scope.compact,
+            "words": scope.compact.words,
             "page": page,
             "urls": scope.urls,
             "current_urls": urls.CURRENT,
@@ -226,9 +235,10 @@ class Renderer:
         """A small navigation: the commitment pages stay out of it (see docs/site-features.md#pages).
 
         Every page renders the whole navigation, so its size must not grow with
-        the data: beyond ``MAX_NAV_THEMES`` themes only "All themes" is listed.
+        the data: beyond ``MAX_NAV_THEMES`` parts only "All <parts>" is listed.
         """
         compact = self.compact
+        words = compact.words
         nav_themes = compact.themes if len(compact.themes) <= MAX_NAV_THEMES else ()
         nav: list[Any] = [
             {"Home": urls.HOME},
@@ -236,11 +246,11 @@ class Renderer:
             *([{_nav_title(compact.partners_group.heading): urls.group_page(compact.group)}]
               if compact.group is not None and compact.partners_group is not None else []),
             {"Values": urls.VALUES},
-            {"Themes": [{"All themes": urls.THEMES}]
+            {_nav_title(words.Parts): [{_nav_title(f"All {words.parts}"): urls.THEMES}]
              + [{_nav_title(f"{t.number}. {t.title}"): urls.theme_page(t)} for t in nav_themes]},
             {"Sectors": [{"All sectors": urls.SECTORS}]
              + [{_nav_title(s.name): urls.sector_page(s)} for s in compact.sectors]},
-            {"All commitments": urls.COMMITMENTS},
+            {_nav_title(f"All {words.provisions}"): urls.COMMITMENTS},
             {"Complaints": urls.COMPLAINTS},
             {"Glossary": urls.GLOSSARY},
             {"Downloads": urls.DOWNLOADS},
