@@ -2,10 +2,10 @@
 
 The MkDocs plugin hands MkDocs the generated pages, their abbreviations, the navigation
 and the generated files while it builds. An engine without plugins reads the same things
-from a folder instead: ``docs/`` (every page, hand-written or generated, with the glossary's
-abbreviations it uses; the assets; the open data, the PDFs and every other generated file),
-``overrides/`` (the theme's templates) and a ``mkdocs.yml`` holding the navigation and the
-document's facts that the plugin would have set. Both come from one call of
+from the folder it is exported to, ``DIR``, instead: ``DIR/docs/`` (every page, hand-written or
+generated, with the glossary's abbreviations it uses; the assets; the open data, the PDFs and every
+other generated file), ``DIR/overrides/`` (the theme's templates) and ``DIR/mkdocs.yml``, holding
+the navigation and the document's facts that the plugin would have set. Both come from one call of
 :func:`generator.build.build`, so the two sites cannot drift apart. Nothing here imports
 MkDocs: the folder builds with Zensical, or with plain MkDocs and no plugin.
 """

@@ -37,7 +37,7 @@ EDITIONS_NOT_A_FOLDER = ("is not a folder: editions/ must be a folder holding on
                          "named by its year, as in 'editions/<year>/'")
 #: Files of an older design, and what replaced them.
 REPLACED = {"redirects.yaml": "the redirect map is now made from the editions: move what it says into "
-            "changes.yaml beside an earlier edition in editions/<year>/ (see the README, \"Editions\")"}
+            "changes.yaml beside an earlier edition in editions/<year>/ (see docs/editors.md, \"Editions\")"}
 #: Where source texts are kept (``compact.yaml`` names the file; another place works too).
 SOURCE_DIR = "source"
 REQUIRED_FILES = (

@@ -449,7 +449,7 @@ ChangeKind = Literal["renumbered", "merged", "split", "withdrawn", "new"]
 
 
 class ChangeEntry(_Strict):
-    """One commitment that does not simply keep its id from the edition before (see the README, "Editions")."""
+    """One commitment that does not simply keep its id from the edition before (see docs/editors.md, "Editions")."""
 
     change: ChangeKind = Field(
         description="renumbered: `old` is now `to`; merged: `old` became part of `to`; split: `old` became "

@@ -403,10 +403,15 @@ def _sentence(error: Exception, site: Path) -> str:
 
 
 def _warnings_counted() -> bool:
-    """Whether MkDocs has counted warnings that ``--strict`` turns into a failed build."""
+    """Whether MkDocs has counted warnings that ``--strict`` turns into a failed build.
+
+    The counter is on the engine's own logger: ``mkdocs``, or ``properdocs`` under ProperDocs,
+    whose package stands in for ``mkdocs`` (``import mkdocs`` gives it).
+    """
+    import mkdocs
     from mkdocs.utils import CountHandler
 
-    handlers = logging.getLogger("mkdocs").handlers
+    handlers = logging.getLogger(mkdocs.__name__).handlers
     return any(isinstance(h, CountHandler) and h.get_counts() for h in handlers)
 
 

@@ -1,4 +1,4 @@
-"""From checked files to the cross-linked :class:`Compact`: how the files fit together.
+"""From checked files to the cross-linked :class:`~generator.model.types.Compact`: how the files fit together.
 
 Each check is a small function that returns the problems it finds (and, where
 it resolves something, what it resolved), so that every problem in every file

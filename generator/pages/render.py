@@ -4,7 +4,7 @@ Templates are Jinja2 files (``generator/pages/templates/``), any of which a site
 override by putting a file of the same name in its own template folder
 (``compact_templates/``). Output is Markdown for Python-Markdown with
 ``attr_list`` and ``md_in_html``; every value from the data is escaped so it
-shows as literal text (see :mod:`generator.text`).
+shows as literal text (see :mod:`generator.pages.text`).
 """
 
 from __future__ import annotations
@@ -232,7 +232,7 @@ class Renderer:
         return [c for c in self.compact.commitments if any(t.key == term_key for t in c.terms)]
 
     def navigation(self, extra_pages: Sequence[tuple[str, str]] = ()) -> list[Any]:
-        """A small navigation: the commitment pages stay out of it (see the README).
+        """A small navigation: the commitment pages stay out of it (see docs/site-features.md#pages).
 
         Every page renders the whole navigation, so its size must not grow with
         the data: beyond ``MAX_NAV_THEMES`` parts only "All <parts>" is listed.

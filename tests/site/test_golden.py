@@ -4,7 +4,7 @@ A change to a template or to the data shows up here as a readable diff of
 Markdown. When the change is intended, rewrite the files and review them in
 the diff before committing::
 
-    UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py
+    UPDATE_GOLDEN=1 .venv/bin/pytest tests/site/test_golden.py
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ def compare_with_golden(folder: Path, page: str, actual: str) -> None:
         )
         pytest.fail(
             "rendered Markdown differs from the golden file "
-            "(if intended: UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py):\n" + "".join(diff),
+            "(if intended: UPDATE_GOLDEN=1 .venv/bin/pytest tests/site/test_golden.py):\n" + "".join(diff),
             pytrace=False,
         )
 
