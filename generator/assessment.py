@@ -84,7 +84,7 @@ class AssessmentFile(_Shape):
 def schema(site: urls.Site) -> dict[str, object]:
     """The JSON Schema of a saved self-assessment, generated from the models above."""
     document = AssessmentFile.model_json_schema(by_alias=True)
-    document["properties"]["version"]["const"] = FORMAT_VERSION  # type: ignore[index]
+    document["properties"]["version"]["const"] = FORMAT_VERSION
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": site.url + SCHEMA_PATH, **document}
 
 
