@@ -22,7 +22,7 @@ import jsonschema
 import pytest
 from pypdf import PdfReader
 from support import build_site, copy_project
-from support.browsing import axe_violations, describe_violations
+from support.browsing import MEASURE, axe_violations, describe_violations
 from support.editions import NEW_1_4, YEAR, add_synthetic_edition
 from support.nginx import running_nginx
 
@@ -208,6 +208,19 @@ def test_answers_are_saved_at_once_and_found_after_a_reload(page: Any) -> None:
     assert progress.locator('[data-count="met"]').inner_text() == "1"
     assert progress.locator('[data-count="not-applicable"]').inner_text() == "1"
     assert page.locator('[data-part-progress="3"]').inner_text().startswith("1 of ")
+
+
+def test_reopening_a_kept_assessment_moves_nothing(page: Any, served: Served) -> None:
+    """The kept answers and the party's commitments are drawn before the first paint (no layout shift)."""
+    fill_in(page)
+    page.context.add_init_script(MEASURE)
+    for height in (900, 3000):
+        page.set_viewport_size({"width": 390, "height": height})
+        page.reload()
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(500)
+        assert page.evaluate("window.__cls") < 0.1
+    assert_filled_in(page)
 
 
 def test_a_party_sees_what_binds_it_and_every_commitment_otherwise(page: Any, served: Served) -> None:

@@ -46,6 +46,14 @@ PAGES = {
 }
 NOT_FOUND = {"404", "404-unknown-commitment"}
 
+#: Added to a page before it loads: the cumulative layout shift not caused by input, in ``window.__cls``.
+MEASURE = """
+window.__cls = 0;
+new PerformanceObserver(list => {
+  for (const entry of list.getEntries()) { if (!entry.hadRecentInput) { window.__cls += entry.value; } }
+}).observe({type: "layout-shift", buffered: true});
+"""
+
 # axe-core as bundled in the axe-playwright-python wheel: injected from disk,
 # never fetched.
 _AXE = Axe()

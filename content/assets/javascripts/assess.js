@@ -676,6 +676,10 @@
   }
 
   ["assess-compare-summary", "assess-combine-summary"].forEach((id) => $(id).setAttribute("tabindex", "-1"));
-  wire();
-  open(store.assessments[store.current] || Object.values(store.assessments)[0] || blank());
+  try {
+    wire();
+    open(store.assessments[store.current] || Object.values(store.assessments)[0] || blank());
+  } finally {
+    window.CompactSite.settled();  // what waited unseen for the kept answers is drawn (compact.js)
+  }
 })();
