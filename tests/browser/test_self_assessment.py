@@ -424,14 +424,28 @@ def test_a_bad_file_is_told_and_changes_nothing(page: Any, served: Served, tmp_p
 
 def test_markup_in_a_files_notes_is_shown_as_text_never_run(page: Any, served: Served, tmp_path: Path) -> None:
     fill_in(page)
-    attack = '<img src="x" onerror="window.__ran = 1"><script>window.__ran = 2</script>'
-    path = assessment_file(served, tmp_path, "markup.json", {"1.4": ("met", attack)}, organisation="<b>Bold</b> Ltd")
+    attack = '<img src="x" onerror="window.__ran = 1"><script>window.__ran = 2</script><b>bold</b>'
+    fields = {"evidence": attack, "action": attack, "owner": attack, "note": attack, "review": True}
+    path = assessment_file(served, tmp_path, "markup.json", {"1.4": ("met", attack)}, organisation=attack)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["answers"][0].update(fields)
+    document["withdrawn"] = [{**document["answers"][0], "id": "9.9", "edition": YEAR}]
+    jsonschema.validate(document, published_schema(served))
+    path.write_text(json.dumps(document), encoding="utf-8")
     choose_files(page, "#assess-open", path)
     assert "hold markup" in page.inner_text("#assess-message")
     assert by_id(page, "evidence", "1.4").input_value() == attack
-    page.check('input[name="assess-print"][value="report"]')
-    assert attack in page.locator("#assess-report").text_content()
-    assert page.locator("#compact-assess img, #compact-assess b").count() == 0
+    assert attack in page.locator('[id="assess-1.4"] [data-flag]').inner_text()
+    assert attack in page.inner_text("#assess-withdrawn") and attack in page.inner_text("#assess-which")
+    choose_files(page, "#assess-compare-open", path)
+    assert attack in page.inner_text("#assess-compare-summary")
+    choose_files(page, "#assess-combine-open", path, path)
+    page.check("#assess-combine-notes")
+    assert attack in page.inner_text("#assess-combine-rows")
+    for view in ("report", "plan", "combined"):
+        page.check(f'input[name="assess-print"][value="{view}"]')
+        assert attack in page.locator("#assess-report").text_content(), view
+    assert page.locator("#compact-assess :is(img, b, script)").count() == 0
     assert page.evaluate("window.__ran") is None
     assert page.locator("#assess-which option").count() == 2  # the first assessment is still there
 
