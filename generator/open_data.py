@@ -29,7 +29,7 @@ from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from generator import urls
+from generator import assessment, urls
 from generator.cachefiles import kept_or_made
 from generator.model import Compact, Passage, Reference, Step
 from generator.model.types import PASSAGES
@@ -48,6 +48,7 @@ DESCRIPTIONS = (
     (XLSX_PATH, "The same table as an Excel workbook, ids as text (1.10 stays 1.10)"),
     (CSV_METADATA_PATH, "The CSV's column types (CSV on the Web metadata: ids are text)"),
     (SCHEMA_PATH, "The JSON Schema that describes compact.json"),
+    (assessment.SCHEMA_PATH, "The JSON Schema of the files the self-assessment page saves"),
 )
 CSV_COLUMNS = ("id", "theme_number", "theme_title", "sector", "sector_name", "text", "url")
 #: Each column's CSVW datatype and description, in the document's own words ({provision}, {part}).
@@ -509,4 +510,5 @@ def open_data_files(
     }
     if not pages.archived:
         files[SCHEMA_PATH] = _json_bytes(schema(site))
+        files[assessment.SCHEMA_PATH] = _json_bytes(assessment.schema(site))
     return files

@@ -19,6 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator import urls
+from generator.assessment import page_data
 from generator.handouts.plan import Downloads
 from generator.model import Commitment, Compact, capfirst, join_names
 from generator.model.group import split_printed
@@ -153,6 +154,8 @@ class Renderer:
         plan.append((urls.GLOSSARY, "glossary.md.j2", {}, current))
         summary = summary_data(compact, self.site.permalink)
         plan.append((urls.COMPLAINTS, "complaints.md.j2", {"summary_data": summary}, current))
+        assessment = page_data(compact, self.site)
+        plan.append((urls.SELF_ASSESSMENT, "self-assessment.md.j2", {"assessment_data": assessment}, current))
         plan.append((urls.DOWNLOADS, "downloads.md.j2", {}, current))
         plan.append((urls.LINKING, "linking.md.j2", {}, current))
         plan.append((urls.EDITIONS, "editions.md.j2", {}, current))
@@ -252,6 +255,7 @@ class Renderer:
              + [{_nav_title(s.name): urls.sector_page(s)} for s in compact.sectors]},
             {_nav_title(f"All {words.provisions}"): urls.COMMITMENTS},
             {"Complaints": urls.COMPLAINTS},
+            {"Self-assessment": urls.SELF_ASSESSMENT},
             {"Glossary": urls.GLOSSARY},
             {"Downloads": urls.DOWNLOADS},
             {_nav_title(f"Linking to {compact.short_name}"): urls.LINKING},

@@ -26,7 +26,8 @@ GOLDEN = Path(__file__).parent / "golden"
 GOLDEN_EDITIONS = Path(__file__).parent / "golden-editions"
 
 #: One page of each kind: home, a theme, a commitment (with related commitments,
-#: footnotes and terms), a sector view with the shared section, the glossary, the accessibility statement.
+#: footnotes and terms), a sector view with the shared section, the glossary, the accessibility statement,
+#: the self-assessment.
 PAGES = [
     "index.md",
     "themes/allocating-resources.md",
@@ -36,6 +37,7 @@ PAGES = [
     "sectors/vcs.md",
     "glossary.md",
     "accessibility.md",
+    "self-assessment.md",
 ]
 EDITION_PAGES = [
     "commitments/1.4.md",
