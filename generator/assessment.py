@@ -3,7 +3,7 @@
 Partner organisations assess themselves against the commitments that bind them, entirely in
 the browser (``content/assets/javascripts/assess.js``): nothing is sent anywhere. The page
 carries what the script needs as JSON (:func:`page_data`): the commitments and their words,
-which bind each party (the model's one rule, :meth:`Compact.binding`), and what became of
+which bind each party (the model's one rule, :meth:`generator.model.types.Compact.binding`), and what became of
 every earlier edition's commitments, so that a file saved against an older edition opens
 against the current one. The saved file's shape is defined once, by the pydantic models
 below, which also give its published JSON Schema (:func:`schema`).
@@ -120,6 +120,8 @@ def page_data(compact: Compact, site: urls.Site) -> dict[str, Any]:
         "storage": f"compact-self-assessment:{compact.slug}",
         "compact": compact.title,
         "label": compact.label,
+        "words": {"provision": compact.words.provision, "Provision": compact.words.Provision,
+                  "Part": compact.words.Part},
         "name": compact.name_in_text,
         "edition": compact.edition,
         "slug": compact.slug,

@@ -22,6 +22,8 @@
   const FORMULA = /^[=+\-@\t\r]/;
   // Markup a file should not hold (a tag, a comment, a declaration); shown as text all the same.
   const MARKUP = /<\s*[a-z!?/]/i;
+  // The document's own words for its provisions and parts ("Commitment", "Undertaking"; "Theme").
+  const vocabulary = data.words;
   const statusLabel = Object.fromEntries(data.statuses.map((s) => [s.key, s.label]));
   const commitments = new Map(data.commitments.map((c) => [c.id, c]));
   const items = new Map([...root.querySelectorAll(".compact-assess__item")].map((el) => [el.dataset.id, el]));
@@ -175,7 +177,7 @@
     const list = $("assess-withdrawn-list");
     list.textContent = "";
     current.withdrawn.forEach((answer) => {
-      const words = `Commitment ${answer.id} of the ${answer.edition} edition: “${answer.text}” ` +
+      const words = `${vocabulary.Provision} ${answer.id} of the ${answer.edition} edition: “${answer.text}” ` +
         `${answer.status ? statusLabel[answer.status] : "Not answered"}.`;
       list.append(element("li", {}, words, ...FIELDS.filter((f) => answer[f]).map((f) => element("p", {}, `${f}: ${answer[f]}`))));
     });
@@ -195,7 +197,7 @@
     if (event.target.type === "radio") {
       setAnswer(id, "status", event.target.value);
       refresh();
-      persist(`Commitment ${id}: ${statusLabel[event.target.value]}.`);
+      persist(`${vocabulary.Provision} ${id}: ${statusLabel[event.target.value]}.`);
     } else if (event.target.dataset.field) {
       setAnswer(id, event.target.dataset.field, event.target.value);
       showReport();
@@ -210,7 +212,7 @@
     current.answers[item.dataset.id] = { ...answerOf(item.dataset.id), review: false, note: "" };
     showFlag(item, answerOf(item.dataset.id));
     item.querySelector('input[type="radio"]').focus();
-    persist(`Commitment ${item.dataset.id}: looked at again.`);
+    persist(`${vocabulary.Provision} ${item.dataset.id}: looked at again.`);
   }
 
   function onDetails(field, value) {
@@ -365,7 +367,7 @@
   // One answer of a file, as plain strings; anything else makes the file damaged.
   function cleanAnswer(raw, position, name) {
     const damaged = (what) => new BadFile(`“${name}” is damaged: its answer number ${position + 1} ${what}.`);
-    if (!isObject(raw) || typeof raw.id !== "string" || !/^\d+\.\d+$/.test(raw.id)) { throw damaged("has no commitment number"); }
+    if (!isObject(raw) || typeof raw.id !== "string" || !/^\d+\.\d+$/.test(raw.id)) { throw damaged(`has no ${vocabulary.provision} number`); }
     if (raw.status !== null && raw.status !== undefined && !(raw.status in statusLabel)) { throw damaged("has an unknown status"); }
     const answer = { id: raw.id, status: raw.status || null, review: raw.review === true, edition: raw.edition };
     ["text", ...FIELDS, "note"].forEach((field) => {
@@ -424,7 +426,7 @@
   }
 
   function moveNote(move, old, edition) {
-    const was = `commitment ${old} of the ${edition} edition`;
+    const was = `${vocabulary.provision} ${old} of the ${edition} edition`;
     const notes = {
       moved: `This was ${was}.`,
       merged: `The answer to ${was}, since merged into this one.`,
@@ -504,7 +506,7 @@
       const change = changeOf(then, now);
       if (!change) { return; }
       tally[change] = (tally[change] || 0) + 1;
-      rows.append(element("tr", {}, element("th", { scope: "row" }, `Commitment ${id}`),
+      rows.append(element("tr", {}, element("th", { scope: "row" }, `${vocabulary.Provision} ${id}`),
         element("td", {}, then ? statusLabel[then] : "Not answered"),
         element("td", {}, now ? statusLabel[now] : "Not answered"), element("td", {}, change)));
     });
@@ -550,7 +552,7 @@
     rows.textContent = "";
     data.commitments.forEach((c) => {
       const counts = countsOf(combined.map((r) => r.assessment.answers[c.id]));
-      rows.append(element("tr", {}, element("th", { scope: "row" }, `Commitment ${c.id}`),
+      rows.append(element("tr", {}, element("th", { scope: "row" }, `${vocabulary.Provision} ${c.id}`),
         ...data.statuses.map((s) => element("td", {}, String(counts[s.key]))), element("td", {}, String(counts.open))));
       const notes = withNotes ? notesOf(c.id) : [];
       if (notes.length) {
@@ -588,7 +590,7 @@
     const report = $("assess-report");
     const view = root.dataset.print;
     const party = data.parties.find((p) => p.key === current.sector);
-    const facts = [current.date, party ? party.name : "every commitment", data.label].filter(Boolean).join(" · ");
+    const facts = [current.date, party ? party.name : `every ${vocabulary.provision}`, data.label].filter(Boolean).join(" · ");
     report.textContent = "";
     if (view === "combined" && combined) {
       report.append(element("h2", {}, `Combined summary of ${combined.length} self-assessments`),
@@ -603,7 +605,7 @@
 
   function planTable() {
     const planned = shownIds().filter((id) => ["action", "owner", "due"].some((f) => answerOf(id)[f]));
-    const head = ["Commitment", "Action", "Owner", "By when", "Status"].map((h) => element("th", { scope: "col" }, h));
+    const head = [vocabulary.Provision, "Action", "Owner", "By when", "Status"].map((h) => element("th", { scope: "col" }, h));
     const rows = planned.map((id) => {
       const a = answerOf(id);
       return element("tr", {}, element("th", { scope: "row" }, id), element("td", {}, a.action), element("td", {}, a.owner),
@@ -616,11 +618,11 @@
   function reportParts() {
     const shown = new Set(shownIds());
     const parts = [element("p", { className: "compact-official__label" },
-      `Each commitment's words below are the official text of ${data.label}.`)];
+      `Each ${vocabulary.provision}'s words below are the official text of ${data.label}.`)];
     data.themes.forEach((theme) => {
       const ids = data.commitments.filter((c) => c.theme === theme.number && shown.has(c.id));
       if (!ids.length) { return; }
-      parts.push(element("h3", {}, `Theme ${theme.number}: ${theme.title}`), ...ids.map(reportItem));
+      parts.push(element("h3", {}, `${vocabulary.Part} ${theme.number}: ${theme.title}`), ...ids.map(reportItem));
     });
     return parts;
   }
@@ -630,7 +632,7 @@
     const facts = [["Status", a.status ? statusLabel[a.status] : "Not answered"], ["Evidence or notes", a.evidence],
       ["Action", a.action], ["Owner", a.owner], ["By when", a.due]].filter(([, value]) => value);
     return element("div", { className: "compact-assess-report__item" },
-      element("h4", {}, `Commitment ${commitment.id}`), element("p", { className: "compact-text" }, commitment.text),
+      element("h4", {}, `${vocabulary.Provision} ${commitment.id}`), element("p", { className: "compact-text" }, commitment.text),
       element("dl", {}, ...facts.flatMap(([term, value]) => [element("dt", {}, term), element("dd", {}, value)])));
   }
 
