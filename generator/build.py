@@ -19,7 +19,7 @@ from generator import urls
 from generator.handouts.cache import HandoutCache
 from generator.handouts.plan import Downloads, HandoutFile
 from generator.model import Compact, capfirst
-from generator.open_data import DESCRIPTIONS, open_data_files
+from generator.open_data import descriptions, open_data_files
 from generator.pages.render import Renderer
 from generator.pages.text import forget_remembered, html_attribute
 
@@ -97,6 +97,10 @@ def theme_values(compact: Compact) -> ThemeValues:
         "example": first.id,
         "example_theme": str(first.theme.number),
         "example_position": str(first.number[1]),
+        "provision": compact.words.provision,
+        "provisions": compact.words.provisions,
+        "Provisions": compact.words.Provisions,
+        "part": compact.words.part,
     }
     return ThemeValues(
         site_name=html_attribute(compact.title),
@@ -123,7 +127,7 @@ def build(
     outputs.update(group_documents(compact))
     handouts = _handouts(compact, site, override_dirs, urls.CURRENT, cache, templates) if pdf else []
     outputs.update({h.path: h.content for h in handouts if not h.pending})
-    downloads = Downloads.from_outputs(handouts, outputs, DESCRIPTIONS)
+    downloads = Downloads.from_outputs(handouts, outputs, descriptions(compact))
     editions: dict[int, Downloads] = {}
     for edition in compact.history.editions:  # each at its permanent address, the current one too
         pages = urls.edition_pages(edition)
@@ -136,7 +140,7 @@ def build(
         files.update({h.path: h.content for h in made if not h.pending})
         outputs.update(files)
         editions[edition.edition] = Downloads.from_outputs(
-            made, files, [(pages.file(path), what) for path, what in DESCRIPTIONS]
+            made, files, descriptions(edition, pages)
         )
     renderer = Renderer(compact, site, override_dirs, downloads, editions, templates)
     rendered = renderer.pages()

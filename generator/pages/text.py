@@ -10,6 +10,7 @@ import functools
 import json
 import re
 from typing import Any
+from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
@@ -55,6 +56,7 @@ def forget_remembered() -> None:
     rendering (the same texts on many pages), and a 100x Compact's fills it with tens of MB."""
     squash.cache_clear()
     _markdown_escaped.cache_clear()
+    link_destination.cache_clear()
 
 
 def html_attribute(value: object) -> Markup:
@@ -103,6 +105,13 @@ def script_json(value: Any, *, compact: bool = True) -> Markup:
         text = text.replace(character, escaped)
     return Markup(text)
 
+
+
+@functools.lru_cache(maxsize=_REMEMBERED)
+def link_destination(href: str) -> Markup:
+    """A relative URL as a Markdown link's destination: every character but letters, digits and
+    ``/ # . - _ ~`` percent-encoded, so that none ends the link, starts an attribute list or a tag."""
+    return Markup(quote(href, safe="/#.-_~"))
 
 
 def code_span(value: object) -> Markup:

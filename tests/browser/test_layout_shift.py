@@ -12,15 +12,10 @@ import re
 from typing import Any
 
 import pytest
+from support.browsing import MEASURE
 
 pytestmark = pytest.mark.browser
 
-MEASURE = """
-window.__cls = 0;
-new PerformanceObserver(list => {
-  for (const entry of list.getEntries()) { if (!entry.hadRecentInput) { window.__cls += entry.value; } }
-}).observe({type: "layout-shift", buffered: true});
-"""
 #: Every page type, and the addresses that scripts act on as the page opens.
 PAGES = [
     "",
@@ -36,6 +31,7 @@ PAGES = [
     "complaints/",
     "complaints/?commitment=1.4",
     "complaints/?commitment=9.9",
+    "self-assessment/",
     "glossary/",
     "downloads/",
     "linking/",
