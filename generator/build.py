@@ -75,7 +75,7 @@ class ThemeValues:
     The one rule for them: each is HTML-escaped here, once, where the generator hands it over.
     MkDocs' and Zensical's templates print these settings as they are, in text and in quoted
     attributes (a title of ``</title><script>…`` would otherwise be a script on every page). They
-    are :class:`~markupsafe.Markup`, so that a template's own ``| e`` does not escape them again in
+    are ``Markup`` (markupsafe), so that a template's own ``| e`` does not escape them again in
     MkDocs (Zensical, handed them as plain strings by the export, would: the one place the theme
     does, the logo's title, ``overrides/main.html`` leaves out). The pages' front matter and
     navigation titles follow the same rule (``generator.pages.text``).
