@@ -5,11 +5,13 @@ generator must stay linear for; copying the real themes keeps the texts,
 sectors, references, topics and glossary matches realistic. At ``factor`` N
 the themes are repeated N times (5 themes → 5N themes), renumbered, given
 unique slugs, and every ``related`` id is mapped into the same copy so that
-all links stay valid. Nothing here is the Compact: it is test data only.
+all links stay valid; the source text is repeated N times too, so that the
+official-text check runs at that size, each copy's words in their own copy.
+Nothing here is the Compact: it is test data only.
 
-:func:`make_long_text` gives the real data one very long commitment (prose, or Markdown's
-and HTML's punctuation), for the benchmark's "Long texts": a build must cost time in
-proportion to the length of a text, whatever its characters.
+:func:`make_long_text` gives the real data one very long commitment (prose, Markdown's and
+HTML's punctuation, or one word), for the benchmark's "Long texts": a build must cost time
+in proportion to the length of a text, whatever its characters.
 """
 
 from __future__ import annotations
@@ -55,7 +57,17 @@ def make_synthetic(source: Path, target: Path, factor: int) -> Path:
             ]
             text = yaml.safe_dump(renumbered, allow_unicode=True, sort_keys=False, width=1000)
             (target / THEMES_DIR / f"{number}-{slug}.yaml").write_text(text, encoding="utf-8")
+    _repeat_source(target, factor)
     return target
+
+
+def _repeat_source(data: Path, factor: int) -> None:
+    """The source text ``factor`` times over, as a document of ``factor`` copies would print it."""
+    named = (yaml.safe_load((data / "compact.yaml").read_text(encoding="utf-8")) or {}).get("source")
+    if not named:
+        return
+    path = data / named["file"]
+    path.write_text("\n\n".join([path.read_text(encoding="utf-8")] * factor), encoding="utf-8")
 
 
 def _renumber(entry: dict, offset: int) -> dict:

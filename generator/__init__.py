@@ -1,6 +1,6 @@
 """Turn a Compact's YAML data into a website, handouts and open data.
 
-Everything here except :mod:`generator.plugin` is free of MkDocs, so the
+Everything here except :mod:`generator.mkdocs_plugin` is free of MkDocs, so the
 content model and the rendered Markdown outlive any one site engine.
 """
 

@@ -13,14 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from generator import urls
 from generator.handouts.cache import HandoutCache
 from generator.handouts.plan import Downloads, HandoutFile
 from generator.model import Compact, capfirst
-from generator.open_data import DESCRIPTIONS, open_data_files
+from generator.open_data import descriptions, open_data_files
 from generator.pages.render import Renderer
-from generator.pages.text import forget_remembered
+from generator.pages.text import forget_remembered, html_attribute
 
 #: Hand-written pages (in the docs folder) listed at the end of the navigation, if they exist: a
 #: site whose data has no accessibility.yaml (so no generated statement) may write its own.
@@ -66,16 +67,47 @@ class Build:
         return [path for path in self.pages if path not in listed]
 
 
-def theme_extra(compact: Compact) -> dict[str, str]:
-    """The document's facts the theme's own templates need (the 404 page), as plain strings."""
-    return {
+@dataclass(frozen=True)
+class ThemeValues:
+    """What the theme's own templates show of the data: the site's name, description and footer line
+    (``site_name``, ``site_description``, ``copyright``) and the 404 page's facts (``extra.compact``).
+
+    The one rule for them: each is HTML-escaped here, once, where the generator hands it over.
+    MkDocs' and Zensical's templates print these settings as they are, in text and in quoted
+    attributes (a title of ``</title><script>…`` would otherwise be a script on every page). They
+    are ``Markup`` (markupsafe), so that a template's own ``| e`` does not escape them again in
+    MkDocs (Zensical, handed them as plain strings by the export, would: the one place the theme
+    does, the logo's title, ``overrides/main.html`` leaves out). The pages' front matter and
+    navigation titles follow the same rule (``generator.pages.text``).
+    """
+
+    site_name: Markup
+    site_description: Markup
+    copyright: Markup
+    compact: dict[str, Markup]
+
+
+def theme_values(compact: Compact) -> ThemeValues:
+    """The data the theme's templates show, escaped for them (see :class:`ThemeValues`)."""
+    first = compact.commitments[0]
+    facts = {
         "name": compact.name_in_text,
         "name_capitalised": capfirst(compact.name_in_text),
         "label": compact.label,
-        "example": compact.commitments[0].id,
-        "example_theme": str(compact.commitments[0].theme.number),
-        "example_position": str(compact.commitments[0].number[1]),
+        "example": first.id,
+        "example_theme": str(first.theme.number),
+        "example_position": str(first.number[1]),
+        "provision": compact.words.provision,
+        "provisions": compact.words.provisions,
+        "Provisions": compact.words.Provisions,
+        "part": compact.words.part,
     }
+    return ThemeValues(
+        site_name=html_attribute(compact.title),
+        site_description=html_attribute(compact.description),
+        copyright=html_attribute(compact.copyright),
+        compact={key: html_attribute(value) for key, value in facts.items()},
+    )
 
 
 def build(
@@ -95,7 +127,7 @@ def build(
     outputs.update(group_documents(compact))
     handouts = _handouts(compact, site, override_dirs, urls.CURRENT, cache, templates) if pdf else []
     outputs.update({h.path: h.content for h in handouts if not h.pending})
-    downloads = Downloads.from_outputs(handouts, outputs, DESCRIPTIONS)
+    downloads = Downloads.from_outputs(handouts, outputs, descriptions(compact))
     editions: dict[int, Downloads] = {}
     for edition in compact.history.editions:  # each at its permanent address, the current one too
         pages = urls.edition_pages(edition)
@@ -108,7 +140,7 @@ def build(
         files.update({h.path: h.content for h in made if not h.pending})
         outputs.update(files)
         editions[edition.edition] = Downloads.from_outputs(
-            made, files, [(pages.file(path), what) for path, what in DESCRIPTIONS]
+            made, files, descriptions(edition, pages)
         )
     renderer = Renderer(compact, site, override_dirs, downloads, editions, templates)
     rendered = renderer.pages()

@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check | schema | export DIR | nginx | host-files``."""
+"""Command line: ``python -m generator check | schema | export DIR | nginx | host-files | swap-in DIR``."""
 
 from __future__ import annotations
 
@@ -8,12 +8,15 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from generator.cachefiles import write_atomically
 from generator.data.problems import DataError
+from generator.environment import cannot_write
 from generator.model import Compact, load_compact
 
 DEFAULT_DATA = Path("compact_data")
 DEFAULT_CONFIG = Path("mkdocs.yml")
 LISTEN = re.compile(r"^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):[0-9]{1,5}$")
+MAX_PORT = 65535
 
 
 def summary(compact: Compact) -> str:
@@ -22,14 +25,15 @@ def summary(compact: Compact) -> str:
     by_sector = ", ".join(f"{sectors[s.key]} {s.name}" for s in compact.sectors)
     checked = "checked against its source" if compact.source else "not checked against a source text"
     line = (
-        f"OK: {compact.label}: {len(compact.themes)} themes, {len(compact.commitments)} commitments "
+        f"OK: {compact.label}: {len(compact.themes)} {compact.words.parts}, "
+        f"{len(compact.commitments)} {compact.words.provisions} "
         f"({by_sector}), {len(compact.values)} values, {len(compact.glossary)} glossary terms, "
         f"{len(compact.references)} references; official text {checked}"
     )
     for earlier in reversed(compact.history.earlier):
         source = "checked against its source" if earlier.source else "not checked against a source text"
-        line += (f"\n   and the earlier edition {earlier.edition}: {len(earlier.commitments)} commitments; "
-                 f"official text {source}")
+        count = f"{len(earlier.commitments)} {earlier.words.provisions}"
+        line += f"\n   and the earlier edition {earlier.edition}: {count}; official text {source}"
     for step in compact.history.steps:
         changed = len(step.changed) + len(step.new) + len(step.withdrawn)
         line += f"\n   {step.later.edition} against {step.earlier.edition}: {changed} changes"
@@ -52,35 +56,101 @@ def site_url_from(config: Path) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def write_nginx(compact: Compact, site_dir: Path, listen: str, out: Path | None) -> int:
-    """The configuration for a site that has been built (its pages' inline scripts are in its policy)."""
-    from generator.deploy.nginx import nginx_config
-
-    if not (site_dir / "index.html").is_file():
-        print(f"no built site in {site_dir}: run 'make site' first, or give --site-dir", file=sys.stderr)
-        return 2
+def _listen_problems(listen: str) -> list[str]:
     if not LISTEN.match(listen):
-        print(f"--listen must be HOST:PORT, such as 127.0.0.1:8080, not {listen!r}", file=sys.stderr)
+        return [f"--listen must be HOST:PORT, such as 127.0.0.1:8080, not {listen!r}"]
+    port = int(listen.rsplit(":", 1)[1])
+    if not 1 <= port <= MAX_PORT:
+        return [f"--listen: the port must be from 1 to {MAX_PORT}, not {port}"]
+    return []
+
+
+def _site_problems(site_dir: Path, what: str) -> list[str]:
+    if not (site_dir / "index.html").is_file():
+        return [f"no built site in {site_dir}: {what}, or give --site-dir"]
+    return []
+
+
+def _path_problems(site_dir: Path) -> list[str]:
+    """nginx reads the site's path as a quoted string: nothing in it may end the string or the directive."""
+    from generator.deploy.nginx import UNSAFE
+
+    unsafe = sorted(set(UNSAFE.findall(str(site_dir.resolve()).replace(" ", ""))))
+    if unsafe:
+        shown = " ".join(repr(c) for c in unsafe)
+        return [f"--site-dir {str(site_dir)!r} cannot be written into an nginx configuration: its path holds {shown} "
+                "(quotes, backslashes, ';', '{', '}', '$' and line breaks end nginx's strings); "
+                "move the site to a plainer path"]
+    return []
+
+
+def write_nginx(compact: Compact, site_dir: Path, listen: str, out: Path | None) -> int:
+    """The configuration for a site that has been built (the theme's inline scripts its pages run are in its policy)."""
+    from generator.deploy.nginx import nginx_config
+    from generator.deploy.rules import UnknownScript
+
+    problems = [*_site_problems(site_dir, "run 'make site' first"), *_path_problems(site_dir),
+                *_listen_problems(listen)]
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
         return 2
-    config = nginx_config(compact, site_dir, listen)
+    try:
+        config = nginx_config(compact, site_dir, listen)
+    except UnknownScript as error:
+        print(f"cannot write a security policy for {site_dir}: {error}", file=sys.stderr)
+        return 2
     if out is None:
         sys.stdout.write(config)
-    else:
+        return 0
+    try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(config, encoding="utf-8")
-        print(f"wrote {out}: run it with 'nginx -p PREFIX -c {out.resolve()}' (make PREFIX/logs first)")
+        write_atomically(out, config.encode("utf-8"))
+    except OSError as error:
+        print(f"{cannot_write(error, str(out))}; give another --out", file=sys.stderr)
+        return 2
+    print(f"wrote {out}: run it with 'nginx -p PREFIX -c {out.resolve()}' (make PREFIX/logs first)")
     return 0
 
 
 def host_files(compact: Compact, site_dir: Path) -> int:
     """``host-files``: the server files the plugin writes into ``site/``, for a site Zensical built."""
     from generator.deploy.nginx import write_host_files
+    from generator.deploy.rules import UnknownScript
 
-    if not (site_dir / "index.html").is_file():
-        print(f"no built site in {site_dir}: build it first, or give --site-dir", file=sys.stderr)
+    problems = _site_problems(site_dir, "build it first")
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
         return 2
-    write_host_files(compact, site_dir)
+    try:
+        write_host_files(compact, site_dir)
+    except OSError as error:
+        print(cannot_write(error, str(site_dir)), file=sys.stderr)
+        return 2
+    except UnknownScript as error:
+        print(f"cannot write a security policy for {site_dir}: {error}", file=sys.stderr)
+        return 2
     print(f"wrote _headers, _redirects and compressed copies into {site_dir}")
+    return 0
+
+
+def swap_in(built: Path, site_dir: Path) -> int:
+    """``swap-in``: a site built elsewhere (Zensical's) replaces ``site_dir`` by the plugin's own swap."""
+    from generator import staging
+
+    problems = _site_problems(built, "build it first")
+    if problems:
+        print("\n".join(problems).replace("--site-dir", "another folder"), file=sys.stderr)
+        return 2
+    try:
+        staging.put_in_place(built, site_dir)
+    except staging.StagingError as error:
+        print(error, file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"{cannot_write(error, str(site_dir))}; {site_dir} is unchanged or whole "
+              "(the next swap-in or build finishes the swap)", file=sys.stderr)
+        return 2
+    print(f"{built} is now {site_dir}")
     return 0
 
 
@@ -107,6 +177,20 @@ def write_export(config: Path, out: Path, data: Path | None, site_url: str | Non
         return 1
     print(f"wrote {written.pages} pages and {written.files} other files to {written.out}: "
           f"build it with 'zensical build -f {written.out / 'mkdocs.yml'}'")
+    return 0
+
+
+def schemas(out: Path | None) -> int:
+    """``schema``: the JSON Schemas for editors."""
+    from generator.data.editor_schemas import write_schemas
+
+    try:
+        written = write_schemas(out) if out else write_schemas()
+    except OSError as error:
+        print(cannot_write(error, str(out or "")), file=sys.stderr)
+        return 2
+    for path in written:
+        print(path)
     return 0
 
 
@@ -140,17 +224,20 @@ def main(argv: list[str] | None = None) -> int:
         help="write _headers, _redirects and compressed copies into a site another engine built",
     )
     host.add_argument("--site-dir", type=Path, default=Path("site"), help="the built site (default: site)")
+    swap = commands.add_parser(
+        "swap-in", help="put a site built elsewhere (by Zensical) in place of --site-dir, as a build swaps its site"
+    )
+    swap.add_argument("built", type=Path, help="the finished site (used up: moved into place)")
+    swap.add_argument("--site-dir", type=Path, default=Path("site"), help="the site it replaces (default: site)")
     args = parser.parse_args(argv)
 
     if args.command in ("export", "export-markdown"):
         data = None if args.data == DEFAULT_DATA else args.data  # by default, the folder mkdocs.yml names
         return write_export(args.config, args.out, data, args.site_url, args.pdf)
     if args.command == "schema":
-        from generator.data.editor_schemas import write_schemas
-
-        for written in write_schemas(args.out) if args.out else write_schemas():
-            print(written)
-        return 0
+        return schemas(args.out)
+    if args.command == "swap-in":
+        return swap_in(args.built, args.site_dir)
     try:
         compact = load_compact(args.data)
     except DataError as error:

@@ -2,10 +2,10 @@
 
 The MkDocs plugin hands MkDocs the generated pages, their abbreviations, the navigation
 and the generated files while it builds. An engine without plugins reads the same things
-from a folder instead: ``docs/`` (every page, hand-written or generated, with the glossary's
-abbreviations it uses; the assets; the open data, the PDFs and every other generated file),
-``overrides/`` (the theme's templates) and a ``mkdocs.yml`` holding the navigation and the
-document's facts that the plugin would have set. Both come from one call of
+from the folder it is exported to, ``DIR``, instead: ``DIR/docs/`` (every page, hand-written or
+generated, with the glossary's abbreviations it uses; the assets; the open data, the PDFs and every
+other generated file), ``DIR/overrides/`` (the theme's templates) and ``DIR/mkdocs.yml``, holding
+the navigation and the document's facts that the plugin would have set. Both come from one call of
 :func:`generator.build.build`, so the two sites cannot drift apart. Nothing here imports
 MkDocs: the folder builds with Zensical, or with plain MkDocs and no plugin.
 """
@@ -22,9 +22,10 @@ from typing import Any
 
 import yaml
 
-from generator import urls
-from generator.build import Build, build, theme_extra
+from generator import staging, urls
+from generator.build import Build, build, theme_values
 from generator.deploy.rules import fingerprint
+from generator.environment import cannot_write
 from generator.model import load_compact
 
 #: The plugin's name in ``mkdocs.yml``, and the defaults of the options the export reads
@@ -160,11 +161,11 @@ def fingerprinted(paths: list[Any], files: dict[str, bytes]) -> tuple[list[Any],
 def export_config(config: Mapping[str, Any], result: Build, nav: list[Any] | None, theme: bool) -> dict[str, Any]:
     """The engine-neutral ``mkdocs.yml``: the project's settings without the plugin, with what the
     plugin sets while MkDocs runs (the document's facts, the navigation) written out."""
-    compact = result.compact
+    shown = theme_values(result.compact)  # escaped for the theme, as the plugin hands them over
     settings = {key: value for key, value in config.items() if key != "nav"}  # (keeps the project's order)
-    settings["site_name"] = config.get("site_name") or compact.title
-    settings["site_description"] = config.get("site_description") or compact.description
-    settings["copyright"] = config.get("copyright") or compact.copyright
+    settings["site_name"] = config.get("site_name") or str(shown.site_name)
+    settings["site_description"] = config.get("site_description") or str(shown.site_description)
+    settings["copyright"] = config.get("copyright") or str(shown.copyright)
     settings["docs_dir"] = DOCS
     settings["site_dir"] = "site"
     theme_settings = dict(config.get("theme") or {})
@@ -175,7 +176,7 @@ def export_config(config: Mapping[str, Any], result: Build, nav: list[Any] | Non
     theme_settings.setdefault("variant", "classic")
     settings["theme"] = theme_settings
     settings["plugins"] = _without_plugin(list(config.get("plugins") or []))
-    settings["extra"] = {**(config.get("extra") or {}), "compact": theme_extra(compact)}
+    settings["extra"] = {**(config.get("extra") or {}), "compact": {k: str(v) for k, v in shown.compact.items()}}
     if nav is not None:
         settings["nav"] = nav
         left_out = sorted(set(result.not_in_nav(nav)))
@@ -237,39 +238,37 @@ def _is_replaceable(out: Path) -> bool:
         return False
 
 
-def write(out: Path, files: Mapping[str, bytes], config: Mapping[str, Any], theme_dir: Path | None) -> None:
-    """Write the export into a folder beside ``out``, then put it in place of ``out``."""
-    if not _is_replaceable(out):
-        raise ExportError(f"{out} exists and is not an export: give an empty or new folder")
-    work = out.parent / f".{out.name}.export"
-    old = out.parent / f".{out.name}.previous"
-    try:
-        for leftover in (work, old):
-            if leftover.exists():
-                shutil.rmtree(leftover)
-        for path, content in files.items():
-            target = work / DOCS / posixpath.normpath(path)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-        if theme_dir is not None:
-            shutil.copytree(theme_dir, work / THEME, ignore=shutil.ignore_patterns(".*", "__pycache__"))
-        text = yaml.dump(dict(config), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120)
-        (work / CONFIG).write_text(f"{MARK}\n{text}", encoding="utf-8")
-        if out.exists():
-            out.rename(old)
-        work.rename(out)
-        if old.exists():
-            shutil.rmtree(old)
-    except OSError as error:
-        raise ExportError(f"cannot write the export to {out}: {error.strerror or error} "
-                          f"({error.filename or out})") from None
+def write(work: Path, files: Mapping[str, bytes], config: Mapping[str, Any], theme_dir: Path | None) -> None:
+    """Write the export into ``work`` (the staging folder of :func:`generator.staging.staged`)."""
+    for path, content in files.items():
+        target = work / DOCS / posixpath.normpath(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    if theme_dir is not None:
+        shutil.copytree(theme_dir, work / THEME, ignore=shutil.ignore_patterns(".*", "__pycache__"))
+    text = yaml.dump(dict(config), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120)
+    (work / CONFIG).write_text(f"{MARK}\n{text}", encoding="utf-8")
 
 
 def export(config_file: Path, out: Path, *, data_dir: Path | None = None, site_url: str | None = None,
            pdf: bool | None = None) -> Export:
     """Build the site described by ``config_file`` (``mkdocs.yml``) and write it to ``out`` as an
-    engine-neutral source folder. Bad data raises :class:`generator.data.problems.DataError`,
+    engine-neutral source folder, swapped in as the plugin swaps in a site (the lock and the
+    recovery of a killed export come first). Bad data raises :class:`generator.data.problems.DataError`,
     a template's mistake a jinja2 error, the rest :class:`ExportError`."""
+    try:
+        with staging.staged(out) as work:
+            if not _is_replaceable(out):
+                raise ExportError(f"{out} exists and is not an export: give an empty or new folder")
+            return _export(config_file, work, out, data_dir, site_url, pdf)
+    except staging.StagingError as error:
+        raise ExportError(str(error)) from None
+    except OSError as error:
+        raise ExportError(f"{cannot_write(error, str(out))}; {out} is unchanged") from None
+
+
+def _export(config_file: Path, work: Path, out: Path, data_dir: Path | None, site_url: str | None,
+            pdf: bool | None) -> Export:
     config = read_config(config_file)
     root = config_file.parent
     options = plugin_options(config)
@@ -301,5 +300,5 @@ def export(config_file: Path, out: Path, *, data_dir: Path | None = None, site_u
     for key in ("extra_css", "extra_javascript"):
         settings[key], copies = fingerprinted(list(config.get(key) or []), files)
         files.update(copies)
-    write(out, dict(sorted(files.items())), settings, theme_dir)
+    write(work, dict(sorted(files.items())), settings, theme_dir)
     return Export(out, len(result.pages), len(files) - len(result.pages))

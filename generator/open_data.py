@@ -25,10 +25,11 @@ import json
 import zipfile
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from generator import urls
+from generator import assessment, urls
 from generator.cachefiles import kept_or_made
 from generator.model import Compact, Passage, Reference, Step
 from generator.model.types import PASSAGES
@@ -40,24 +41,25 @@ CSV_PATH = f"{DATA_DIR}/commitments.csv"
 #: Where CSVW tools look for a CSV's metadata: the CSV's address + ``-metadata.json``.
 CSV_METADATA_PATH = f"{CSV_PATH}-metadata.json"
 XLSX_PATH = f"{DATA_DIR}/commitments.xlsx"
-#: The open data files and what each holds, as the downloads page lists them.
+#: The open data files and what each holds, as the downloads page lists them (see :func:`descriptions`).
 DESCRIPTIONS = (
     (JSON_PATH, "The whole Compact in the document's order, as JSON"),
-    (CSV_PATH, "Every commitment, one a row, as CSV"),
+    (CSV_PATH, "Every {provision}, one a row, as CSV"),
     (XLSX_PATH, "The same table as an Excel workbook, ids as text (1.10 stays 1.10)"),
     (CSV_METADATA_PATH, "The CSV's column types (CSV on the Web metadata: ids are text)"),
     (SCHEMA_PATH, "The JSON Schema that describes compact.json"),
+    (assessment.SCHEMA_PATH, "The JSON Schema of the files the self-assessment page saves"),
 )
 CSV_COLUMNS = ("id", "theme_number", "theme_title", "sector", "sector_name", "text", "url")
-#: Each column's CSVW datatype and description.
+#: Each column's CSVW datatype and description, in the document's own words ({provision}, {part}).
 CSV_COLUMN_TYPES = {
-    "id": ("string", "The Compact's number, <theme>.<n>: text, so that 1.10 is not the number 1.1."),
-    "theme_number": ("integer", "Number of the theme the commitment belongs to."),
-    "theme_title": ("string", "The theme's title."),
-    "sector": ("string", "Key of the sector the commitment binds."),
+    "id": ("string", "The Compact's number, <{part}>.<n>: text, so that 1.10 is not the number 1.1."),
+    "theme_number": ("integer", "Number of the {part} the {provision} belongs to."),
+    "theme_title": ("string", "The {part}'s title."),
+    "sector": ("string", "Key of the sector the {provision} binds."),
     "sector_name": ("string", "The sector's name."),
     "text": ("string", "The Compact's exact words."),
-    "url": ("anyURI", "The commitment's permanent address."),
+    "url": ("anyURI", "The {provision}'s permanent address."),
 }
 #: The bound on the folder of kept workbooks (one is some 10 KB; one of 100 times the data, about 1 MB).
 XLSX_CACHE_MAX_BYTES = 20 * 1024 * 1024
@@ -206,7 +208,7 @@ class CompactOut(_Out):
     edition: int
     adopted: str | None = Field(description="When this edition was adopted, YYYY-MM-DD, if known.")
     current: bool = Field(description="Whether this is the current edition.")
-    subtitle: str
+    subtitle: str | None
     official_text: str = Field(description="What the texts given here are the words of: name and edition.")
     keeper: str | None = Field(description="The body that keeps the Compact, if known.")
     url: str = Field(description="The website's address.")
@@ -353,7 +355,7 @@ def partners_group(compact: Compact, site: urls.Site) -> PartnersGroupOut | None
         records=[
             GroupRecordOut(
                 date=r.date.isoformat(), kind=r.kind, title=r.title, summary=r.summary,
-                url=r.link or (site.url + f"{group.slug}/{r.document}" if r.document else None),
+                url=r.link or (site.url + quote(f"{group.slug}/{r.document}") if r.document else None),
             )
             for r in group.records
         ],
@@ -400,16 +402,22 @@ def commitments_csv(compact: Compact, site: urls.Site, pages: urls.Pages = urls.
     return out.getvalue().encode("utf-8")
 
 
+def descriptions(compact: Compact, pages: urls.Pages = urls.CURRENT) -> list[tuple[str, str]]:
+    """Each open data file of an edition and what it holds, in the document's own words."""
+    return [(pages.file(path), what.format(provision=compact.words.provision)) for path, what in DESCRIPTIONS]
+
+
 def csv_metadata(compact: Compact, site: urls.Site, pages: urls.Pages = urls.CURRENT) -> dict[str, Any]:
     """The CSV's CSV on the Web (https://www.w3.org/TR/tabular-metadata/) description: its columns' types."""
     return {
         "@context": "http://www.w3.org/ns/csvw",
         "url": site.url + pages.file(CSV_PATH),
-        "dc:title": f"The commitments of {compact.label}",
+        "dc:title": f"The {compact.words.provisions} of {compact.label}",
         "dialect": {"encoding": "utf-8", "header": True, "lineTerminators": ["\r\n"]},
         "tableSchema": {
             "columns": [
-                {"name": name, "titles": name, "datatype": datatype, "dc:description": description,
+                {"name": name, "titles": name, "datatype": datatype,
+                 "dc:description": description.format(provision=compact.words.provision, part=compact.words.part),
                  "required": True}
                 for name, (datatype, description) in CSV_COLUMN_TYPES.items()
             ],
@@ -448,8 +456,9 @@ def commitments_xlsx(
     openpyxl) is a good part of a build's own time, so a build may keep them in ``cache``,
     named by a SHA-256 of everything that decides their bytes.
     """
-    title = f"The commitments of {compact.label}"
-    recipe = (title, compact.keeper or compact.title, compact.edition, _rows(compact, site, pages))
+    title = f"The {compact.words.provisions} of {compact.label}"
+    recipe = (title, compact.words.Provisions, compact.keeper or compact.title, compact.edition,
+              _rows(compact, site, pages))
     if cache is None:
         return _workbook(*recipe)
     return kept_or_made(cache / f"{_workbook_key(recipe)}.xlsx", lambda: _workbook(*recipe), XLSX_CACHE_MAX_BYTES)
@@ -462,7 +471,9 @@ def _workbook_key(recipe: object) -> str:
     return digest.hexdigest()
 
 
-def _workbook(title: str, creator: str, edition: int, rows: list[tuple[str, int, str, str, str, str, str]]) -> bytes:
+def _workbook(
+    title: str, sheet_title: str, creator: str, edition: int, rows: list[tuple[str, int, str, str, str, str, str]]
+) -> bytes:
     from openpyxl import Workbook  # imported only to write one: a build whose workbooks are kept needs none
     from openpyxl.writer.excel import ExcelWriter
 
@@ -470,7 +481,7 @@ def _workbook(title: str, creator: str, edition: int, rows: list[tuple[str, int,
     book = Workbook()
     sheet = book.active
     assert sheet is not None  # a new workbook has one sheet
-    sheet.title = "Commitments"
+    sheet.title = sheet_title[:31]  # Excel's limit
     sheet.append(CSV_COLUMNS)
     for row in rows:
         sheet.append(row)
@@ -499,4 +510,5 @@ def open_data_files(
     }
     if not pages.archived:
         files[SCHEMA_PATH] = _json_bytes(schema(site))
+        files[assessment.SCHEMA_PATH] = _json_bytes(assessment.schema(site))
     return files

@@ -24,6 +24,8 @@ COMPLAINTS = "complaints.md"
 DOWNLOADS = "downloads.md"
 LINKING = "linking.md"
 EDITIONS = "editions/index.md"
+#: The self-assessment and action plan partners fill in, kept in their own browser (issue 27).
+SELF_ASSESSMENT = "self-assessment.md"
 #: The website's accessibility statement (generated if the data gives its facts: accessibility.yaml).
 ACCESSIBILITY = "accessibility.md"
 #: Where every edition also lives, at a permanent address of its own.
@@ -123,6 +125,7 @@ class Pages:
     LINKING = LINKING
     EDITIONS = EDITIONS
     ACCESSIBILITY = ACCESSIBILITY
+    SELF_ASSESSMENT = SELF_ASSESSMENT
     url_path = staticmethod(url_path)
     anchor = staticmethod(anchor)
     old_page = staticmethod(old_page)

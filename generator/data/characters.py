@@ -6,6 +6,11 @@ paragraph separators (U+2028, U+2029; with U+0085 NEXT LINE, YAML counts them as
 breaks that editors do not, so every later line number would be off by one), Unicode
 noncharacters and lone surrogates (which UTF-8 cannot even write). Each comes with its
 code point and name, so the editor can find a character that does not show.
+
+A text must also show something: one list (:data:`SHOWS_NOTHING`, with the categories in
+:data:`INVISIBLE_CATEGORIES`) says which characters show nothing, and a text made only of
+them (a sector named U+3164 HANGUL FILLER, a commitment of U+2800 BRAILLE PATTERN BLANK)
+is refused.
 """
 
 from __future__ import annotations
@@ -39,6 +44,27 @@ C1_NAMES = {
 SEPARATORS = {0x85, 0x2028, 0x2029}
 #: Controls a text may hold (a raw file may also hold CR, in its CRLF line ends).
 ALLOWED_CONTROLS = {0x09, 0x0A}
+
+
+#: Characters Unicode files as letters or symbols that nonetheless show nothing: the Hangul
+#: fillers, the blank braille pattern, the null notehead. Spaces, format characters and the
+#: rest of what shows nothing are known by their category (:data:`INVISIBLE_CATEGORIES`).
+SHOWS_NOTHING = frozenset({0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800, 0x1D159})
+#: Categories of characters that show nothing by themselves: controls, format characters
+#: (zero-width spaces and joiners, bidi controls, the soft hyphen, tags), surrogates, private
+#: use, unassigned code points, blanks and separators, and marks (which only change the
+#: character before them; variation selectors and fillers such as U+16FE4 among them).
+INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp", "Mn", "Mc", "Me"})
+
+
+def shows_nothing(character: str) -> bool:
+    """Whether ``character`` by itself leaves the page blank."""
+    return ord(character) in SHOWS_NOTHING or unicodedata.category(character) in INVISIBLE_CATEGORIES
+
+
+def shows_something(text: str) -> bool:
+    """Whether ``text`` has one character at least that shows (a letter, digit, mark of punctuation or symbol)."""
+    return not all(map(shows_nothing, text))
 
 
 def name(character: str) -> str:
@@ -93,3 +119,8 @@ def refused_in(text: str, *, raw_file: bool = False) -> list[tuple[int, str]]:
 def shown(text: str) -> str:
     """``text`` safe to print in a message: what does not print (an ESC, a bidi override) escaped."""
     return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
+def cut(text: str, limit: int = 60) -> str:
+    """A long value's start, so that a message stays one readable line."""
+    return text if len(text) <= limit else text[:limit] + "…"

@@ -1,7 +1,7 @@
 """JSON Schemas for the data files, so editors get completion and red squiggles.
 
-The schemas are generated from :mod:`generator.schema` and committed under
-``generator/schemas/``; a test fails if they drift from the models.
+The schemas are generated from the files' shapes (:mod:`generator.data.shapes`) and committed
+under ``generator/data/schemas/``; a test fails if they drift from the shapes.
 """
 
 from __future__ import annotations

@@ -15,9 +15,9 @@ from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from generator.data.characters import shown
+from generator.data.characters import cut, shown
 from generator.data.problems import Problem
-from generator.data.shapes import FIRST_YEAR, LAST_YEAR, MAX_KEY_LENGTH
+from generator.data.shapes import DOCUMENT_KINDS, FIRST_YEAR, LAST_YEAR, MAX_KEY_LENGTH, RESERVED_SLUGS
 from generator.data.syntax import EXAMPLE_DATE, not_a_date
 from generator.data.yamlfile import Location, YamlFile
 
@@ -135,6 +135,16 @@ def _reserved(error: Error) -> str:
             "(choose another, such as a word of the title)")
 
 
+def _file_name(error: Error) -> str:
+    given = str(error.context["name"])
+    stem, _, kind = given.lower().rpartition(".")
+    words = "-".join(re.findall(r"[a-z0-9]+", stem or kind))[:MAX_KEY_LENGTH - 5].strip("-") or "document"
+    example = f"{'document-' if words in RESERVED_SLUGS else ''}{words}.{kind if kind in DOCUMENT_KINDS else 'pdf'}"
+    return (f"'{cut(shown(given))}' cannot name a file the site publishes: a file's name is lower-case letters, "
+            f"digits and single hyphens, a dot and its kind ({', '.join(DOCUMENT_KINDS)}), at most "
+            f"{MAX_KEY_LENGTH} characters in all and not 'index', such as '{example}' (rename the file to match)")
+
+
 def _key_too_long(error: Error) -> str:
     return f"'{error.name}' may be at most {error.context.get('max_length')} characters long"
 
@@ -160,6 +170,7 @@ MESSAGES: dict[str, Callable[[Error], str]] = {
     "text_formula": _formula,
     "slug_reserved": _reserved,
     "string_too_long": _key_too_long,
+    "file_name": _file_name,
 }
 
 #: Kinds whose message points at the parent mapping, not at the (absent) value.

@@ -17,6 +17,7 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from generator.data import shapes
+from generator.data.characters import cut, shown
 from generator.data.messages import explain
 from generator.data.problems import Problem
 from generator.data.yamlfile import Unreadable, YamlFile, read_limited, read_yaml
@@ -32,22 +33,27 @@ ACCESSIBILITY_FILE = "accessibility.yaml"
 #: Earlier editions: ``editions/<year>/``, each a data folder of its own.
 EDITIONS_DIR = "editions"
 EDITION_DIR = re.compile(r"^[0-9]{4}$")
+EDITIONS_NOT_A_FOLDER = ("is not a folder: editions/ must be a folder holding one folder per earlier edition, "
+                         "named by its year, as in 'editions/<year>/'")
 #: Files of an older design, and what replaced them.
 REPLACED = {"redirects.yaml": "the redirect map is now made from the editions: move what it says into "
-            "changes.yaml beside an earlier edition in editions/<year>/ (see the README, \"Editions\")"}
+            "changes.yaml beside an earlier edition in editions/<year>/ (see docs/editors.md, \"Editions\")"}
 #: Where source texts are kept (``compact.yaml`` names the file; another place works too).
 SOURCE_DIR = "source"
 REQUIRED_FILES = (
-    "compact.yaml", "values.yaml", "sectors.yaml", "references.yaml", "topics.yaml", "glossary.yaml",
-    "complaints.yaml",
+    "compact.yaml", "sectors.yaml", "references.yaml", "topics.yaml", "glossary.yaml", "complaints.yaml",
 )
+#: The document's values, if it states any (many Compacts have none).
+VALUES_FILE = "values.yaml"
 #: Every name the data folder may hold, in one place: anything else (a ``.yml``, a
 #: misspelt ``change.yaml``) is reported, not ignored. Hidden entries (``.git``,
 #: an editor's swap file) are not the data's and are passed over. A replaced file has a message of its own.
 DATA_FOLDER_ENTRIES = (
-    *REQUIRED_FILES, CHANGES_FILE, THEMES_DIR, SOURCE_DIR, EDITIONS_DIR, PARTNERS_GROUP_FILE,
+    *REQUIRED_FILES, VALUES_FILE, CHANGES_FILE, THEMES_DIR, SOURCE_DIR, EDITIONS_DIR, PARTNERS_GROUP_FILE,
     PARTNERS_GROUP_DOCUMENTS, ACCESSIBILITY_FILE, *REPLACED,
 )
+#: Editors' notes (a provenance, how the data was made): Markdown files at the folder's top, never published.
+EDITORS_NOTES = re.compile(r"^[A-Za-z0-9][\w-]*\.md$")
 #: The source text is read whole to check the official words against it (the real one is ~14 KB).
 MAX_SOURCE_BYTES = 2_000_000
 
@@ -86,8 +92,7 @@ class DataFiles:
     @property
     def complete(self) -> bool:
         """Whether every required file was read (themes aside)."""
-        required = (self.compact, self.values, self.sectors, self.references, self.topics, self.glossary,
-                    self.complaints)
+        required = (self.compact, self.sectors, self.references, self.topics, self.glossary, self.complaints)
         return all(loaded is not None for loaded in required)
 
 
@@ -159,6 +164,8 @@ class Reader:
         for path in sorted(self.data_dir.iterdir()):
             if path.name.startswith(".") or path.name in known:
                 continue
+            if EDITORS_NOTES.match(path.name) and path.is_file():
+                continue
             files = [n for n in DATA_FOLDER_ENTRIES if n != THEMES_DIR and n != SOURCE_DIR]
             close = difflib.get_close_matches(path.name, files, n=1, cutoff=0.75)
             if re.match(r"^\d+-.*\.ya?ml$", path.name, re.IGNORECASE):
@@ -167,7 +174,8 @@ class Reader:
                 hint = f"did you mean '{close[0]}'?"
             else:
                 folders = (THEMES_DIR, SOURCE_DIR)
-                hint = "expected only: " + ", ".join(n + "/" if n in folders else n for n in DATA_FOLDER_ENTRIES)
+                hint = ("expected only: " + ", ".join(n + "/" if n in folders else n for n in DATA_FOLDER_ENTRIES)
+                        + ", and editors' notes as <name>.md")
             self.problems.append(Problem(self.display(path), 0, 0, f"unknown file in the data folder ({hint})"))
 
     def themes(self) -> tuple[list[Loaded[shapes.ThemeFile]], set[int]]:
@@ -225,7 +233,7 @@ def read_data(
 
     files = DataFiles(
         compact=reader.required("compact.yaml", shapes.CompactFile),
-        values=reader.required("values.yaml", shapes.ValuesFile),
+        values=reader.optional(VALUES_FILE, shapes.ValuesFile),
         sectors=shared("sectors.yaml", shapes.SectorsFile, current.sectors if current else None),
         references=shared("references.yaml", shapes.ReferencesFile, current.references if current else None),
         topics=shared("topics.yaml", shapes.TopicsFile, current.topics if current else None),
@@ -246,7 +254,7 @@ def read_data(
                                        "current edition's folder only, not inside an earlier edition"))
     known = set(DATA_FOLDER_ENTRIES)
     if files.compact is not None and files.compact.data.source is not None:  # wherever it is kept
-        known.add(Path(files.compact.data.source.file).parts[0])
+        known.update(Path(files.compact.data.source.file).parts[:1])
     reader.unknown_entries(known)
     return files, reader.problems
 
@@ -254,9 +262,11 @@ def read_data(
 def edition_dirs(data_dir: Path, display_root: Path | None = None) -> tuple[list[Path], list[Problem]]:
     """The folders of the earlier editions (``editions/<year>/``), oldest first."""
     editions = data_dir / EDITIONS_DIR
-    if not editions.is_dir():
-        return [], []
     reader = Reader(data_dir, display_root)
+    if not editions.is_dir():
+        if editions.exists() or editions.is_symlink():  # a plain file (or a broken link) would be ignored
+            return [], [Problem(reader.display(editions), 0, 0, EDITIONS_NOT_A_FOLDER)]
+        return [], []
     found, problems = [], []
     for path in sorted(editions.iterdir()):
         if path.is_dir() and EDITION_DIR.match(path.name):
@@ -267,17 +277,24 @@ def edition_dirs(data_dir: Path, display_root: Path | None = None) -> tuple[list
     return found, problems
 
 
-def read_source(data_dir: Path, relative: str, display: str) -> tuple[str | None, list[Problem]]:
-    """The text of the source document ``compact.yaml`` names, or the problem reading it."""
+def read_source(data_dir: Path, relative: str) -> tuple[str | None, str | None]:
+    """The text of the source document ``compact.yaml`` names, or why it cannot be read (a sentence)."""
     path = data_dir / relative
-    if not path.exists() and not path.is_symlink():
-        return None, [Problem(display, 0, 0, f"source text '{relative}' not found (source: file: in compact.yaml)")]
-    if not path.resolve().is_relative_to(data_dir.resolve()):
-        return None, [Problem(display, 0, 0, f"source text '{relative}' is outside the data folder "
-                              "(source: file: in compact.yaml names a file inside it)")]
+    named = f"source text '{cut(shown(relative))}'"
     try:
-        return read_limited(path, MAX_SOURCE_BYTES).decode("utf-8"), []
+        if not path.exists() and not path.is_symlink():
+            return None, f"{named} not found (source: file: in compact.yaml)"
+        if not path.resolve().is_relative_to(data_dir.resolve()):
+            return None, f"{named} is outside the data folder (source: file: in compact.yaml names a file inside it)"
+    except (OSError, RuntimeError) as error:  # a name too long for the file system, a loop of links
+        return None, f"{named} cannot be read: {_reason(error)} (source: file: in compact.yaml names a file)"
+    try:
+        return read_limited(path, MAX_SOURCE_BYTES).decode("utf-8"), None
     except Unreadable as error:
-        return None, [Problem(display, 0, 0, f"source text '{relative}': {error}")]
+        return None, f"{named}: {error}"
     except UnicodeDecodeError as error:
-        return None, [Problem(display, 0, 0, f"cannot read source text '{relative}': {error}")]
+        return None, f"cannot read {named}: {error}"
+
+
+def _reason(error: OSError | RuntimeError) -> str:
+    return (error.strerror if isinstance(error, OSError) and error.strerror else str(error)).lower()

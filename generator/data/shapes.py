@@ -8,11 +8,13 @@ how the files fit together is checked when the model is assembled
 from __future__ import annotations
 
 import datetime
-import unicodedata
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
+
+from generator.data.characters import shows_something
 
 #: The years an edition (and a dated change) may carry: the build writes them into
 #: dates, gzip headers and file names, which need a real, four-digit, post-1970 year.
@@ -29,7 +31,7 @@ FORMULA_STARTS = ("=", "+", "-", "@")
 def _plain_text(text: str) -> str:
     """A text must show something (one letter, digit, mark of punctuation or symbol at least)
     and must not begin as a spreadsheet formula does: it goes into the CSV and the workbook."""
-    if not any(unicodedata.category(c)[0] in "LNPS" for c in text):
+    if not shows_something(text):
         raise PydanticCustomError("text_invisible", "the text has no visible character")
     if text.startswith(FORMULA_STARTS):
         raise PydanticCustomError("text_formula", "the text begins as a spreadsheet formula",
@@ -67,12 +69,48 @@ KeyRef = Annotated[
 RESERVED_SLUGS = frozenset({"index"})
 
 
+#: The one rule for a name that becomes a file or a part of an address, in a sentence.
+NAME_RULE = (f"a name that becomes a file or part of an address is lower-case letters, digits and single hyphens, "
+             f"at most {MAX_KEY_LENGTH} characters, and not 'index'")
+
+
+def breaks_name_rule(name: str) -> bool:
+    """Whether ``name`` breaks the rule for names that become files and address parts (:data:`NAME_RULE`)."""
+    return not re.fullmatch(KEY_PATTERN, name) or len(name) > MAX_KEY_LENGTH or name in RESERVED_SLUGS
+
+
 def _not_reserved(slug: str) -> str:
     if slug in RESERVED_SLUGS:
         raise PydanticCustomError("slug_reserved", "a page of the site has this name", {"slug": slug})
     return slug
 
 
+#: Kinds of document the Group's record may keep beside its page: files a browser shows or
+#: downloads as they are, never a page or anything that runs (``.md``, ``.html``, ``.svg``, ``.js``).
+DOCUMENT_KINDS = (
+    "pdf", "txt", "csv", "rtf", "odt", "ods", "odp", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "png", "jpg",
+    "jpeg",
+)
+#: The one rule for a name that becomes a published file: a key (lower-case letters, digits and single
+#: hyphens, not a reserved page name), a dot and a document kind, at most MAX_KEY_LENGTH characters in
+#: all. So no name is hidden, a page, a path, or needs escaping in a link.
+FILE_NAME_PATTERN = KEY_PATTERN.removesuffix("$") + r"\.(" + "|".join(DOCUMENT_KINDS) + ")$"
+
+
+def _file_name(name: str) -> str:
+    stem = name.rpartition(".")[0]
+    if not re.fullmatch(FILE_NAME_PATTERN, name) or stem in RESERVED_SLUGS or len(name) > MAX_KEY_LENGTH:
+        raise PydanticCustomError("file_name", "not a name for a published file", {"name": name})
+    return name
+
+
+#: The name of a document published beside a page (``minutes-2026-05.pdf``).
+FileName = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True),
+    AfterValidator(_file_name),
+    WithJsonSchema({"type": "string", "maxLength": MAX_KEY_LENGTH, "pattern": FILE_NAME_PATTERN}),
+]
 #: A slug that names a page of its own: ``/themes/<slug>/``, ``/sectors/<slug>/``.
 PageSlug = Annotated[Key, AfterValidator(_not_reserved)]
 #: ``<theme>.<position>`` in canonical form: ``1.2``, never ``1.02`` or ``01.2``.
@@ -142,6 +180,28 @@ class PrintedAddress(_Strict):
     )
 
 
+#: A word or two as a sentence writes them: letters, with spaces, hyphens or apostrophes between.
+WORD_PATTERN = r"^[^\W\d_]+(?:[ '’-][^\W\d_]+)*$"
+Word = Annotated[str, StringConstraints(strip_whitespace=True, pattern=WORD_PATTERN, max_length=40)]
+
+
+class Words(_Strict):
+    """What the document calls its provisions and its parts, written as in the middle of a sentence.
+
+    Every page title, heading, label, citation, handout and data description uses them: an
+    undertakings Compact reads "Undertaking 1.4" and "All undertakings", never "Commitment 1.4".
+    """
+
+    provision: Word = Field(description="One provision, e.g. 'commitment', 'undertaking', 'principle'.")
+    provisions: Word = Field(description="More than one, e.g. 'commitments'.")
+    part: Word = Field(description="One of the parts that group them, e.g. 'theme', 'section', 'code'.")
+    parts: Word = Field(description="More than one, e.g. 'themes'.")
+
+
+#: Words for a document that does not name its provisions and parts.
+GENERIC_WORDS = Words(provision="provision", provisions="provisions", part="part", parts="parts")
+
+
 class CompactFile(_Strict):
     """``compact.yaml``: the document's metadata and its passages outside the themes.
 
@@ -156,11 +216,15 @@ class CompactFile(_Strict):
         "or the title with a lower-case 'the' if it starts with 'The').",
     )
     short_name: Text = Field(description="How running text refers to it, e.g. 'the Compact'.")
+    words: Words = Field(
+        default=GENERIC_WORDS,
+        description="What the document calls its provisions and parts (default: 'provision', 'part').",
+    )
     edition: Year = Field(description=f"The edition's year, {FIRST_YEAR} to {LAST_YEAR}.")
     adopted: Date | None = Field(
         default=None, description="When this edition was adopted, as YYYY-MM-DD (optional; shown on /editions/)."
     )
-    subtitle: Text
+    subtitle: Text | None = Field(default=None, description="The line under the title on the cover, if it has one.")
     slug: Key = Field(
         description="File name of the whole document's PDF, before the edition: "
         "'riverford-compact' gives downloads/riverford-compact-2031.pdf. Never change it."
@@ -331,7 +395,7 @@ class GroupRecord(_Strict):
     title: Text
     summary: Text | None = None
     link: Url | None = Field(default=None, description="A web address where it is published (optional).")
-    document: Text | None = Field(
+    document: FileName | None = Field(
         default=None, description="Or a file kept in compact_data/partners-group/, e.g. 'minutes-2026-05.pdf'."
     )
 
@@ -385,7 +449,7 @@ ChangeKind = Literal["renumbered", "merged", "split", "withdrawn", "new"]
 
 
 class ChangeEntry(_Strict):
-    """One commitment that does not simply keep its id from the edition before (see the README, "Editions")."""
+    """One commitment that does not simply keep its id from the edition before (see docs/editors.md, "Editions")."""
 
     change: ChangeKind = Field(
         description="renumbered: `old` is now `to`; merged: `old` became part of `to`; split: `old` became "

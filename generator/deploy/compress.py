@@ -14,7 +14,7 @@ import os
 import zlib
 from pathlib import Path
 
-from generator.cachefiles import trim, write_atomically
+from generator.cachefiles import trim, unusable, write_atomically
 from generator.deploy.rules import TEXT_SUFFIXES
 
 #: Below this a compressed copy saves nothing worth a second file.
@@ -48,15 +48,22 @@ def _compressed(content: bytes, cache: Path | None) -> bytes:
     kept = cache / f"{hashlib.sha256(content).hexdigest()}-{COMPRESS_LEVEL}.gz"
     try:
         compressed = kept.read_bytes()
-        if gzip.decompress(compressed) == content:
-            os.utime(kept)
-            return compressed
-    except (OSError, EOFError, zlib.error):
-        pass
+        whole = gzip.decompress(compressed) == content  # (the check: a kept copy must give the file's bytes)
+    except (EOFError, zlib.error, gzip.BadGzipFile):
+        whole = False  # damaged: made again below
+    except OSError as error:
+        unusable(cache, error)
+        whole = False
+    if whole:
+        try:
+            os.utime(kept)  # used: the last to be trimmed
+        except OSError:
+            pass
+        return compressed
     compressed = gzip.compress(content, compresslevel=COMPRESS_LEVEL, mtime=0)
     try:
         cache.mkdir(parents=True, exist_ok=True)
         write_atomically(kept, compressed)
-    except OSError:
-        pass  # a cache that cannot be written only costs time
+    except OSError as error:
+        unusable(cache, error)  # a cache that cannot be written only costs time
     return compressed

@@ -2,7 +2,7 @@
 
 Pure functions over the model and the built files: the permanent redirects (old
 commitment addresses, printed addresses), the security headers with a
-Content-Security-Policy that allows exactly the inline scripts the build emits,
+Content-Security-Policy that allows exactly the theme's own inline scripts,
 and the caching rules. :mod:`generator.deploy.nginx` and the static-host files
 render these; nothing here knows a server's syntax.
 """
@@ -10,9 +10,11 @@ render these; nothing here knows a server's syntax.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
+import importlib.util
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +25,11 @@ from generator.model import Compact
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S | re.I)
 SCRIPT_TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.I)
 RUNNABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
+#: The themes whose templates write inline scripts into the pages, where installed: Material for
+#: MkDocs, and Zensical, which builds the export.
+THEMES = ("material", "zensical")
+#: What a theme template fills into its inline scripts: a page's base address (``.``, ``../..``, ``/``, ``/sub/``).
+BASE_ADDRESS = r"(?:\.\.?(?:/\.\.)*|/[A-Za-z0-9._~/-]*)"
 #: Files a server compresses ahead of time and sends with a charset.
 TEXT_SUFFIXES = (".html", ".css", ".js", ".json", ".xml", ".csv", ".svg", ".txt", ".webmanifest", ".map")
 #: Material's fingerprinted assets (``bundle.4d2a8b1c.min.js``) and ours (``compact.5e8f0a1b2c.css``).
@@ -72,26 +79,79 @@ def redirects(compact: Compact) -> list[Redirect]:
     return rules
 
 
+class UnknownScript(Exception):
+    """A built page runs an inline script that no theme template writes: one sentence for the user."""
+
+
+def theme_template_dirs() -> list[Path]:
+    """The installed themes' template folders (found, not imported: this module imports no engine)."""
+    folders = []
+    for name in THEMES:
+        spec = importlib.util.find_spec(name)
+        for location in (spec.submodule_search_locations or []) if spec is not None else []:
+            if (Path(location) / "templates").is_dir():
+                folders.append(Path(location) / "templates")
+    return folders
+
+
+@functools.cache
+def theme_scripts(folders: tuple[Path, ...]) -> tuple[re.Pattern[str], ...]:
+    """Every inline script the templates in ``folders`` write, as a pattern: the script as written,
+    with each ``{{ … }}`` standing for a base address (``.``, ``../..``, ``/``). A script a
+    ``{% … %}`` builds (Material's analytics) is left out: no page of this site runs one."""
+    patterns = []
+    for folder in folders:
+        for template in sorted(folder.rglob("*.html")):
+            for body in _runnable_scripts(template.read_text(encoding="utf-8")):
+                if "{%" not in body:
+                    pieces = re.split(r"\{\{.*?\}\}", body, flags=re.S)
+                    patterns.append(re.compile(BASE_ADDRESS.join(re.escape(p) for p in pieces), re.S))
+    return tuple(patterns)
+
+
 def script_hashes(site_dir: Path) -> list[str]:
-    """``'sha256-…'`` of every distinct inline script the built pages run, sorted."""
+    """``'sha256-…'`` of every distinct inline script the built pages run, sorted: each must be one the
+    theme's templates write (:func:`theme_scripts`).
+
+    The policy allows the theme's scripts and nothing a page brings of its own. The project's own
+    scripts are files (``assets/javascripts/``, allowed by ``script-src 'self'``), never inline; the
+    theme's few inline scripts are known from its templates, whatever the data. A page running any
+    other inline script means that data became script or that a template changed unnoticed: the
+    build stops (:class:`UnknownScript`) rather than allow it. (Only the base address the theme
+    fills into its scripts is taken from the page, and only in the shape of one, so the hashes
+    name the theme's own code and nothing else.)
+    """
+    known = theme_scripts(tuple(theme_template_dirs()))
     found: set[str] = set()
+    checked: set[str] = set()
     for page in sorted(site_dir.rglob("*.html")):
-        found.update(inline_script_hashes(page.read_text(encoding="utf-8")))
+        for body in _runnable_scripts(page.read_text(encoding="utf-8")):
+            if body not in checked and not any(pattern.fullmatch(body) for pattern in known):
+                where = page.relative_to(site_dir).as_posix()
+                raise UnknownScript(
+                    f"{where} runs an inline script that no template of the theme writes "
+                    f"({' '.join(body.split())[:80]!r}): data became script, or a template gained a script "
+                    "(the site's own scripts go in files under assets/javascripts/)"
+                )
+            checked.add(body)
+            found.add(_hash(body))
     return sorted(found)
 
 
-def inline_script_hashes(html: str) -> set[str]:
-    hashes = set()
+def _runnable_scripts(html: str) -> Iterator[str]:
+    """The body of every inline ``<script>`` in ``html`` that a browser runs (a data block is not run,
+    so the policy does not govern it)."""
     for match in INLINE_SCRIPT.finditer(html):
         attrs = match.group("attrs") or ""
         if re.search(r"\ssrc\s*=", attrs, re.I):
             continue
         kind = SCRIPT_TYPE.search(attrs)
-        if (kind.group(1).lower() if kind else "") not in RUNNABLE_TYPES:
-            continue  # a data block (application/json) is not run, so the policy does not govern it
-        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
-        hashes.add("'sha256-" + base64.b64encode(digest).decode("ascii") + "'")
-    return hashes
+        if (kind.group(1).lower() if kind else "") in RUNNABLE_TYPES:
+            yield match.group("body")
+
+
+def _hash(body: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
 def content_security_policy(hashes: Iterable[str]) -> str:

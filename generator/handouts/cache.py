@@ -20,10 +20,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeGuard
 
-from generator.cachefiles import content_key, trim, write_atomically
+from generator.cachefiles import content_key, trim, unusable, write_atomically
 
 #: Changes when the entries' format or the key's recipe does.
 CACHE_FORMAT = "1"
@@ -87,13 +89,12 @@ class HandoutCache:
     def get(self, key: str) -> Laid | None:
         """The entry, if it is whole and its bytes are the ones recorded; otherwise None."""
         try:
-            record = json.loads(self._record(key).read_text(encoding="utf-8"))
-            content = self._pdf(key).read_bytes()
-            pages, size, sha = int(record["pages"]), int(record["size"]), str(record["sha256"])
-        except (OSError, ValueError, KeyError, TypeError):
-            self._drop(key)
-            return None
-        if len(content) != size or hashlib.sha256(content).hexdigest() != sha or pages < 1:
+            record = _parse_record(self._record(key).read_bytes())
+            content = self._pdf(key).read_bytes() if record is not None else b""
+        except OSError as error:
+            unusable(self.directory, error)
+            record = None
+        if record is None or len(content) != record.size or hashlib.sha256(content).hexdigest() != record.sha256:
             self._drop(key)
             return None
         for path in (self._pdf(key), self._record(key)):  # used: the last to be evicted
@@ -101,7 +102,7 @@ class HandoutCache:
                 os.utime(path)
             except OSError:
                 pass
-        return Laid(content, pages)
+        return Laid(content, record.pages)
 
     def put(self, key: str, laid: Laid) -> None:
         """Store an entry atomically (the PDF, then its record), then keep the folder in bounds."""
@@ -111,8 +112,9 @@ class HandoutCache:
             digest = hashlib.sha256(laid.content).hexdigest()
             record = {"pages": laid.pages, "size": len(laid.content), "sha256": digest}
             write_atomically(self._record(key), json.dumps(record, sort_keys=True).encode("utf-8"))
-        except OSError:
-            return  # a cache that cannot be written only costs time
+        except OSError as error:
+            unusable(self.directory, error)  # a cache that cannot be written only costs time
+            return
         self.trim()
 
     def has(self, key: str) -> bool:
@@ -128,3 +130,37 @@ class HandoutCache:
                 path.unlink()
             except OSError:
                 pass
+
+
+#: A record is three short fields: anything longer is not one (and is never parsed: no deep nesting).
+MAX_RECORD_BYTES = 1024
+SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+@dataclass(frozen=True)
+class Record:
+    """What an entry's ``.json`` says of its PDF."""
+
+    pages: int
+    size: int
+    sha256: str
+
+
+def _parse_record(text: bytes) -> Record | None:
+    """The record, if it is one: whole numbers where numbers belong (not ``1e999`` or ``true``)."""
+    if len(text) > MAX_RECORD_BYTES:
+        return None
+    try:
+        fields = json.loads(text)
+    except ValueError:  # (UnicodeDecodeError and JSONDecodeError are ValueErrors)
+        return None
+    if not isinstance(fields, dict):
+        return None
+    pages, size, sha = fields.get("pages"), fields.get("size"), fields.get("sha256")
+    if _count(pages) and _count(size) and isinstance(sha, str) and SHA256.fullmatch(sha):
+        return Record(pages, size, sha)
+    return None
+
+
+def _count(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1

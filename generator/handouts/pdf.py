@@ -28,7 +28,6 @@ import sys
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from datetime import UTC, datetime
 from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,6 +37,7 @@ from markupsafe import Markup
 
 from generator import urls
 from generator.cachefiles import content_key, kept_or_made
+from generator.environment import EnvironmentProblem, source_date
 from generator.handouts.cache import HandoutCache, Job, Laid, layout_key
 from generator.handouts.plan import Handout, HandoutFile, HandoutKind, PdfError, plan_handouts
 from generator.handouts.wrapping import breakable
@@ -91,16 +91,15 @@ def make_pdf_environment(
 def document_date(compact: Compact, environ: Mapping[str, str] = os.environ) -> str:
     """The PDFs' creation date, fixed so that builds are reproducible.
 
-    ``SOURCE_DATE_EPOCH`` (the reproducible-builds convention) wins; otherwise
-    the first day of the Compact's edition year.
+    ``SOURCE_DATE_EPOCH`` (the reproducible-builds convention, read by :mod:`generator.environment`'s
+    one rule) wins; otherwise the first day of the Compact's edition year.
     """
-    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch:
-        return f"{compact.edition:04d}-01-01T00:00:00Z"
     try:
-        moment = datetime.fromtimestamp(int(epoch), tz=UTC)
-    except (ValueError, OverflowError, OSError):
-        raise PdfError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {epoch!r}") from None
+        moment = source_date(environ)
+    except EnvironmentProblem as problem:
+        raise PdfError(str(problem)) from None
+    if moment is None:
+        return f"{compact.edition:04d}-01-01T00:00:00Z"
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -187,6 +186,7 @@ class PdfRenderer:
         web = self.permalink(handout.web_page)
         context = {
             "compact": self.compact,
+            "words": self.compact.words,
             "urls": self.pages,
             "handout": handout,
             "date": self.date,

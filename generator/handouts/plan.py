@@ -82,19 +82,20 @@ class Handout:
         return [c.id for c in self.commitments]
 
 
-def _theme_label(theme: Theme) -> str:
-    return f"Theme {theme.number}: {theme.title}"
+def _theme_label(theme: Theme, compact: Compact) -> str:
+    return f"{compact.words.Part} {theme.number}: {theme.title}"
 
 
 def _theme_section(theme: Theme, compact: Compact, anchor: str) -> Section:
     """A theme with its commitments grouped by sector, as the Compact prints it."""
     groups = tuple(
-        Group(sector.heading, _theme_label(theme), tuple(theme.by_sector(sector)), f"{anchor}-{sector.slug}")
+        Group(sector.heading, _theme_label(theme, compact), tuple(theme.by_sector(sector)), f"{anchor}-{sector.slug}")
         for sector in compact.sectors
         if theme.by_sector(sector)
     )
-    introduction = Passage(_theme_label(theme), theme.introduction) if theme.introduction else None
-    return Section(_theme_label(theme), anchor, groups, _theme_label(theme), introduction=introduction)
+    label = _theme_label(theme, compact)
+    introduction = Passage(label, theme.introduction) if theme.introduction else None
+    return Section(label, anchor, groups, label, introduction=introduction)
 
 
 def _sector_sections(sector: Sector, compact: Compact) -> tuple[Section, ...]:
@@ -103,7 +104,8 @@ def _sector_sections(sector: Sector, compact: Compact) -> tuple[Section, ...]:
     def section(heading: str, of: Sector, anchor: str, explanation: str) -> Section:  # one sector's, by theme
         groups = tuple(
             Group(
-                _theme_label(t), f"{heading} · {_theme_label(t)}", tuple(t.by_sector(of)), f"{anchor}-theme-{t.number}"
+                _theme_label(t, compact), f"{heading} · {_theme_label(t, compact)}", tuple(t.by_sector(of)),
+                f"{anchor}-theme-{t.number}",
             )
             for t in compact.themes
             if t.by_sector(of)
@@ -114,7 +116,7 @@ def _sector_sections(sector: Sector, compact: Compact) -> tuple[Section, ...]:
     if shared is None or sector.shared:
         return (section(sector.heading, sector, "own", sector.summary),)
     return (
-        section(sector.own_heading, sector, "own", sector.summary),
+        section(compact.own_heading(sector), sector, "own", sector.summary),
         section(shared.heading, shared, "shared", compact.shared_explanation(sector)),
     )
 
@@ -122,7 +124,7 @@ def _sector_sections(sector: Sector, compact: Compact) -> tuple[Section, ...]:
 def plan_handouts(compact: Compact, pages: urls.Pages = urls.CURRENT) -> list[Handout]:
     """Every handout of an edition, in the order the downloads page lists them (``pages``: where
     the edition's pages and files are)."""
-    name = compact.cited_as
+    name, words = compact.cited_as, compact.words
     handouts = [
         Handout(
             kind="compact",
@@ -158,14 +160,14 @@ def plan_handouts(compact: Compact, pages: urls.Pages = urls.CURRENT) -> list[Ha
             Handout(
                 kind="theme",
                 slug=f"theme-{theme.slug}",
-                title=f"{_theme_label(theme)} — {name}",
-                heading=_theme_label(theme),
+                title=f"{_theme_label(theme, compact)} — {name}",
+                heading=_theme_label(theme, compact),
                 description=(
-                    f"The theme's introduction and its {len(theme.commitments)} commitments."
+                    f"The {words.part}'s introduction and its {len(theme.commitments)} {words.provisions}."
                     if theme.introduction
-                    else f"The theme's {len(theme.commitments)} commitments."
+                    else f"The {words.part}'s {len(theme.commitments)} {words.provisions}."
                 ),
-                running=f"{name}: theme {theme.number}",
+                running=f"{name}: {words.part} {theme.number}",
                 web_page=pages.theme_page(theme),
                 sections=(_theme_section(theme, compact, f"theme-{theme.number}"),),
                 themes=frozenset({theme.number}),
@@ -179,7 +181,7 @@ def plan_handouts(compact: Compact, pages: urls.Pages = urls.CURRENT) -> list[Ha
                 slug=f"checklist-{sector.slug}",
                 title=f"Self-assessment checklist: {sector.heading} — {name}",
                 heading=f"Self-assessment checklist: {sector.heading}",
-                description="Each commitment with boxes for met, partly or not yet, and room for notes, "
+                description=f"Each {words.provision} with boxes for met, partly or not yet, and room for notes, "
                 "for partners reviewing how they keep the Compact.",
                 running=f"{name}: checklist, {sector.heading}",
                 web_page=pages.sector_page(sector),
@@ -196,7 +198,7 @@ def _whole_description(compact: Compact) -> str:
     parts = [p for p, present in (
         ("introduction", compact.introduction), ("values", compact.values),
     ) if present]
-    parts.append("every theme with all its commitments")
+    parts.append(f"every {compact.words.part} with all its {compact.words.provisions}")
     if compact.resolving_complaints:
         parts.append(compact.resolving_complaints.heading.lower())
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + ", and " + parts[-1]
@@ -205,14 +207,14 @@ def _whole_description(compact: Compact) -> str:
 
 def _sector_description(sector: Sector, compact: Compact) -> str:
     shared = compact.shared_sector
-    own = len(compact.in_sector(sector))
+    own, word = len(compact.in_sector(sector)), compact.words.provisions
     if sector.shared:
-        return f"The {own} commitments that bind {compact.shared_binds}."
+        return f"The {own} {word} that bind {compact.shared_binds}."
     if shared is None:
-        return f"The sector's {own} commitments."
+        return f"The sector's {own} {word}."
     return (
-        f"The sector's {own} own commitments and, in a section of their own, "
-        f"the {len(compact.in_sector(shared))} shared commitments."
+        f"The sector's {own} own {word} and, in a section of their own, "
+        f"the {len(compact.in_sector(shared))} shared {word}."
     )
 
 

@@ -20,6 +20,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from generator.cachefiles import unusable
 from generator.handouts.cache import HandoutCache, Job
 
 #: The worker's niceness: the server's rebuilds come first.
@@ -36,9 +37,7 @@ def start(cache: HandoutCache, jobs: Sequence[Job]) -> subprocess.Popen[bytes] |
     unique = list({job.key: job for job in jobs}.values())
     if not unique:
         return None
-    cache.directory.mkdir(parents=True, exist_ok=True)
     stamps = stamp_dir(cache)
-    stamps.mkdir(parents=True, exist_ok=True)
     job_file = {
         "cache": str(cache.directory),
         "max_bytes": cache.max_bytes,
@@ -47,9 +46,15 @@ def start(cache: HandoutCache, jobs: Sequence[Job]) -> subprocess.Popen[bytes] |
         "jobs": [{"key": j.key, "html": j.html, "path": j.path, "stylesheet": list(j.stylesheet_source)}
                  for j in unique],
     }
-    handle, name = tempfile.mkstemp(prefix=".jobs-", suffix=".json", dir=cache.directory)
-    with os.fdopen(handle, "w", encoding="utf-8") as file:
-        json.dump(job_file, file)
+    try:
+        cache.directory.mkdir(parents=True, exist_ok=True)
+        stamps.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=".jobs-", suffix=".json", dir=cache.directory)
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            json.dump(job_file, file)
+    except OSError as error:  # the worker could keep nothing: the handouts wait for a build with a usable cache
+        unusable(cache.directory, error)
+        return None
     return subprocess.Popen([sys.executable, "-m", "generator.handouts.preview", name])
 
 

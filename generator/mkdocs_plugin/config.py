@@ -4,8 +4,22 @@ from __future__ import annotations
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 
 from generator.export import DATA_DIR, PUBLISHED_URLS, TEMPLATES_DIR
+
+
+class Switch(c.Type[bool]):
+    """True or false, said in words when it is neither (``COMPACT_PDF=maybe`` through ``!ENV``)."""
+
+    def __init__(self, default: bool) -> None:
+        super().__init__(bool, default=default)
+
+    def run_validation(self, value: object) -> bool:
+        if not isinstance(value, bool):
+            raise ValidationError(f"must be true or false, not {value!r} (set in mkdocs.yml, or through !ENV "
+                                    "by an environment variable such as COMPACT_PDF)")
+        return value
 
 
 class CompactConfig(base.Config):
@@ -16,13 +30,13 @@ class CompactConfig(base.Config):
     """Folder whose Jinja2 templates override the generator's own, file by file (outside the
     theme's ``custom_dir``, so that no engine publishes them)."""
 
-    nav = c.Type(bool, default=True)
+    nav = Switch(default=True)
     """Build the site's navigation from the data unless ``mkdocs.yml`` sets ``nav:``."""
 
-    pdf = c.Type(bool, default=True)
+    pdf = Switch(default=True)
     """Build the printable PDF handouts (a few seconds); turn off for quick ``mkdocs serve`` work."""
 
-    watch_events = c.Type(bool, default=True)
+    watch_events = Switch(default=True)
     """``mkdocs serve`` hears of saved files from the system at once (inotify on Linux). False: it
     looks at them every half second, as MkDocs alone does: for folders whose changes the system
     never reports, such as a Windows drive under WSL and some network and container shares."""

@@ -23,15 +23,16 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from generator import urls
-from generator.build import Build, build, theme_extra
+from generator import cachefiles, staging, urls
+from generator.build import Build, build, theme_values
+from generator.cachefiles import TemplateCache
 from generator.data.problems import DataError
 from generator.deploy.nginx import write_host_files
-from generator.deploy.rules import fingerprint
+from generator.deploy.rules import UnknownScript, fingerprint
+from generator.environment import EnvironmentProblem, cannot_write, pinned_date, settle_source_date
 from generator.handouts import preview
 from generator.handouts.cache import HandoutCache, Laid
 from generator.handouts.plan import HandoutFile, PdfError
-from generator.mkdocs_plugin import staging
 from generator.mkdocs_plugin.config import CompactConfig
 from generator.mkdocs_plugin.reuse import PageMemory
 from generator.model import load_compact
@@ -90,6 +91,12 @@ class CompactPlugin(BasePlugin[CompactConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
+        if self.stage:  # first, even before the data is read: what a killed swap left is put right
+            self._take_site(Path(config.site_dir))
+        try:
+            settle_source_date()
+        except EnvironmentProblem as problem:
+            raise PluginError(str(problem)) from None
         if not config.site_url:
             raise PluginError("mkdocs.yml must set site_url, the site's public address (it is in every permalink)")
         try:
@@ -107,11 +114,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         if self.config.cache_dir:
             folder = self.cache_folder = self._path(config, self.config.cache_dir)
             cache = HandoutCache(folder / "handouts", defer=self.serving, earlier=self.served)
-            try:
-                (folder / "templates").mkdir(parents=True, exist_ok=True)
-                self.templates = jinja2.FileSystemBytecodeCache(str(folder / "templates"))
-            except OSError:  # a folder we cannot write: builds only take longer
-                self.templates = None
+            self.templates = TemplateCache(folder / "templates")
+            cachefiles.tell_once(logging.getLogger("mkdocs.plugins.compact").info)  # INFO: --strict still passes
         self.cache = cache
         try:
             self.build = build(compact, urls.Site(config.site_url), templates, pdf=self.config.pdf, cache=cache,
@@ -131,31 +135,31 @@ class CompactPlugin(BasePlugin[CompactConfig]):
                 logging.getLogger("mkdocs.plugins.compact").info(
                     "Handouts: %d being made after the pages are served", len(cache.pending)
                 )
-        # The document's facts for the theme's own templates (the 404 page) and the page head.
-        config.site_name = config.site_name or compact.title
-        config.site_description = config.site_description or compact.description
-        config.copyright = config.copyright or compact.copyright
-        config.extra["compact"] = theme_extra(compact)
+        # The document's facts for the theme's own templates (the page head, the footer, the 404 page).
+        shown = theme_values(compact)
+        config.site_name = config.site_name or shown.site_name
+        config.site_description = config.site_description or shown.site_description
+        config.copyright = config.copyright or shown.copyright
+        config.extra["compact"] = shown.compact
         if self.config.nav and not config.nav:
             config.nav = self.build.navigation(Path(config.docs_dir))
             self.not_in_nav = set(self.build.not_in_nav(config.nav))
-        try:
-            self.page_date = staging.pinned_date(compact.edition)
-        except staging.StagingError as error:
-            raise PluginError(str(error)) from None
+        self.page_date = pinned_date(compact.edition)
         self._fingerprint_assets(config)
         if self.stage:  # last: from here on, MkDocs writes to the staging folder
-            site = Path(config.site_dir)
-            self.lock = staging.BuildLock(site)
-            try:
-                self.lock.acquire(say=logging.getLogger("mkdocs.plugins.compact").info)
-                staging_dir = staging.start(site)
-            except (staging.StagingError, OSError) as error:
-                self._release()
-                raise PluginError(_sentence(error, site)) from None
             self.site_dir, self.mkdocs_config = config.site_dir, config
-            config.site_dir = str(staging_dir)
+            config.site_dir = str(staging.staging_dir(Path(config.site_dir)))
         return config
+
+    def _take_site(self, site: Path) -> None:
+        """The lock on ``site`` (held until the swap), a killed swap undone or finished, the checks."""
+        self.lock = staging.BuildLock(site)
+        try:
+            self.lock.acquire(say=logging.getLogger("mkdocs.plugins.compact").info)
+            staging.start(site)
+        except (staging.StagingError, OSError) as error:
+            self._release()
+            raise PluginError(_sentence(error, site)) from None
 
     def _fingerprint_assets(self, config: MkDocsConfig) -> None:
         """Point the pages at copies of the site's own CSS and JS named by their content."""
@@ -333,19 +337,24 @@ class CompactPlugin(BasePlugin[CompactConfig]):
     def _write_host_files(self, site: Path) -> None:
         """What a server needs beside the pages: static-host rules and compressed copies."""
         assert self.build is not None
-        write_host_files(self.build.compact, site, None if self.cache_folder is None else self.cache_folder / "gzip")
+        gzip_cache = None if self.cache_folder is None else self.cache_folder / "gzip"
+        try:
+            write_host_files(self.build.compact, site, gzip_cache)
+        except UnknownScript as error:  # the policy would allow it: no site rather than that one
+            raise PluginError(str(error)) from None
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.memory is not None:
             self.memory.finish(succeeded=False)
-        if self.site_dir is None:
-            self._release()
-            return
-        staging.discard(Path(self.site_dir))
-        if self.mkdocs_config is not None:
-            self.mkdocs_config.site_dir = self.site_dir
-        self.site_dir = None
+        if self.site_dir is not None:
+            staging.discard(Path(self.site_dir))
+            if self.mkdocs_config is not None:
+                self.mkdocs_config.site_dir = self.site_dir
+        site, self.site_dir = self.site_dir, None
         self._release()
+        if isinstance(error, OSError):  # a full disk, a file-size limit: a sentence, not MkDocs' traceback
+            kept = "" if site is None else f"; {site} is unchanged"
+            raise PluginError(f"{cannot_write(error, site or '')}{kept}") from None
 
     def on_shutdown(self) -> None:
         preview.stop(self.worker)
@@ -366,13 +375,16 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         package = Path(__file__).parent.parent
         for templates in (package / "pages" / "templates", package / "handouts" / "templates"):
             server.watch(str(templates))
-        if self.cache is not None:  # a worker has made the handouts: build again to list them
-            stamps = preview.stamp_dir(self.cache)
-            stamps.mkdir(parents=True, exist_ok=True)
-            server.watch(str(stamps))
+        stamps = [] if self.cache is None else [preview.stamp_dir(self.cache)]  # handouts made: list them
         if self.cache_folder is not None:  # pages were a build late: build again to render them
-            (self.cache_folder / FOLLOW_UP).mkdir(parents=True, exist_ok=True)
-            server.watch(str(self.cache_folder / FOLLOW_UP))
+            stamps.append(self.cache_folder / FOLLOW_UP)
+        for folder in stamps:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as error:  # the page reloads at the next save instead
+                cachefiles.unusable(folder.parent, error)
+                continue
+            server.watch(str(folder))
         return server
 
 
@@ -396,10 +408,15 @@ def _sentence(error: Exception, site: Path) -> str:
 
 
 def _warnings_counted() -> bool:
-    """Whether MkDocs has counted warnings that ``--strict`` turns into a failed build."""
+    """Whether MkDocs has counted warnings that ``--strict`` turns into a failed build.
+
+    The counter is on the engine's own logger: ``mkdocs``, or ``properdocs`` under ProperDocs,
+    whose package stands in for ``mkdocs`` (``import mkdocs`` gives it).
+    """
+    import mkdocs
     from mkdocs.utils import CountHandler
 
-    handlers = logging.getLogger("mkdocs").handlers
+    handlers = logging.getLogger(mkdocs.__name__).handlers
     return any(isinstance(h, CountHandler) and h.get_counts() for h in handlers)
 
 

@@ -22,6 +22,7 @@ from generator.model.types import (
     Theme,
     Topic,
     Value,
+    Words,
     capfirst,
     join_names,
 )
@@ -29,6 +30,6 @@ from generator.model.types import (
 __all__ = [
     "AccessibilityStatement", "Commitment", "Compact", "ComplaintLink", "ComplaintStep", "ComplaintsGuide",
     "GlossaryTerm", "History", "Link", "NationalCompact", "PartnersGroup", "Passage", "PrintedAddress", "Redirect",
-    "Reference", "Sector", "Step", "Theme", "Topic", "Value",
+    "Reference", "Sector", "Step", "Theme", "Topic", "Value", "Words",
     "capfirst", "join_names", "load_compact",
 ]

@@ -1,4 +1,4 @@
-"""From checked files to the cross-linked :class:`Compact`: how the files fit together.
+"""From checked files to the cross-linked :class:`~generator.model.types.Compact`: how the files fit together.
 
 Each check is a small function that returns the problems it finds (and, where
 it resolves something, what it resolved), so that every problem in every file
@@ -17,7 +17,7 @@ from generator.data import shapes
 from generator.data.messages import unknown_key
 from generator.data.problems import DataError, Problem
 from generator.data.read import DataFiles, Loaded, read_source
-from generator.data.source import OfficialText, Source, check_official_texts
+from generator.data.source import Extent, OfficialText, Source, check_official_texts
 from generator.data.yamlfile import Location, YamlFile
 from generator.model import types as m
 from generator.model.accessibility import accessibility_statement
@@ -29,6 +29,39 @@ Entry = TypeVar("Entry")
 
 
 # -- small checks ----------------------------------------------------------------
+
+#: Ids the site's own templates (pages, handouts, the theme's overrides) give their elements. A key
+#: that becomes an element id too (a value's key, a sector's slug, a complaints step's key) may not
+#: take one, or a page would have two elements of one id (tests/data/test_element_ids.py reads the
+#: templates to keep this list whole).
+SITE_ELEMENT_IDS = frozenset({
+    "about-this-review", "compact-all", "compact-and-you", "compact-complaint", "compact-complaint-heading",
+    "compact-complaint-nojs", "compact-complaint-unknown", "compact-complaints-data", "compact-filter",
+    "compact-filter-empty", "compact-filter-status", "compact-goto", "compact-goto-error", "compact-goto-hint",
+    "compact-goto-number", "compact-notfound-commitment", "compact-notfound-q", "compact-old-anchors", "compact-steps",
+    "compact-summary", "compact-summary-copy", "compact-summary-fields", "compact-summary-heading",
+    "compact-summary-print", "compact-summary-printout", "compact-summary-status", "compact-unknown-heading",
+    "complaints", "contact", "editions", "filter-sector", "filter-theme", "filter-topic", "introduction",
+    "membership", "merged", "new", "page-not-found", "record", "renumbered", "reworded", "split", "themes",
+    "unchanged", "values", "withdrawn",
+})
+#: The keys that become element ids: (file's field in DataFiles, list, key, what it is).
+ID_KEYS = (("values", "values", "key", "a value's key"), ("sectors", "sectors", "slug", "a sector's slug"),
+           ("complaints", "steps", "key", "a complaints step's key"))
+
+
+def check_element_ids(files: DataFiles) -> list[Problem]:
+    """No key that becomes an element id is one the site's own templates give an element."""
+    problems = []
+    for name, field, attribute, what in ID_KEYS:
+        loaded = getattr(files, name)
+        for index, entry in enumerate(getattr(loaded.data, field) if loaded is not None else []):
+            key = getattr(entry, attribute)
+            if key in SITE_ELEMENT_IDS:
+                problems.append(loaded.file.problem((field, index, attribute), (
+                    f"'{key}' cannot be {what}: it becomes the id of an element of the page, and the site's "
+                    "pages already give that id to one of their own; choose another")))
+    return problems
 
 
 def unique(
@@ -184,44 +217,58 @@ def terms_used(
 
 
 def official_texts(files: DataFiles) -> list[OfficialText]:
-    """Every text the site marks as the Compact's own words, with where the data gives it."""
+    """Every text the site marks as the Compact's own words, with where the data gives it.
+
+    Texts of one ``sequence`` (the provisions, the values, the outcomes, one passage's paragraphs)
+    must take the source's words in order, each its own; quotations are ``excerpt``s.
+    """
     texts: list[OfficialText] = []
 
-    def add(loaded: Loaded[Any] | None, location: Location, what: str, text: str, any_case: bool = False) -> None:
+    def add(loaded: Loaded[Any] | None, location: Location, what: str, text: str, *,
+            extent: Extent = "whole", sequence: str = "", any_case: bool = False, heading: bool = False) -> None:
         if loaded is not None:
             place = loaded.file.problem(location, "")
-            texts.append(OfficialText(what, text, place, any_case))
+            texts.append(OfficialText(what, text, place, any_case, extent, sequence, heading))
 
+    if files.compact is not None:
+        add(files.compact, ("title",), "the document's title", files.compact.data.title, heading=True)
+        if files.compact.data.subtitle is not None:
+            add(files.compact, ("subtitle",), "the document's subtitle", files.compact.data.subtitle)
     for theme in files.themes:
-        add(theme, ("title",), f"the title of theme {theme.data.number}", theme.data.title)
+        number = theme.data.number
+        add(theme, ("title",), f"the title of theme {number}", theme.data.title, heading=True)
         for i, paragraph in enumerate(theme.data.introduction):
-            add(theme, ("introduction", i), f"the introduction to theme {theme.data.number}", paragraph)
+            add(theme, ("introduction", i), f"the introduction to theme {number}", paragraph,
+                sequence=f"theme {number}")
         for i, entry in enumerate(theme.data.commitments):
-            add(theme, ("commitments", i, "text"), f"commitment {entry.id}", entry.text)
+            add(theme, ("commitments", i, "text"), f"commitment {entry.id}", entry.text, sequence="provisions")
     if files.values is not None:
         for i, value in enumerate(files.values.data.values):
-            add(files.values, ("values", i, "text"), f"value '{value.key}'", value.text)
+            add(files.values, ("values", i, "text"), f"value '{value.key}'", value.text, sequence="values")
     if files.references is not None:
         for i, reference in enumerate(files.references.data.references):
-            add(files.references, ("references", i, "text"), f"footnote '{reference.key}'", reference.text)
+            add(files.references, ("references", i, "text"), f"footnote '{reference.key}'", reference.text,
+                extent="whole" if reference.footnote else "excerpt")
     if files.glossary is not None:
         for i, term in enumerate(files.glossary.data.terms):
             if term.source == "compact":
                 add(files.glossary, ("terms", i, "definition"), f"the Compact's definition of '{term.term}'",
-                    term.definition, any_case=True)
+                    term.definition, extent="excerpt", any_case=True)
     if files.compact is not None:
         data = files.compact.data
         for name in PASSAGES:
             passage = getattr(data, name)
             if passage is not None:
-                add(files.compact, (name, "heading"), f"the heading of '{name}'", passage.heading)
+                add(files.compact, (name, "heading"), f"the heading of '{name}'", passage.heading, heading=True)
                 for i, paragraph in enumerate(passage.paragraphs):
-                    add(files.compact, (name, "paragraphs", i), f"passage '{name}'", paragraph)
+                    add(files.compact, (name, "paragraphs", i), f"passage '{name}'", paragraph,
+                        sequence=f"passage {name}")
         if data.national_compact is not None:
             add(files.compact, ("national_compact", "lead_in"), "the national Compact's lead-in",
                 data.national_compact.lead_in)
             for i, outcome in enumerate(data.national_compact.outcomes):
-                add(files.compact, ("national_compact", "outcomes", i), f"outcome {i + 1}", outcome)
+                add(files.compact, ("national_compact", "outcomes", i), f"outcome {i + 1}", outcome,
+                    sequence="outcomes")
     return texts
 
 
@@ -230,9 +277,9 @@ def check_source(files: DataFiles, data_dir: Path, label: str) -> list[Problem]:
     if files.compact is None or files.compact.data.source is None:
         return []
     source = files.compact.data.source
-    text, problems = read_source(data_dir, source.file, files.compact.file.path)
+    text, unread = read_source(data_dir, source.file)
     if text is None:
-        return problems
+        return [files.compact.file.problem(("source", "file"), unread or "")]
     corrections = [(c.source, c.reads) for c in source.corrections]
     return check_official_texts(Source(text, corrections), official_texts(files), label)
 
@@ -274,6 +321,7 @@ class Assembler:
         self.take(unique(f.complaints, "steps", "key", "complaints step"))
         self.values = self.take(unique(f.values, "values", "key", "value"))
         self.problems += check_one_shared(f.sectors)
+        self.problems += check_element_ids(f)
         return {
             "references": None if f.references is None else {
                 k: m.Reference(e.key, e.label, e.text, e.note, e.footnote) for k, e in references.items()
@@ -384,7 +432,7 @@ def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Com
         assembler.problems += check_source(files, data_dir, label)
     if not files.complete:
         raise DataError(assembler.problems)
-    assert compact_file is not None and complaints is not None and files.values is not None
+    assert compact_file is not None and complaints is not None
     references = tables["references"] or {}
     data = compact_file.data
     national = None
@@ -392,14 +440,16 @@ def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Com
         refs = assembler.take(resolve(compact_file.file, ("national_compact", "references"),
                                       data.national_compact.references, references, "reference"))
         national = m.NationalCompact(data.national_compact.lead_in, tuple(data.national_compact.outcomes), refs)
-    values = tuple(
+    values_file = files.values
+    values = () if values_file is None else tuple(
         m.Value(e.key, e.text,
-                assembler.take(resolve(files.values.file, ("values", i, "references"), e.references, references,
+                assembler.take(resolve(values_file.file, ("values", i, "references"), e.references, references,
                                        "reference")))
         for i, e in enumerate(assembler.values.values())
     )
     has_group = data.partners_group is not None
-    addresses = assembler.take(printed_addresses(compact_file, has_group, files.accessibility is not None))
+    addresses = assembler.take(printed_addresses(compact_file, has_group, files.accessibility is not None,
+                                                 files.values is not None))
     group = assembler.take(partners_group(
         files.partners_group, has_group, tables["sectors"], group_slug(addresses), data_dir
     ))
@@ -410,6 +460,7 @@ def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Com
         title=data.title,
         name_in_text=title_in_text,
         short_name=data.short_name,
+        words=m.Words(data.words.provision, data.words.provisions, data.words.part, data.words.parts),
         edition=data.edition,
         subtitle=data.subtitle,
         slug=data.slug,

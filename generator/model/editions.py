@@ -216,6 +216,9 @@ MESSAGES = {
     "no to": "a withdrawn commitment has no 'to': remove it",
     "one to": "'{change}' takes one id in 'to' (only 'split' takes a list)",
     "several to": "'split' needs two or more ids in 'to', the commitments it became",
+    "into itself": "'{change}' from '{id}' to '{id}' changes nothing: a commitment that keeps its id needs no "
+                   "entry here (with other words it is reworded); remove this entry",
+    "to twice": "commitment '{id}' is given twice in 'to'",
     "unknown old": "commitment '{id}' is not in the {earlier} edition",
     "unknown to": "commitment '{id}' is not in this edition ({later})",
     "twice": "commitment '{id}' of the {earlier} edition is already accounted for at line {line}",
@@ -315,6 +318,13 @@ class Relating:
             self.problem(index, "to", "one to", change=entry.change)
         elif to == "several" and entry.to is not None and len(entry.to) < 2:
             self.problem(index, "to", "several to")
+        elif to == "one" and entry.old is not None and entry.to == [entry.old]:
+            self.problem(index, "to", "into itself", id=entry.old, change=entry.change)
+        elif entry.to is not None and len(set(entry.to)) < len(entry.to):
+            assert self.changes is not None
+            again = next(n for n, cid in enumerate(entry.to) if cid in entry.to[:n])
+            self.problems.append(self.changes.file.problem(("changes", index, "to", again),
+                                                           message("to twice", id=entry.to[again])))
         return len(self.problems) == problems_before
 
     def entry_ids(self, index: int, entry: shapes.ChangeEntry) -> bool:

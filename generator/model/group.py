@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.data import shapes
+from generator.data.characters import cut
 from generator.data.problems import Problem
-from generator.data.read import ACCESSIBILITY_FILE, PARTNERS_GROUP_DOCUMENTS, PARTNERS_GROUP_FILE, Loaded
+from generator.data.read import ACCESSIBILITY_FILE, PARTNERS_GROUP_DOCUMENTS, PARTNERS_GROUP_FILE, VALUES_FILE, Loaded
 from generator.model import types as m
 
 #: What a printed address looks like: a host, then the path (if any) in URL-safe words.
@@ -25,13 +26,28 @@ PRINTED = re.compile(r"^(?:https?://)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?P<path>(?:/[a
 #: The Group's page when the Compact prints no address for it.
 DEFAULT_GROUP_SLUG = "partners-group"
 SITE_PAGE_NAMES = typing.get_args(shapes.PrintedPageName)
+#: The first part of every address the site serves of its own: its pages by name (``/about/``,
+#: ``/commitments/…``, ``/editions/…``) and the folders of its files. A printed address that is not
+#: its page's own must lead elsewhere, or it would replace one of them.
+SITE_NAMES = frozenset({*SITE_PAGE_NAMES, "assets", "data", "search"} - {"home", "partners-group"})
+#: Those of them that are pages (``/about/``), not only folders (``/assets/…``).
+SITE_PAGES = SITE_NAMES.intersection(SITE_PAGE_NAMES)
 MESSAGES = {
     "shape": "write the address as the Compact prints it, such as 'www.example.org/some-page' "
              "(lower-case words and hyphens after the host)",
     "page": "unknown page '{page}' (expected one of: {names}, "
             "or a hand-written page's file such as 'privacy.md')",
     "twice": "the address path '/{path}' is already given at line {line}",
+    "part": "'{part}' cannot be part of an address the site serves: " + shapes.NAME_RULE,
+    "own page": "'/{path}' is the address of the site's own page '{name}': a printed address there must name "
+                "it ('page: {name}'), or it would replace that page; print another address, or name that page",
+    "own folder": "'/{path}' is among the addresses where the site serves its own pages and files "
+                  "('/{folder}/…'): a printed address there could replace one of them; print an address outside "
+                  "them",
+    "taken": "'/{path}' is where the page '{page}' (line {line}) is served: a printed address there must name "
+             "it, or it would replace that page",
     "no group": "there is no partners_group passage in compact.yaml, so there is no Group page for this address",
+    "no values": "there is no {file}, so the site has no values page for this address: name another page",
     "no statement": "there is no {file}, so the site generates no accessibility statement for this address: "
                     "add the file, or name a hand-written page's file such as 'accessibility.md'",
     "group file": "{file} describes the Compact's partners' group, but compact.yaml has no partners_group passage "
@@ -43,7 +59,7 @@ MESSAGES = {
 
 
 def printed_addresses(
-    loaded: Loaded[shapes.CompactFile], has_group: bool, has_statement: bool
+    loaded: Loaded[shapes.CompactFile], has_group: bool, has_statement: bool, has_values: bool = True
 ) -> tuple[tuple[m.PrintedAddress, ...], list[Problem]]:
     """Each printed address with its path on the site; problems for any that cannot be served."""
     found: list[m.PrintedAddress] = []
@@ -56,6 +72,10 @@ def printed_addresses(
             problems.append(loaded.file.problem((*where, "text"), MESSAGES["shape"]))
             continue
         path = shape.group("path").strip("/")
+        bad_part = next((part for part in path.split("/") if path and shapes.breaks_name_rule(part)), None)
+        if bad_part is not None:
+            problems.append(loaded.file.problem((*where, "text"), MESSAGES["part"].format(part=cut(bad_part))))
+            continue
         path = path + "/" if path else ""
         if not entry.page.endswith(".md") and entry.page not in SITE_PAGE_NAMES:
             problems.append(loaded.file.problem((*where, "page"), MESSAGES["page"].format(
@@ -63,6 +83,9 @@ def printed_addresses(
             continue
         if entry.page == "partners-group" and not has_group:
             problems.append(loaded.file.problem((*where, "page"), MESSAGES["no group"]))
+            continue
+        if entry.page == "values" and not has_values:
+            problems.append(loaded.file.problem((*where, "page"), MESSAGES["no values"].format(file=VALUES_FILE)))
             continue
         if entry.page == "accessibility" and not has_statement:
             problems.append(loaded.file.problem((*where, "page"), MESSAGES["no statement"].format(
@@ -75,7 +98,47 @@ def printed_addresses(
         paths[path] = index
         place = loaded.file.problem((*where, "text"), "")
         found.append(m.PrintedAddress(entry.text, path, entry.page, f"{place.path}:{place.line}:{place.column}"))
-    return tuple(found), problems
+    return tuple(found), problems + check_clashes(loaded, found, paths)
+
+
+def own_path(page: str, group: str) -> str:
+    """The path a page named in ``page:`` is served at (``about`` → ``about/``; ``privacy.md`` →
+    ``privacy/``), given the Group's page's path."""
+    if page == "home":
+        return ""
+    if page == "partners-group":
+        return group
+    stem = page.removesuffix(".md")
+    stem = "" if stem == "index" else stem.removesuffix("/index")
+    return stem + "/" if stem else ""
+
+
+def check_clashes(
+    loaded: Loaded[shapes.CompactFile], addresses: list[m.PrintedAddress], index_of: dict[str, int]
+) -> list[Problem]:
+    """No printed address replaces a page of the site: each is its page's own address, or one the
+    site does not otherwise serve (not a site page, not in one of its folders, not another's page)."""
+    group = group_slug(tuple(addresses)) + "/"
+    targets = {own_path(a.page, group): a for a in addresses}
+    problems = []
+    for address in addresses:
+        where = ("printed_addresses", index_of[address.path], "text")
+        if address.path == own_path(address.page, group):
+            continue
+        first = address.path.split("/")[0]
+        if not address.path or address.path == group or address.path == first + "/" and first in SITE_PAGES:
+            name = "home" if not address.path else "partners-group" if address.path == group else first
+            message = MESSAGES["own page"].format(path=address.path, name=name)
+        elif first in SITE_NAMES or address.path.startswith(group):
+            message = MESSAGES["own folder"].format(path=address.path, folder=first)
+        elif address.path in targets:
+            other = targets[address.path]
+            line = loaded.file.where(("printed_addresses", index_of[other.path], "page"))[0]
+            message = MESSAGES["taken"].format(path=address.path, page=other.page, line=line)
+        else:
+            continue
+        problems.append(loaded.file.problem(where, message))
+    return problems
 
 
 def group_slug(addresses: tuple[m.PrintedAddress, ...]) -> str:

@@ -32,6 +32,47 @@ PASSAGES = (
 
 
 @dataclass(frozen=True)
+class Words:
+    """What the document calls its provisions and its parts ("commitment", "theme"), as a sentence
+    writes them; the capitalised forms start a sentence or a title."""
+
+    provision: str
+    provisions: str
+    part: str
+    parts: str
+
+    @property
+    def Provision(self) -> str:  # noqa: N802 - read in templates as the capitalised word
+        return capfirst(self.provision)
+
+    @property
+    def Provisions(self) -> str:  # noqa: N802
+        return capfirst(self.provisions)
+
+    @property
+    def Part(self) -> str:  # noqa: N802
+        return capfirst(self.part)
+
+    @property
+    def Parts(self) -> str:  # noqa: N802
+        return capfirst(self.parts)
+
+    @property
+    def a_provision(self) -> str:
+        """"a commitment", "an undertaking"."""
+        return with_article(self.provision)
+
+    @property
+    def a_part(self) -> str:
+        return with_article(self.part)
+
+
+def with_article(word: str) -> str:
+    """The indefinite article by the word's first letter: right for the words documents use."""
+    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
+
+
+@dataclass(frozen=True)
 class Passage:
     heading: str
     paragraphs: tuple[str, ...]
@@ -68,10 +109,6 @@ class Sector:
     #: Its commitments bind every other sector too.
     shared: bool = False
 
-    @property
-    def own_heading(self) -> str:
-        """The heading of a side's own commitments beside the shared ones: "The public sector's own commitments"."""
-        return f"{capfirst(self.in_text)}'s own commitments"
 
 
 @dataclass(frozen=True)
@@ -283,8 +320,11 @@ class Compact:
     name_in_text: str
     #: How running text refers to it: "the Compact".
     short_name: str
+    #: What the document calls its provisions and parts.
+    words: Words
     edition: int
-    subtitle: str
+    #: The line under the title on the cover, if the document has one.
+    subtitle: str | None
     #: The whole document's PDF is ``<slug>-<edition>.pdf``.
     slug: str
     #: The site's one-sentence description and footer line.
@@ -385,7 +425,11 @@ class Compact:
         """Why a side's view also lists the shared commitments (explanatory text, not the Compact's)."""
         assert self.shared_sector is not None
         count = len(self.in_sector(self.shared_sector))
-        return f"These {count} commitments bind {self.shared_binds}, so they apply to {sector.in_text} too."
+        return f"These {count} {self.words.provisions} bind {self.shared_binds}, so they apply to {sector.in_text} too."
+
+    def own_heading(self, sector: Sector) -> str:
+        """The heading of a side's own provisions beside the shared ones: "The public sector's own commitments"."""
+        return f"{capfirst(sector.in_text)}'s own {self.words.provisions}"
 
     def in_sector(self, sector: Sector) -> list[Commitment]:
         """The commitments a sector makes itself."""

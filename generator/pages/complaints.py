@@ -20,6 +20,7 @@ def summary_data(compact: Compact, permalink: Callable[[str], str]) -> dict[str,
     to_root = "../" * urls.url_path(urls.COMPLAINTS).count("/")
     return {
         "source": compact.label,
+        "words": {"provision": compact.words.provision, "Provision": compact.words.Provision},
         "fields": list(compact.complaints.summary_fields),
         "commitments": [
             {

@@ -4,7 +4,7 @@ Templates are Jinja2 files (``generator/pages/templates/``), any of which a site
 override by putting a file of the same name in its own template folder
 (``compact_templates/``). Output is Markdown for Python-Markdown with
 ``attr_list`` and ``md_in_html``; every value from the data is escaped so it
-shows as literal text (see :mod:`generator.text`).
+shows as literal text (see :mod:`generator.pages.text`).
 """
 
 from __future__ import annotations
@@ -19,13 +19,24 @@ import jinja2
 from markupsafe import Markup
 
 from generator import urls
+from generator.assessment import page_data
 from generator.handouts.plan import Downloads
 from generator.model import Commitment, Compact, capfirst, join_names
 from generator.model.group import split_printed
 from generator.pages.complaints import summary_data
 from generator.pages.editions import HistoryView
 from generator.pages.redirects import RedirectView, redirect_pages
-from generator.pages.text import code_span, front_matter, html_attribute, markdown_text, script_json, shorten, squash
+from generator.pages.text import (
+    code_span,
+    front_matter,
+    html_attribute,
+    link_destination,
+    markdown_text,
+    script_json,
+    shorten,
+    squash,
+    tooltip,
+)
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 #: More themes than this and the navigation lists only "All themes" (it is in every page).
@@ -94,12 +105,12 @@ class Renderer:
         self.history = HistoryView(compact.history)
 
     def citation(self, commitment: Commitment, scope: Scope | None = None) -> str:
-        """How to cite a commitment: the edition's name and year, and the address of the words."""
+        """How to cite a commitment: the edition's name and year, and the address of *those* words
+        (the edition's own address: the current address shows a later edition's words once there is one)."""
         scope = scope or self.current
-        return (
-            f"{scope.compact.cited_as}, commitment {commitment.id} "
-            f"({commitment.sector.name} commitment) — {self.site.permalink(scope.urls.commitment_page(commitment))}"
-        )
+        address = self.site.permalink(urls.edition_pages(scope.compact).commitment_page(commitment))
+        word = scope.compact.words.provision
+        return f"{scope.compact.cited_as}, {word} {commitment.id} ({commitment.sector.name} {word}) — {address}"
 
     def abbreviations(self, markdown: str | None = None) -> str:
         """Python-Markdown ``abbr`` definitions so glossary terms get tooltips.
@@ -124,7 +135,7 @@ class Renderer:
                 if form in seen or form.lower() == squash(title).lower():  # a form that is its own title says nothing
                     continue
                 seen.add(form)
-                definitions.append((form, f"*[{form}]: {squash(title)}"))
+                definitions.append((form, f"*[{form}]: {tooltip(title)}"))
         return definitions
 
     # -- pages -------------------------------------------------------------
@@ -135,7 +146,7 @@ class Renderer:
         plan: list[tuple[str, str, dict[str, Any], Scope]] = [
             (urls.HOME, "home.md.j2", {}, current),
             (urls.ABOUT, "about.md.j2", {}, current),
-            (urls.VALUES, "values.md.j2", {}, current),
+            *([(urls.VALUES, "values.md.j2", {}, current)] if compact.values else []),
             (urls.THEMES, "themes.md.j2", {}, current),
         ]
         plan += self.edition_plan(current)
@@ -144,6 +155,8 @@ class Renderer:
         plan.append((urls.GLOSSARY, "glossary.md.j2", {}, current))
         summary = summary_data(compact, self.site.permalink)
         plan.append((urls.COMPLAINTS, "complaints.md.j2", {"summary_data": summary}, current))
+        assessment = page_data(compact, self.site)
+        plan.append((urls.SELF_ASSESSMENT, "self-assessment.md.j2", {"assessment_data": assessment}, current))
         plan.append((urls.DOWNLOADS, "downloads.md.j2", {}, current))
         plan.append((urls.LINKING, "linking.md.j2", {}, current))
         plan.append((urls.EDITIONS, "editions.md.j2", {}, current))
@@ -186,11 +199,11 @@ class Renderer:
         scope = scope or self.current
 
         def link(target: str, fragment: str = "") -> Markup:
-            href = urls.relative(page, target)
-            return Markup(href + (f"#{fragment}" if fragment else ""))
+            return link_destination(urls.relative(page, target) + (f"#{fragment}" if fragment else ""))
 
         context = {
             "compact": scope.compact,
+            "words": scope.compact.words,
             "page": page,
             "urls": scope.urls,
             "current_urls": urls.CURRENT,
@@ -223,25 +236,27 @@ class Renderer:
         return [c for c in self.compact.commitments if any(t.key == term_key for t in c.terms)]
 
     def navigation(self, extra_pages: Sequence[tuple[str, str]] = ()) -> list[Any]:
-        """A small navigation: the commitment pages stay out of it (see the README).
+        """A small navigation: the commitment pages stay out of it (see docs/site-features.md#pages).
 
         Every page renders the whole navigation, so its size must not grow with
-        the data: beyond ``MAX_NAV_THEMES`` themes only "All themes" is listed.
+        the data: beyond ``MAX_NAV_THEMES`` parts only "All <parts>" is listed.
         """
         compact = self.compact
+        words = compact.words
         nav_themes = compact.themes if len(compact.themes) <= MAX_NAV_THEMES else ()
         nav: list[Any] = [
             {"Home": urls.HOME},
             {_nav_title(f"About {compact.short_name}"): urls.ABOUT},
             *([{_nav_title(compact.partners_group.heading): urls.group_page(compact.group)}]
               if compact.group is not None and compact.partners_group is not None else []),
-            {"Values": urls.VALUES},
-            {"Themes": [{"All themes": urls.THEMES}]
+            *([{"Values": urls.VALUES}] if compact.values else []),
+            {_nav_title(words.Parts): [{_nav_title(f"All {words.parts}"): urls.THEMES}]
              + [{_nav_title(f"{t.number}. {t.title}"): urls.theme_page(t)} for t in nav_themes]},
             {"Sectors": [{"All sectors": urls.SECTORS}]
              + [{_nav_title(s.name): urls.sector_page(s)} for s in compact.sectors]},
-            {"All commitments": urls.COMMITMENTS},
+            {_nav_title(f"All {words.provisions}"): urls.COMMITMENTS},
             {"Complaints": urls.COMPLAINTS},
+            {"Self-assessment": urls.SELF_ASSESSMENT},
             {"Glossary": urls.GLOSSARY},
             {"Downloads": urls.DOWNLOADS},
             {_nav_title(f"Linking to {compact.short_name}"): urls.LINKING},

@@ -10,6 +10,7 @@ import functools
 import json
 import re
 from typing import Any
+from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
@@ -55,11 +56,24 @@ def forget_remembered() -> None:
     rendering (the same texts on many pages), and a 100x Compact's fills it with tens of MB."""
     squash.cache_clear()
     _markdown_escaped.cache_clear()
+    link_destination.cache_clear()
 
 
 def html_attribute(value: object) -> Markup:
     """Escape a value for an HTML attribute inside a raw HTML tag."""
     return Markup(escape(squash(str(value))))
+
+
+def tooltip(value: object) -> Markup:
+    """A ``title`` attribute the theme makes a tooltip of (a glossary term's ``abbr``).
+
+    Material's and Zensical's tooltips (the ``content.tooltips`` feature) put the attribute's text
+    into the page as HTML, so a definition holding ``<img onerror=…>`` would run: the text is escaped
+    for that HTML first (``&``, ``<`` and ``>``: quotes are text there, and so the browser's own
+    tooltip, without scripts, shows them as written), then for the attribute.
+    """
+    text = squash(str(value)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return html_attribute(text)
 
 
 def shorten(text: str, limit: int = 60) -> str:
@@ -91,6 +105,13 @@ def script_json(value: Any, *, compact: bool = True) -> Markup:
         text = text.replace(character, escaped)
     return Markup(text)
 
+
+
+@functools.lru_cache(maxsize=_REMEMBERED)
+def link_destination(href: str) -> Markup:
+    """A relative URL as a Markdown link's destination: every character but letters, digits and
+    ``/ # . - _ ~`` percent-encoded, so that none ends the link, starts an attribute list or a tag."""
+    return Markup(quote(href, safe="/#.-_~"))
 
 
 def code_span(value: object) -> Markup:

@@ -2,7 +2,8 @@
 
 ``tests/fixtures/other-compact/`` is a small, clearly synthetic Compact (the
 "Riverford Test Compact", 2031, of a fictional town): two sectors, neither
-shared, thirteen themes, no source text, no keeper and none of the optional
+shared, thirteen parts it calls "sections" holding provisions it calls
+"undertakings", no source text, no keeper and none of the optional
 passages. It is built once, as a user would (``mkdocs build --strict``, PDFs
 on), and every output is checked for the real Compact's words and for what a
 Compact without those passages should (and should not) show.
@@ -141,12 +142,44 @@ def test_no_word_of_the_real_compact_in_any_built_file(built: Built) -> None:
     assert not leaks, "the real Compact's words in the fixture's site:\n" + "\n".join(leaks)
 
 
+# -- the document's own words ----------------------------------------------------------
+
+#: The real Compact's words for its provisions and parts, as a reader would see them: not inside an
+#: address, a file name or a query (``/commitments/1.1/``, ``commitments.csv``, ``?commitment=``).
+BRISTOL_VOCABULARY = re.compile(r"(?<![\w/#?&.=<-])(?:commitments?|themes?)(?![\w/.=-])", re.IGNORECASE)
+
+
+def visible_text(path: Path) -> str:
+    page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    for hidden in page(["script", "style"]):
+        hidden.decompose()
+    return squash(page.get_text(" "))
+
+
+def test_every_page_and_handout_uses_the_documents_own_words(built: Built) -> None:
+    """The fixture calls its provisions "undertakings" and its parts "sections": no page, handout or
+    data description may call them commitments or themes (Bristol's words)."""
+    found = []
+    pages = sorted(built.site.rglob("*.html"))
+    handouts = sorted(built.site.rglob("*.pdf"))
+    assert len(pages) > 60 and len(handouts) > 10
+    for path in [*pages, *handouts]:
+        text = visible_text(path) if path.suffix == ".html" else squash(pdf_text(path))
+        found += [f"{path.relative_to(built.site)}: …{text[max(0, m.start() - 40):m.end() + 20]}…"
+                  for m in BRISTOL_VOCABULARY.finditer(text)]
+    metadata = (built.site / "data" / "commitments.csv-metadata.json").read_text(encoding="utf-8")
+    found += [f"CSV metadata: {m.group(0)}" for m in BRISTOL_VOCABULARY.finditer(metadata)]
+    assert not found, "Bristol's vocabulary in the fixture's site:\n" + "\n".join(found[:20])
+    home = visible_text(built.site / "index.html")
+    assert "browse all 23 undertakings" in home and "Undertaking number" in home
+
+
 # -- labels name this Compact ------------------------------------------------------
 
 
 def test_commitment_page_labels_its_own_title_and_edition(built: Built) -> None:
     text = squash(content(read(built.site, "commitments/1.1")).get_text(" "))
-    assert f"Commitment 1.1 — official text of {LABEL}" in text
+    assert f"Undertaking 1.1 — official text of {LABEL}" in text
     assert "Tell the charities about new plans as early as possible." in text
 
 
@@ -182,7 +215,7 @@ def test_navigation_lists_only_all_themes_but_every_theme_page_exists(built: Bui
     assert navs, "the home page has no nav.md-nav"
     links = [squash(a.get_text(" ")) for nav in navs for a in nav.select("a.md-nav__link")]
     hrefs = [a.get("href", "") for nav in navs for a in nav.select("a[href]")]
-    assert "All themes" in links
+    assert "All sections" in links
     theme_links = [h for h in hrefs if any(f"themes/{slug}" in h for slug in slugs)]
     assert not theme_links, f"theme pages in the navigation: {theme_links}"
     for slug in slugs:
@@ -204,7 +237,7 @@ def test_council_page_lists_only_council_commitments(built: Built) -> None:
     assert [item["data-id"] for item in items] == council_ids
     # No shared sector: no "own commitments" heading beside shared ones.
     headings = [squash(h.get_text(" ")) for h in page.select("h2")]
-    assert not any("own commitments" in h for h in headings), headings
+    assert not any("own undertakings" in h for h in headings), headings
 
 
 def test_charities_page_lists_only_charities_commitments(built: Built) -> None:
@@ -235,7 +268,7 @@ def test_the_site_is_named_by_the_compacts_title_from_the_data(built: Built) -> 
     """mkdocs.yml leaves ``site_name`` empty: the name in every page's title and header is the data's."""
     home, commitment = read(built.site, ""), read(built.site, "commitments/1.1/")
     assert home.title is not None and home.title.string == TITLE
-    assert commitment.title is not None and commitment.title.string == f"Commitment 1.1 - {TITLE}"
+    assert commitment.title is not None and commitment.title.string == f"Undertaking 1.1 - {TITLE}"
     header = home.select_one(".md-header__topic")
     assert header is not None and squash(header.get_text(" ")) == TITLE
 

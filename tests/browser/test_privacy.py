@@ -4,7 +4,7 @@ Each HTML file of the build is opened in headless Chromium with every request
 recorded; anything addressed outside the served origin is blocked and
 reported. The same visit collects the links of the page as the browser has
 rendered it (after its scripts ran), which the static link check in
-test_site.py (tests/linkcheck.py) cannot see, and checks them with that
+tests/site/test_site.py (tests/support/linkcheck.py) cannot see, and checks them with that
 module's resolver.
 """
 

@@ -9,12 +9,22 @@ U+2028 or U+0085 shifted every later line number by one.
 from __future__ import annotations
 
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
 from support import ROOT
 
-from generator.data.characters import name, refusal, refused_in, shown
+from generator.data.characters import (
+    INVISIBLE_CATEGORIES,
+    SHOWS_NOTHING,
+    name,
+    refusal,
+    refused_in,
+    shown,
+    shows_nothing,
+    shows_something,
+)
 from generator.data.problems import DataError
 from generator.model import load_compact
 
@@ -95,3 +105,25 @@ def test_a_raw_separator_does_not_shift_the_line_numbers_after_it(data_copy: Pat
         glossary.write_text(original, encoding="utf-8")
     where = [(p.line, p.column) for p in caught.value.problems]
     assert where == [(6, len(lines[5])), (10, len(lines[9])), (31, len(lines[30]))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["\u3164", "\u2800\u2800", "\u115f\u1160", "\uffa0", "\u200b\u2060\ufeff\u00ad", "\u00a0\u3000",
+     "\U0001d159", "\u034f\ufe0f", "\U000e0020\U000e0041", "\ue000"],
+)
+def test_a_text_of_characters_that_show_nothing_is_invisible(text: str) -> None:
+    assert not shows_something(text)
+    assert all(map(shows_nothing, text))
+
+
+@pytest.mark.parametrize("text", ["a", "1", ".", "€", "\u3164a", "\u2800\u2801", "한", "ㄱ", "\u200bx"])
+def test_one_character_that_shows_is_enough(text: str) -> None:
+    assert shows_something(text)
+
+
+def test_the_list_of_fillers_is_letters_and_symbols_unicode_files_as_visible() -> None:
+    """Each entry of the list is there because its category alone would call it visible."""
+    for code in SHOWS_NOTHING:
+        assert unicodedata.category(chr(code))[0] in "LS", hex(code)
+        assert unicodedata.category(chr(code)) not in INVISIBLE_CATEGORIES

@@ -99,13 +99,13 @@ def test_the_source_text_must_be_a_regular_file_inside_the_data_folder(
     compact.write_text(text.replace("file: source/bristol-compact-2012.txt", "file: /dev/zero"), encoding="utf-8")
     code, output = check(capsys)
     assert code == 1
-    assert "compact_data/compact.yaml: source text '/dev/zero' is outside the data folder" in output
+    assert "compact_data/compact.yaml:18:9: source text '/dev/zero' is outside the data folder" in output
     (data / "source" / "zero.txt").symlink_to("/dev/zero")
     compact.write_text(text.replace("file: source/bristol-compact-2012.txt", "file: source/zero.txt"),
                        encoding="utf-8")
     code, output = check(capsys)
     assert code == 1
-    assert "compact_data/compact.yaml: source text 'source/zero.txt' is outside the data folder" in output
+    assert "compact_data/compact.yaml:18:9: source text 'source/zero.txt' is outside the data folder" in output
 
 
 def test_the_size_limit_holds_for_the_bytes_read_not_the_size_reported(tmp_path: Path) -> None:
@@ -131,6 +131,9 @@ def test_the_size_limit_holds_for_the_bytes_read_not_the_size_reported(tmp_path:
         ("6-x.YAML", "compact_data/6-x.YAML: unknown file in the data folder (a theme file belongs in themes/)"),
         ("values.yml", "compact_data/values.yml: unknown file in the data folder (did you mean 'values.yaml'?)"),
         ("notes.txt", "compact_data/notes.txt: unknown file in the data folder (expected only: compact.yaml, "),
+        # Issue 29: a plain file named 'editions' was passed over, and its editions with it.
+        ("editions", "compact_data/editions: is not a folder: editions/ must be a folder holding one folder per "
+                     "earlier edition, named by its year, as in 'editions/<year>/'\n1 problem found"),
     ],
 )
 def test_an_unknown_file_is_reported_not_ignored(
@@ -158,3 +161,15 @@ def test_the_known_names_are_in_one_place() -> None:
     assert sorted(p.name for p in (ROOT / "compact_data").iterdir()) == sorted(
         n for n in DATA_FOLDER_ENTRIES if (ROOT / "compact_data" / n).exists()
     )
+
+
+@pytest.mark.parametrize("name", ["NOTES.md", "provenance.md", "how-we-transcribed.md"])
+def test_editors_notes_in_markdown_may_live_with_the_data(
+    data: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    (data / name).write_text("# Where this data came from\n\nTranscribed from the printed copy.\n", encoding="utf-8")
+    assert check(capsys)[0] == 0
+    (data / "notes.md.txt").write_text("x", encoding="utf-8")
+    code, output = check(capsys)
+    assert code == 1
+    assert "compact_data/notes.md.txt: unknown file in the data folder" in output

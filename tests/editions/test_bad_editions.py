@@ -85,6 +85,33 @@ def test_each_bad_entry_is_reported_on_its_line(edited: Path, capsys: pytest.Cap
         assert expected in output, f"missing: {expected}\n{output}"
 
 
+def test_a_change_into_itself_is_refused(edited: Path, capsys: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 29: merging or renumbering a commitment into itself passed ``check``, then the build
+    stopped in a template (``UndefinedError``)."""
+    (edited / CHANGES_PATH).write_text(CHANGES + """\
+  - change: merged
+    old: "3.1"
+    to: "3.1"
+  - change: renumbered
+    old: "3.2"
+    to: ["3.2"]
+  - change: split
+    old: "3.3"
+    to: ["3.3", "3.4", "3.3"]
+""", encoding="utf-8")
+    code, output = check_data(edited, capsys, monkeypatch)
+    assert code == 1
+    assert output == (
+        f"{CHANGES_PATH}:21:9: 'merged' from '3.1' to '3.1' changes nothing: a commitment that keeps its id "
+        "needs no entry here (with other words it is reworded); remove this entry\n"
+        f"{CHANGES_PATH}:24:9: 'renumbered' from '3.2' to '3.2' changes nothing: a commitment that keeps its id "
+        "needs no entry here (with other words it is reworded); remove this entry\n"
+        f"{CHANGES_PATH}:27:24: commitment '3.3' is given twice in 'to'\n"
+        "3 problems found in the Compact data.\n"
+    )
+
+
 def test_conflicting_origins(edited: Path, capsys: pytest.CaptureFixture[str],
                              monkeypatch: pytest.MonkeyPatch) -> None:
     (edited / CHANGES_PATH).write_text(CHANGES + """\

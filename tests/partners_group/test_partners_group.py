@@ -22,6 +22,10 @@ from support import ROOT, build_site, check_data, copy_project, serving
 from support.browsing import axe_violations, describe_violations
 from support.pages import page_html, words_of
 
+from generator.model import load_compact
+from generator.model.group import SITE_NAMES
+from generator.pages.text import link_destination
+
 FIXTURE = ROOT / "tests" / "fixtures" / "partners-group"
 GROUP = "compact-partners-group"
 
@@ -99,6 +103,15 @@ def test_the_group_page_is_everywhere_it_belongs(site_dir: Path) -> None:
     assert f'href="../{GROUP}/#contact"' in statement
     data = json.loads((site_dir / "data" / "compact.json").read_text(encoding="utf-8"))
     assert data["partners_group"] is None  # the Group has published nothing yet
+
+
+def test_the_check_knows_every_folder_of_the_site(site_dir: Path) -> None:
+    """A printed address may not replace a page of the site: ``check`` refuses every address in a
+    folder the build makes (its list is the model's; the built site is the proof)."""
+    folders = {p.name for p in site_dir.iterdir() if p.is_dir()}
+    printed = {a.path.strip("/") for a in load_compact(ROOT / "compact_data").printed_addresses}
+    assert folders - printed - {GROUP} <= SITE_NAMES
+    assert {"about", "commitments", "sectors", "themes", "editions", "downloads", "data", "assets"} <= folders
 
 
 def test_the_whole_compact_pdf_links_the_printed_address(site_dir: Path) -> None:
@@ -216,6 +229,21 @@ def test_bad_printed_addresses_are_reported_on_their_line(project: Path, capsys:
     assert f"compact_data/compact.yaml:{nowhere}:11: unknown page 'nowhere' (expected one of: home, about," in output
     assert (f"compact_data/compact.yaml:{again}:11: the address path '/compact-partners-group/' is already given "
             f"at line {first}") in output
+
+
+@pytest.mark.parametrize(
+    ("href", "destination"),
+    [
+        ("group/a.pdf){: onclick=alert(1) }", "group/a.pdf%29%7B%3A%20onclick%3Dalert%281%29%20%7D"),
+        ("x.pdf<img src=x onerror=alert(1)>", "x.pdf%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E"),
+        ("50%.pdf", "50%25.pdf"),
+        ("../commitments/1.4.md#commitment-1.4", "../commitments/1.4.md#commitment-1.4"),
+    ],
+)
+def test_a_link_cannot_leave_its_markdown_destination(href: str, destination: str) -> None:
+    """Links the pages make (a document's among them) are percent-encoded for Markdown and URLs,
+    whatever a name holds: the names check lets through need nothing, the others could not escape."""
+    assert link_destination(href) == destination
 
 
 def test_a_group_file_needs_the_compacts_passage(project: Path, capsys: pytest.CaptureFixture[str],

@@ -424,7 +424,7 @@ def test_a_printed_commitment_fits_one_page(page: object, served_site: str, comp
         printed = squash(pdf.pages[0].extract_text())
         assert printed.startswith(f"Commitment {c.id} "), c.id
         for expected in (squash(c.text), f"{c.sector.name} commitment", c.theme.title,
-                         f"Permanent link: https://www.bristolcompact.org.uk/commitments/{c.id}/",
+                         f"Permanent link, always to the latest words: https://www.bristolcompact.org.uk/commitments/{c.id}/",
                          f"Citation: Bristol Compact (2012), commitment {c.id}"):
             assert expected in printed.replace("/ ", "/"), (c.id, expected)
         for screen in ("Terms used", "Printable handouts", "If this commitment is not met", "Related commitments",

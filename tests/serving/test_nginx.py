@@ -21,12 +21,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from support import ROOT, build_site, copy_project
+from support import ROOT, build_site, copy_project, hostile
 from support.editions import add_synthetic_edition
 from support.nginx import running_nginx
 
 from generator import urls
 from generator.cli import main as cli_main
+from generator.deploy import rules
 from generator.deploy.nginx import static_host_files
 from generator.deploy.rules import redirects as redirect_rules
 from generator.model import Compact, load_compact
@@ -397,3 +398,121 @@ def test_old_anchors_work_under_the_policy(browser: Any, editions_url: str) -> N
         assert page.evaluate("window.__violations") == []
     finally:
         context.close()
+
+
+# -- data that would be script, behind the generated configuration ----------------------------
+
+#: Every way a script could run, recorded instead: ``alert`` (the hostile texts call it), dialogs,
+#: and the policy's violations.
+RECORD_SCRIPTS = RECORD_VIOLATIONS + """
+window.__alerts = [];
+window.alert = function (message) { window.__alerts.push(String(message)); };
+"""
+#: A page of the site as an escaping mistake would make it: the data's script and image as markup.
+INJECTED = '<script>alert("inline")</script><img src="x" onerror="alert(\'attribute\')">'
+
+
+@pytest.fixture(scope="module")
+def hostile_served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """Hostile text in every free-text field (tests/support/hostile.py), built and served by nginx
+    with the configuration ``python -m generator nginx`` writes for that build."""
+    if os.environ.get("COMPACT_BASE_URL"):
+        pytest.fail("the hostile build is a local fixture: unset COMPACT_BASE_URL for these tests")
+    where = tmp_path_factory.mktemp("nginx-hostile")
+    project, _, _ = hostile.hostile_project(where, source=False)
+    site = where / "site"
+    build_site(project, site)
+    with running_nginx(site, load_compact(project / "compact_data"), where / "nginx") as url:
+        yield url, site
+
+
+def _visit(context: Any, url: str, search: str | None = None) -> tuple[list[str], list[str]]:
+    """The page at ``url`` (and a search typed into it): the alerts it called and the violations."""
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(url)
+    page.wait_for_load_state("load")
+    if search is not None:
+        page.keyboard.press("/")
+        box = page.locator(".md-search__input")
+        box.wait_for(state="visible")
+        box.press_sequentially(search, delay=10)
+        page.locator(".md-search-result__list > li").first.wait_for(state="visible")
+    ran = page.evaluate("window.__alerts") + dialogs
+    violations = page.evaluate("window.__violations")
+    page.close()
+    return ran, violations
+
+
+@pytest.mark.browser
+def test_no_script_of_the_data_runs_behind_the_policy(browser: Any, hostile_served: tuple[str, Path]) -> None:
+    """Hostile text in every field is text on every page type: nothing it holds runs (and nothing
+    needs blocking: the policy is not what stops it)."""
+    base, _ = hostile_served
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(RECORD_SCRIPTS)
+    try:
+        for path in ("", "about/", "values/", "themes/allocating-resources/", "commitments/", "commitments/1.1/",
+                     "sectors/vcs/", "glossary/", "complaints/", "compact-partners-group/", "editions/",
+                     "editions/2030/changes/", "no-such-page/", "commitments/9.9/"):
+            ran, violations = _visit(context, base + path)
+            assert not ran and not violations, (path, ran, violations)
+        ran, violations = _visit(context, base + "commitments/1.1/", search="Zq")
+        assert not ran and not violations, ("search", ran, violations)
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_the_policy_blocks_a_script_an_escaping_mistake_would_let_through(
+    browser: Any, hostile_served: tuple[str, Path]
+) -> None:
+    """Were the data's script written into a page as markup, the policy nginx sends (the theme's
+    scripts only) would block it and its event handler: nothing runs, and Chromium says why."""
+    base, site = hostile_served
+    page_file = site / "about" / "index.html"
+    broken = site / "escaping-mistake" / "index.html"
+    broken.parent.mkdir()
+    broken.write_text(page_file.read_text(encoding="utf-8").replace("</article>", INJECTED + "</article>", 1),
+                      encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(RECORD_SCRIPTS)
+    try:
+        ran, violations = _visit(context, base + "escaping-mistake/")
+    finally:
+        context.close()
+        broken.unlink()
+    assert not ran
+    assert any(v.startswith("script-src-elem inline") for v in violations), violations
+    assert any(v.startswith("script-src-attr inline") for v in violations), violations
+
+
+def test_a_page_with_a_script_no_template_writes_gets_no_policy(site_dir: Path, tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """The policy's hashes are the theme's own scripts, known from its templates: a built page with
+    any other inline script (data become script, a template changed unnoticed) stops the command."""
+    site = tmp_path / "site"
+    shutil.copytree(site_dir, site, ignore=shutil.ignore_patterns("*.pdf", "*.gz"))
+    assert rules.script_hashes(site)  # Material's: the palette, the tabs and the base address
+    page = site / "commitments" / "1.4" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</body>", INJECTED + "</body>"), encoding="utf-8")
+    with pytest.raises(rules.UnknownScript, match=r"commitments/1\.4/index\.html runs an inline script"):
+        rules.script_hashes(site)
+    capsys.readouterr()
+    assert cli_main(["--data", str(ROOT / "compact_data"), "nginx", "--site-dir", str(site)]) == 2
+    said = capsys.readouterr().err
+    assert "no template of the theme writes" in said and "Traceback" not in said
+
+
+def test_a_build_whose_template_writes_an_inline_script_fails(project: Path, tmp_path: Path) -> None:
+    """The project's own scripts are files: an override that writes one inline stops the build, in a
+    sentence, before anything is put in place."""
+    main = project / "overrides" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8") + "\n{% block footer %}{{ super() }}<script>var x = 1;</script>"
+                    "{% endblock %}\n", encoding="utf-8")
+    result = build_site(project, tmp_path / "site", check=False)
+    assert result.returncode != 0
+    assert "runs an inline script that no template of the theme writes ('var x = 1;')" in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert not (tmp_path / "site").exists()

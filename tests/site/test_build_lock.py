@@ -21,7 +21,8 @@ import pytest
 from support import ROOT, copy_project
 
 from generator import urls
-from generator.mkdocs_plugin.staging import LOCK_WAIT_VARIABLE, BuildLock
+from generator.environment import LOCK_WAIT_VARIABLE
+from generator.staging import BuildLock
 
 TIMEOUT = 120
 

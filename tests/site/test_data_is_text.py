@@ -1,10 +1,17 @@
-"""Data is text, never markup: hostile commitment texts render as their literal characters.
+"""Data is text, never markup: hostile texts render as their literal characters.
 
 A project copy gets commitments that start with ``#``, ``*``, ``_`` and ``|``
 and contain ``<script>``, a ``javascript:`` link, Jinja syntax, an HTML tag and
 quotes that would end an attribute or a ``<title>``. Every place that shows
 them (the commitment page, its title and description, listings, navigation,
 search, open data, PDFs) must show exactly those characters and run nothing.
+
+Then every free-text field of every data file, found from the files' JSON Schemas
+(tests/support/hostile.py), gets a text of script tags, ``</title>``, quotes that end
+attributes, ``{{ }}``, a ``javascript:`` link, ``<img onerror>`` and attribute lists; what
+``generator check`` refuses is put back, and one site is built, by MkDocs and by Zensical,
+whose every file is read as what it is: no element, attribute or script of the data's
+anywhere, and each text shown as written wherever it is shown.
 """
 
 from __future__ import annotations
@@ -12,14 +19,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import subprocess
+import sys
+from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
-from support import build_site, copy_project, without_source
+from support import build_site, copy_project, hostile, without_source
 
 PAYLOAD = (
     ' <script>alert(1)</script> [x](javascript:alert(1)) {{ jinja }} {% raw %} <b>bold</b> &amp; '
@@ -145,3 +156,85 @@ def test_pdfs_hold_the_literal_text(site: Path) -> None:
                           "<b>bold</b>", '"></title><script>alert(2)</script>'):
                 assert piece in text, (pdf.name, piece)
     assert found >= 1
+
+
+# -- every free-text field of every data file -------------------------------------------------
+
+@dataclass(frozen=True)
+class Hostile:
+    project: Path
+    site: Path
+    fields: list[hostile.Field]
+    refused: list[hostile.Field]
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Hostile:
+    where = tmp_path_factory.mktemp("hostile-fields")
+    project, fields, refused = hostile.hostile_project(where, source=False)
+    build_site(project, where / "site")  # PDFs off: tests/pdf/ and the first tests here read them
+    return Hostile(project, where / "site", fields, refused)
+
+
+@pytest.fixture(scope="module")
+def zensical_hostile_site(hostile_site: Hostile) -> Path:
+    """The same data built as ``make site-zensical`` builds it: the export, Zensical, the host files."""
+    export = hostile_site.project.parent / "export"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    bin_dir = Path(sys.executable).parent
+    for command in ([sys.executable, "-m", "generator", "export", "--no-pdf", str(export)],
+                    [str(bin_dir / "zensical"), "build", "--strict", "-f", str(export / "mkdocs.yml")],
+                    [sys.executable, "-m", "generator", "host-files", "--site-dir", str(export / "site")]):
+        result = subprocess.run(command, cwd=hostile_site.project, capture_output=True, text=True, env=env)
+        assert result.returncode == 0, result.stdout + result.stderr
+    return export / "site"
+
+
+def test_every_free_text_field_of_every_schema_is_fed_hostile_text(
+    hostile_site: Hostile, tmp_path: Path
+) -> None:
+    """Every place a schema allows free text holds hostile text in the built data, or (the source's
+    fields, which that data leaves out so that the official texts can be hostile) is refused by
+    ``generator check`` in a copy that keeps them."""
+    everywhere = set().union(*(hostile.text_paths(name, schema) for name, schema in hostile.schemas().items()))
+    fed = {field.schema_path for field in hostile_site.fields}
+    _, _, refused_with_source = hostile.hostile_project(tmp_path, source=True)
+    refused_elsewhere = {field.schema_path for field in refused_with_source}
+    assert everywhere - fed <= refused_elsewhere, sorted(everywhere - fed - refused_elsewhere)
+    assert everywhere - fed, "the source's fields are fed in the copy that keeps it"
+    # Every data file with a text builds with hostile text in it (accessibility.yaml holds dates and
+    # addresses only); check refuses only what it must (printed addresses, document names…).
+    built = {field.file for field in hostile_site.fields if field not in hostile_site.refused}
+    assert built == {field.file for field in hostile_site.fields}
+    assert {"changes.yaml", "partners-group.yaml", "complaints.yaml", "editions/2012/values.yaml"} <= built
+    assert len(hostile_site.refused) < len(hostile_site.fields) / 20, hostile_site.refused
+
+
+def test_no_element_attribute_or_script_of_the_data_in_any_built_file(hostile_site: Hostile) -> None:
+    problems, kinds = hostile.site_problems(hostile_site.site)
+    assert not problems, "\n".join(problems[:40])
+    for kind in (".html", ".json", ".xml", ".csv", ".xlsx", ".js", "_headers", "_redirects"):
+        assert kinds.get(kind), f"no {kind} file was read"
+
+
+def test_the_zensical_site_shows_the_same_text_escaped_once(zensical_hostile_site: Path) -> None:
+    """Zensical's templates print the theme's settings as they are and escape the logo's title again
+    (``| e``), as Material's do: the export hands them over escaped once, and no text shows twice-escaped."""
+    problems, kinds = hostile.site_problems(zensical_hostile_site)
+    assert not problems, "\n".join(problems[:40])
+    assert kinds.get(".html") and kinds.get("_headers") and (zensical_hostile_site / "search.json").is_file()
+
+
+def test_every_text_that_builds_is_shown_or_published(hostile_site: Hostile) -> None:
+    """The reading above sees the fields: nearly every accepted text is somewhere in the built site
+    (not a glossary form no text holds, nor the earlier edition's description of the site)."""
+    shown: set[str] = set()
+    for file in hostile_site.site.rglob("*"):
+        if file.is_file() and file.suffix in (".html", ".json", ".csv", ".xml"):
+            shown |= set(hostile.MARKER.findall(file.read_text(encoding="utf-8")))
+    accepted = [f for f in hostile_site.fields if f not in hostile_site.refused]
+    unseen = [f for f in accepted if str(f.number) not in shown]
+    assert len(unseen) < len(accepted) / 10, unseen
+    page = (hostile_site.site / "commitments" / "1.1" / "index.html").read_text(encoding="utf-8")
+    abbreviations = BeautifulSoup(page, "html.parser").find_all("abbr")
+    assert any(hostile.MARKER.search(a.get("title", "")) for a in abbreviations)

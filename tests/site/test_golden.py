@@ -4,7 +4,7 @@ A change to a template or to the data shows up here as a readable diff of
 Markdown. When the change is intended, rewrite the files and review them in
 the diff before committing::
 
-    UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py
+    UPDATE_GOLDEN=1 .venv/bin/pytest tests/site/test_golden.py
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ GOLDEN = Path(__file__).parent / "golden"
 GOLDEN_EDITIONS = Path(__file__).parent / "golden-editions"
 
 #: One page of each kind: home, a theme, a commitment (with related commitments,
-#: footnotes and terms), a sector view with the shared section, the glossary, the accessibility statement.
+#: footnotes and terms), a sector view with the shared section, the glossary, the accessibility statement,
+#: the self-assessment.
 PAGES = [
     "index.md",
     "themes/allocating-resources.md",
@@ -36,6 +37,7 @@ PAGES = [
     "sectors/vcs.md",
     "glossary.md",
     "accessibility.md",
+    "self-assessment.md",
 ]
 EDITION_PAGES = [
     "commitments/1.4.md",
@@ -87,7 +89,7 @@ def compare_with_golden(folder: Path, page: str, actual: str) -> None:
         )
         pytest.fail(
             "rendered Markdown differs from the golden file "
-            "(if intended: UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py):\n" + "".join(diff),
+            "(if intended: UPDATE_GOLDEN=1 .venv/bin/pytest tests/site/test_golden.py):\n" + "".join(diff),
             pytrace=False,
         )
 

@@ -103,7 +103,7 @@ def test_open_data_links_resolve_in_the_site(site_dir: Path, document: dict) -> 
 
 def test_core_modules_do_not_import_mkdocs() -> None:
     code = (
-        "import sys, generator.build, generator.cli, generator.handouts.pdf, generator.mkdocs_plugin.staging;"
+        "import sys, generator.build, generator.cli, generator.handouts.pdf, generator.staging;"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'mkdocs'))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)

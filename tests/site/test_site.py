@@ -127,7 +127,8 @@ def test_glossary_terms_are_linked_from_commitment_pages(site_dir: Path, compact
 def test_copy_buttons_carry_the_link_and_citation_and_the_url_shows_without_js(site_dir: Path) -> None:
     page = article(read_page(site_dir, "commitments/1.4/"))
     url = f"{SITE.url}commitments/1.4/"
-    citation = f"Bristol Compact (2012), commitment 1.4 (Shared commitment) — {url}"
+    # The citation links the edition's own address: it keeps meaning these words after a new edition.
+    citation = f"Bristol Compact (2012), commitment 1.4 (Shared commitment) — {SITE.url}editions/2012/commitments/1.4/"
     share = page.select_one(".compact-share")
     # The buttons need JavaScript: hidden without it (CSS), laid out from the first paint with it.
     assert "compact-needs-js" in share["class"] and not share.has_attr("hidden")

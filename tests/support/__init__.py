@@ -199,3 +199,22 @@ def check_data(project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: p
     out, err = capsys.readouterr()
     assert "Traceback" not in out + err
     return code, out + err
+
+
+@contextmanager
+def tmpfs(folder: Path, size: str = "64m", *, read_only: bool = False) -> Iterator[Path]:
+    """A fresh tmpfs of ``size`` at ``folder``, unmounted afterwards: another file system, a small
+    disk, or (``read_only``) an empty folder nothing can be written to, even by root.
+
+    Mounting needs root, as ``make test`` runs (the browser and nginx tests need it too).
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    options = f"size={size}" + (",ro" if read_only else "")
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)],
+                             capture_output=True, text=True)
+    if mounted.returncode != 0:
+        raise AssertionError(f"cannot mount a tmpfs at {folder} (run the tests as root): {mounted.stderr}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "--lazy", str(folder)], check=True)

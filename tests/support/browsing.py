@@ -33,6 +33,7 @@ PAGES = {
     "sector-vcs": "sectors/vcs/",
     "all-commitments-filtered": "commitments/?sector=vcs&theme=3",
     "complaints-for-1.4": "complaints/?commitment=1.4",
+    "self-assessment": "self-assessment/",
     "glossary": "glossary/",
     "downloads": "downloads/",
     "accessibility-statement": "accessibility/",
@@ -44,6 +45,14 @@ PAGES = {
     "404-unknown-commitment": "commitments/9.9/",
 }
 NOT_FOUND = {"404", "404-unknown-commitment"}
+
+#: Added to a page before it loads: the cumulative layout shift not caused by input, in ``window.__cls``.
+MEASURE = """
+window.__cls = 0;
+new PerformanceObserver(list => {
+  for (const entry of list.getEntries()) { if (!entry.hadRecentInput) { window.__cls += entry.value; } }
+}).observe({type: "layout-shift", buffered: true});
+"""
 
 # axe-core as bundled in the axe-playwright-python wheel: injected from disk,
 # never fetched.

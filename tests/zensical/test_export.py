@@ -8,6 +8,7 @@ by Zensical (its own navigation, every link resolving).
 
 from __future__ import annotations
 
+import html
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +19,7 @@ from support import copy_project
 from support.linkcheck import check_site
 
 from generator import cli, urls
-from generator.build import build, theme_extra
+from generator.build import build, theme_values
 from generator.export import MARK
 from generator.model import load_compact
 
@@ -53,8 +54,10 @@ def test_the_export_holds_the_site_and_a_config_without_the_plugin(
     assert config["theme"]["variant"] == "classic"
     assert [p for p in config["plugins"] if p == "compact" or (isinstance(p, dict) and "compact" in p)] == []
     assert config["nav"] == result.navigation(project / "content")
-    assert config["extra"]["compact"] == theme_extra(compact)
-    assert config["site_description"] == compact.description and config["copyright"] == compact.copyright
+    shown = theme_values(compact)  # escaped for the theme's templates, which print them as they are
+    assert config["extra"]["compact"] == shown.compact and config["site_name"] == shown.site_name
+    assert config["site_description"] == shown.site_description and config["copyright"] == shown.copyright
+    assert html.unescape(config["site_description"]) == compact.description
     left_out = set(config["not_in_nav"].splitlines())
     assert {f"/{urls.commitment_page(c)}" for c in compact.commitments} <= left_out
     docs = out / "docs"
@@ -78,7 +81,8 @@ def test_the_alias_writes_the_same_bytes_and_a_new_export_replaces_the_old(
     (second / "docs" / "stale.md").write_text("# Left over\n", encoding="utf-8")
     assert export(project, second, capsys)[0] == 0
     assert files_of(first) == files_of(second)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["first", "project", "second"]  # nothing left beside
+    # Nothing left beside but each folder's lock (the site's own swap: generator/staging.py).
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".first.lock", ".second.lock", "first", "project", "second"]
 
 
 def test_a_folder_that_is_not_an_export_is_never_replaced(
@@ -142,7 +146,7 @@ def test_bad_data_is_reported_where_it_is(project: Path, tmp_path: Path, capsys:
 def test_another_compact_exports_and_builds_with_zensical(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The synthetic Riverford Compact (thirteen themes: the navigation lists only "All themes")."""
+    """The synthetic Riverford Compact (thirteen parts it calls sections: the navigation lists only "All sections")."""
     project = copy_project(tmp_path / "project", data=OTHER / "compact_data")
     config_file = project / "mkdocs.yml"
     lines = config_file.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -154,8 +158,8 @@ def test_another_compact_exports_and_builds_with_zensical(
     assert code == 0, said
     config = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["site_name"] == "Riverford Test Compact"  # the data's title: mkdocs.yml leaves it empty
-    themes = next(entry["Themes"] for entry in config["nav"] if isinstance(entry, dict) and "Themes" in entry)
-    assert themes == [{"All themes": "themes/index.md"}]
+    themes = next(entry["Sections"] for entry in config["nav"] if isinstance(entry, dict) and "Sections" in entry)
+    assert themes == [{"All sections": "themes/index.md"}]
     result = subprocess.run([str(Path(sys.executable).parent / "zensical"), "build", "--strict", "-f",
                              str(out / "mkdocs.yml")], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -56,6 +56,11 @@ def test_no_axe_violations(views: dict[str, tuple[Any, str]], served_zensical: s
     if name == "complaints-for-1.4":
         assert page.locator("#compact-complaint").is_visible()
         assert page.locator('#compact-complaint a[data-field="page"]').get_attribute("href") == "../commitments/1.4/"
+    if name == "self-assessment":  # the script runs: a status is saved, kept and counted
+        page.locator('input[name="status-1.4"][value="met"]').check()
+        page.reload()
+        assert page.locator('input[name="status-1.4"][value="met"]').is_checked()
+        assert page.locator('#assess-progress tr[data-part="all"] [data-count="met"]').inner_text() == "1"
     if name == "404-unknown-commitment":
         assert page.locator("#compact-notfound-commitment").is_visible()
     violations = axe_violations(page)

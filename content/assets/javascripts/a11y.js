@@ -1,6 +1,6 @@
 /* Keyboard and screen-reader repairs to Material for MkDocs' own markup.
- * Each fixes a failure found by the browser tests (tests/test_accessibility.py,
- * tests/test_keyboard.py); without this script the site still works. */
+ * Each fixes a failure found by the browser tests (tests/browser/test_accessibility.py,
+ * tests/browser/test_keyboard.py); without this script the site still works. */
 (function () {
   "use strict";
 

@@ -75,7 +75,7 @@
       });
       var option = state.sector ? form.elements.sector.selectedOptions[0] : null;
       var which = option && option.getAttribute("data-binds") ? " " + option.getAttribute("data-binds") : "";
-      status.textContent = (unknown.length ? unknown.join(" ") + " " : "") + "Showing " + shown + " of " + items.length + " commitments" + which + ".";
+      status.textContent = (unknown.length ? unknown.join(" ") + " " : "") + "Showing " + shown + " of " + items.length + " " + status.getAttribute("data-provisions") + which + ".";
       empty.hidden = shown !== 0;
     }
 
@@ -113,18 +113,25 @@
   // The home page's "Find a commitment": straight to the commitment's own page. An unknown number
   // reaches the site's 404 page, which names it and links to the list. Without this script the
   // form opens the list of all commitments.
+  /* "a commitment", "an undertaking": the rule the pages use (generator/model/types.py, with_article). */
+  function article(word) {
+    return (/^[aeiou]/i.test(word) ? "an " : "a ") + word;
+  }
+
   function setUpGoto(root) {
     var form = root.querySelector("#compact-goto");
     if (!form) { return; }
     var input = form.querySelector("#compact-goto-number");
     var error = form.querySelector("#compact-goto-error");
+    var word = form.getAttribute("data-provision");  // the document's word: "commitment", "undertaking"
+    var named = new RegExp("^" + word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "\\s*", "i");
     form.addEventListener("submit", function (event) {
-      var wanted = input.value.trim().replace(/^commitment\s*/i, "").replace(/\.$/, "");
+      var wanted = input.value.trim().replace(named, "").replace(/\.$/, "");
       event.preventDefault();
       if (!/^\d+\.\d+$/.test(wanted)) {
-        error.textContent = wanted ? "\u201c" + input.value.trim() + "\u201d is not a commitment number. " +
+        error.textContent = wanted ? "\u201c" + input.value.trim() + "\u201d is not " + article(word) + " number. " +
           "Type the number the Compact gives it, such as " + input.getAttribute("placeholder") + "."
-          : "Type a commitment number, such as " + input.getAttribute("placeholder") + ".";
+          : "Type " + article(word) + " number, such as " + input.getAttribute("placeholder") + ".";
         input.setAttribute("aria-invalid", "true");
         input.focus();
         return;
@@ -135,6 +142,18 @@
       error.textContent = "";
       input.removeAttribute("aria-invalid");
     });
+  }
+
+  // The 404 page at a missing /commitments/<number>/ address: name the number that does not exist.
+  function setUpNotFound(root) {
+    var box = root.querySelector("#compact-notfound-commitment");
+    var match = /\/commitments\/([^\/]+)\/?$/.exec(window.location.pathname);
+    if (!box || !match) { return; }
+    var wanted;
+    try { wanted = decodeURIComponent(match[1]); } catch (e) { wanted = match[1]; }
+    if (wanted.length > 20) { wanted = wanted.slice(0, 20) + "\u2026"; }
+    box.querySelectorAll('[data-field="id"]').forEach(function (el) { el.textContent = wanted; });
+    box.hidden = false;
   }
 
   // What waited unseen for a script (overrides/main.html, `compact-pending`) is drawn once it has run.
@@ -149,6 +168,7 @@
     setUpCopyButtons(document);
     setUpFilter(document);
     setUpGoto(document);
+    setUpNotFound(document);
   }
 
   // Loaded at the end of the body, so the page's content is already there: apply the filter

@@ -17,7 +17,7 @@
 
   function summary(data, record) {
     var lines = [
-      "Commitment " + record.id + " of " + data.source + " (" + record.sector + " commitment): " +
+      data.words.Provision + " " + record.id + " of " + data.source + " (" + record.sector + " " + data.words.provision + "): " +
         record.text + " — " + record.url,
       ""
     ];
@@ -91,7 +91,7 @@
     });
 
     section.hidden = false;
-    document.title = "Commitment " + record.id + " – " + document.title;
+    document.title = data.words.Provision + " " + record.id + " – " + document.title;
   }
 
   function showUnknown(wanted) {

@@ -1,0 +1,88 @@
+"""A Compact without values and without a subtitle builds, and the site invents neither.
+
+Many Compacts state no values (the national Compact of 2010 has outcomes instead) and
+some covers carry no subtitle. The synthetic Riverford fixture is built without its
+``values.yaml`` and its ``subtitle``: there is no values page, no link or menu entry to
+one, no empty heading in the handouts, and no empty line where a subtitle would be.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+from support import ROOT, build_site, copy_project
+
+from generator import cli
+
+FIXTURE = ROOT / "tests" / "fixtures" / "other-compact" / "compact_data"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("no-values")
+    project = copy_project(tmp / "project", data=FIXTURE)
+    data = project / "compact_data"
+    (data / "values.yaml").unlink()
+    compact = data / "compact.yaml"
+    text, count = re.subn(r"(?m)^subtitle: .*\n", "", compact.read_text(encoding="utf-8"))
+    assert count == 1
+    compact.write_text(text, encoding="utf-8")
+    build_site(project, tmp / "site", pdf=True)  # the whole Compact's PDF is read below
+    return tmp / "site"
+
+
+def page(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_there_is_no_values_page_and_nothing_links_to_one(site: Path) -> None:
+    assert not (site / "values").exists()
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 60
+    for path in pages:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        links = [a["href"] for a in soup.find_all("a", href=True)]
+        assert not [h for h in links if re.search(r"(^|/)values/", h)], path
+        nav = " ".join(a.get_text(" ", strip=True) for a in soup.select("nav.md-nav a"))
+        assert "Values" not in nav, path
+
+
+def test_no_subtitle_leaves_no_empty_lead(site: Path) -> None:
+    home = page(site, "")
+    leads = [p.get_text(strip=True) for p in home.select("article .compact-lead")]
+    assert "" not in leads
+    about = page(site, "about").select_one(".compact-lead")
+    assert about is not None and about.get_text(" ", strip=True) == "Riverford Test Compact (2031)"
+
+
+def test_the_whole_compacts_handout_has_no_values_section(site: Path) -> None:
+    [whole] = (site / "downloads").glob("riverford-test-compact-*.pdf")
+    text = " ".join(p.extract_text() or "" for p in PdfReader(whole).pages)
+    assert "Values" not in text
+    assert "Sections" in text  # the parts follow at once, under the document's own word for them
+
+
+def test_open_data_has_no_values_and_no_subtitle(site: Path) -> None:
+    data = json.loads((site / "data" / "compact.json").read_text(encoding="utf-8"))
+    assert data["values"] == [] and data["subtitle"] is None
+
+
+def test_a_printed_address_cannot_promise_a_values_page(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    data = shutil.copytree(FIXTURE, tmp_path / "compact_data")
+    (data / "values.yaml").unlink()
+    compact = data / "compact.yaml"
+    compact.write_text(compact.read_text(encoding="utf-8") + (
+        "printed_addresses:\n  - text: compact.riverford.example/what-we-value\n    page: values\n"
+    ), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    capsys.readouterr()
+    assert cli.main(["check", "--data", "compact_data"]) == 1
+    assert re.search(r"^compact_data/compact\.yaml:\d+:\d+: there is no values\.yaml, so the site has no values "
+                     r"page for this address: name another page$", capsys.readouterr().err, re.M)
