@@ -395,10 +395,10 @@ def growth(base: Runs, small: Runs, large: Runs) -> float:
     return statistics.median(ratios)
 
 
-def bench_texts(report: Report, work: Path, repeat: int, pdf: bool) -> None:
+def bench_texts(report: Report, work: Path, repeat: int, pdf: bool, warm: bool = True) -> None:
     """One commitment 24,000 and 240,000 characters long, of prose and of punctuation: the build
-    without PDFs (warm caches: a build after another of the same data), and with ``pdf`` the
-    handouts' layout (``build_handouts``, as in "PDF handouts"). The ratio that says whether a
+    without PDFs (``warm``: a build after another of the same data, else a first build), and with
+    ``pdf`` the handouts' layout (``build_handouts``, as in "PDF handouts"). The ratio that says whether a
     build is linear is that of the extra times over the data as it is (:func:`growth`)."""
     small, large = LONG_TEXT_SIZES
     base_data = work / "text-base"  # the commitment's own words (without source:, as the others)
@@ -410,15 +410,17 @@ def bench_texts(report: Report, work: Path, repeat: int, pdf: bool) -> None:
             data[(kind, size)] = make_long_text(ROOT / "compact_data", work / f"text-{kind}-{size}", kind, size)
     projects = {key: copy_project(work / f"project-{key[0]}-{key[1]}", data=folder, pdf=False)
                 for key, folder in data.items()}
-    for key, project in projects.items():  # fills each one's caches: the builds measured are warm (less noise)
-        mkdocs_build(project, work / f"site-text-{key[0]}-{key[1]}")
+    if warm:  # fills each one's caches: the builds measured are warm (less noise)
+        for key, project in projects.items():
+            mkdocs_build(project, work / f"site-text-{key[0]}-{key[1]}")
     builds = repeated(repeat, *(
         lambda p=project, k=key: mkdocs_build(p, work / f"site-text-{k[0]}-{k[1]}")
         for key, project in projects.items()
     ))
     runs = dict(zip(projects, builds, strict=True))
     base = runs[("base", 0)]
-    report.add(f"Long texts: the data as it is, build without PDFs, warm cache (median of {repeat})", str(base.median))
+    report.add(f"Long texts: the data as it is, build without PDFs, {'warm' if warm else 'cold'} cache "
+               f"(median of {repeat})", str(base.median))
     for kind in LONG_TEXT_UNITS:
         a, b = runs[(kind, small)], runs[(kind, large)]
         report.add(f"Long texts, {kind}: one commitment of {small // 1000} K / {large // 1000} K characters, "
@@ -682,7 +684,8 @@ def main(argv: list[str] | None = None) -> int:
             bench_scale(report, work, factors, repeat)
         if "texts" in parts:
             print("Long texts", flush=True)
-            bench_texts(report, work, repeat, pdf=not args.smoke)  # (the handouts' layout takes a minute)
+            # --smoke: first builds only, no handouts (their layout takes two minutes)
+            bench_texts(report, work, repeat, pdf=not args.smoke, warm=not args.smoke)
 
     print()
     print(f"Benchmark ({'smoke' if args.smoke else 'full'}), {time.strftime('%Y-%m-%d')}, "
