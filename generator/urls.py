@@ -34,7 +34,7 @@ EDITIONS_DIR = "editions"
 SITE_PAGES = {
     "home": HOME, "about": ABOUT, "values": VALUES, "themes": THEMES, "sectors": SECTORS,
     "commitments": COMMITMENTS, "glossary": GLOSSARY, "complaints": COMPLAINTS, "downloads": DOWNLOADS,
-    "linking": LINKING, "editions": EDITIONS, "accessibility": ACCESSIBILITY,
+    "linking": LINKING, "editions": EDITIONS, "accessibility": ACCESSIBILITY, "self-assessment": SELF_ASSESSMENT,
 }
 
 

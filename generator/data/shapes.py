@@ -162,7 +162,7 @@ class SourceText(_Strict):
 #: Pages a printed address may lead to, by name (a hand-written page is named by its file, e.g. 'privacy.md').
 PrintedPageName = Literal[
     "home", "about", "values", "themes", "sectors", "commitments", "glossary", "complaints", "downloads",
-    "linking", "editions", "partners-group", "accessibility",
+    "linking", "editions", "partners-group", "accessibility", "self-assessment",
 ]
 PageRef = Annotated[str, StringConstraints(pattern=r"^([a-z]+(-[a-z]+)*|[a-z0-9_-]+(/[a-z0-9_-]+)*\.md)$")]
 
