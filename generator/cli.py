@@ -244,6 +244,14 @@ def main(argv: list[str] | None = None) -> int:
         print(error.report(), file=sys.stderr)
         return 1
     if args.command == "check":
+        from generator.export import PUBLISHED_URLS, published_losses  # the build's own planning
+
+        lost = published_losses(DEFAULT_CONFIG, args.data, compact)
+        if lost:
+            print(f"{PUBLISHED_URLS}: {len(lost)} published address(es) would no longer be served: {', '.join(lost)} "
+                  "(a partner may have printed them: keep the page, or give the old address a redirect)",
+                  file=sys.stderr)
+            return 1
         print(summary(compact))
         return 0
     if args.command == "nginx":

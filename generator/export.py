@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import posixpath
 import shutil
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,8 @@ from generator import staging, urls
 from generator.build import Build, build, theme_values
 from generator.deploy.rules import fingerprint
 from generator.environment import cannot_write
-from generator.model import load_compact
+from generator.handouts.plan import plan_handouts
+from generator.model import Compact, load_compact
 
 #: The plugin's name in ``mkdocs.yml``, and the defaults of the options the export reads
 #: (the plugin's own options, generator.mkdocs_plugin.config, use the same).
@@ -200,13 +201,38 @@ def _check_printed(result: Build, files: Mapping[str, bytes]) -> None:
 
 def _check_published(manifest: Path, files: Mapping[str, bytes], pdf: bool) -> None:
     """Every address the site has published is in the export (as the plugin checks)."""
-    if not manifest.is_file():
-        return
-    served = {urls.url_path(path) if path.endswith(".md") else path for path in files}
-    missing = urls.unserved(urls.read_manifest(manifest.read_text(encoding="utf-8")), served, pdf=pdf)
+    missing = unserved_published(manifest, files, pdf)
     if missing:
         raise ExportError(f"{len(missing)} published address(es) in {manifest.name} would no longer be served: "
                           + ", ".join(missing))
+
+
+def unserved_published(manifest: Path, files: Iterable[str], pdf: bool) -> list[str]:
+    """The addresses ``manifest`` lists that none of ``files`` (source paths) would serve."""
+    if not manifest.is_file():
+        return []
+    served = {urls.url_path(path) if path.endswith(".md") else path for path in files}
+    return urls.unserved(urls.read_manifest(manifest.read_text(encoding="utf-8")), served, pdf=pdf)
+
+
+def published_losses(config_file: Path, data_dir: Path, compact: Compact) -> list[str]:
+    """For ``generator check``: the published addresses the project's site would stop serving with
+    this data (the pages and files it plans, the docs folder's, and every handout it would lay
+    out; nothing is laid out). Nothing to say for a data folder that is not the project's."""
+    if not config_file.is_file():
+        return []
+    config = read_config(config_file)
+    root, options = config_file.parent, plugin_options(config)
+    if data_dir.resolve() != (root / str(options.get("data_dir", DATA_DIR))).resolve():
+        return []
+    site_url, docs_dir = config.get("site_url"), root / str(config.get("docs_dir") or "docs")
+    if not isinstance(site_url, str) or not site_url or not docs_dir.is_dir():
+        return []  # the build says what is wrong with the configuration
+    result = build(compact, urls.Site(site_url), [root / str(options.get("templates_dir", TEMPLATES_DIR))], pdf=False)
+    plans = [(compact, urls.CURRENT), *((e, urls.edition_pages(e)) for e in compact.history.editions)]
+    handouts = [h.path for edition, pages in plans for h in plan_handouts(edition, pages)]
+    return unserved_published(root / str(options.get("published_urls", PUBLISHED_URLS)),
+                              [*site_files(result, docs_dir), *handouts], pdf=True)
 
 
 # -- writing ------------------------------------------------------------------------------

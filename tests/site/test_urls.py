@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -103,3 +104,30 @@ def test_a_relative_link_is_what_relpath_gives(compact: Compact) -> None:
         for target in pages:
             assert urls.relative(source, target) == posixpath.relpath(target, posixpath.dirname(source) or "."), (
                 source, target)
+
+
+def test_check_refuses_data_that_would_stop_serving_a_published_address(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`generator check` is the whole gate: a theme's new slug would stop serving its published address
+    (the build refuses it too), so check says so, before any build, naming the addresses."""
+    from support import copy_project
+
+    from generator import cli
+
+    project = copy_project(tmp_path / "project")
+    shutil.copy2(URL_LIST, project / URL_LIST.name)
+    monkeypatch.chdir(project)
+    capsys.readouterr()
+    assert cli.main(["check"]) == 0
+    theme = project / "compact_data" / "themes" / "1-allocating-resources.yaml"
+    theme.write_text(theme.read_text(encoding="utf-8").replace("slug: allocating-resources", "slug: resources"),
+                     encoding="utf-8")
+    capsys.readouterr()
+    assert cli.main(["check"]) == 1
+    said = capsys.readouterr().err
+    assert said.startswith("published-urls.txt: ")
+    assert "/themes/allocating-resources/" in said and "would no longer be served" in said
+    # Another copy of the data is not the project's: it is checked on its own, with no addresses to keep.
+    shutil.copytree(project / "compact_data", tmp_path / "copy")
+    assert cli.main(["check", "--data", str(tmp_path / "copy")]) == 0
