@@ -163,9 +163,9 @@ def plan_handouts(compact: Compact, pages: urls.Pages = urls.CURRENT) -> list[Ha
                 title=f"{_theme_label(theme, compact)} — {name}",
                 heading=_theme_label(theme, compact),
                 description=(
-                    f"The {words.part}'s introduction and its {len(theme.commitments)} {words.provisions}."
+                    f"The {words.part}'s introduction and its {words.count(len(theme.commitments))}."
                     if theme.introduction
-                    else f"The {words.part}'s {len(theme.commitments)} {words.provisions}."
+                    else f"The {words.part}'s {words.count(len(theme.commitments))}."
                 ),
                 running=f"{name}: {words.part} {theme.number}",
                 web_page=pages.theme_page(theme),
@@ -207,14 +207,14 @@ def _whole_description(compact: Compact) -> str:
 
 def _sector_description(sector: Sector, compact: Compact) -> str:
     shared = compact.shared_sector
-    own, word = len(compact.in_sector(sector)), compact.words.provisions
+    own, words = len(compact.in_sector(sector)), compact.words
     if sector.shared:
-        return f"The {own} {word} that bind {compact.shared_binds}."
+        return f"The {words.count(own)} that bind {compact.shared_binds}."
     if shared is None:
-        return f"The sector's {own} {word}."
+        return f"The sector's {words.count(own)}."
     return (
-        f"The sector's {own} own {word} and, in a section of their own, "
-        f"the {len(compact.in_sector(shared))} shared {word}."
+        f"The sector's {own} own {words.provisions} and, in a section of their own, "
+        f"the {len(compact.in_sector(shared))} shared {words.provisions}."
     )
 
 

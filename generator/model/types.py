@@ -66,6 +66,10 @@ class Words:
     def a_part(self) -> str:
         return with_article(self.part)
 
+    def count(self, number: int) -> str:
+        """A number of provisions: "1 commitment", "54 commitments"."""
+        return f"{number} {self.provision if number == 1 else self.provisions}"
+
 
 def with_article(word: str) -> str:
     """The indefinite article by the word's first letter: right for the words documents use."""

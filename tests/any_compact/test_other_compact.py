@@ -325,3 +325,11 @@ def test_the_accessibility_statement_is_this_compacts_with_its_own_contact(built
     assert forbidden_in(str(page)) == []
     nav = [squash(a.get_text(" ")) for a in read(built.site, "").select("nav.md-nav--primary a.md-nav__link")]
     assert nav[-1] == "Accessibility"
+
+
+def test_a_count_of_one_is_said_in_the_singular(built: Built) -> None:
+    """Section 4 of the fixture holds one undertaking: its page and handout say "1 undertaking"."""
+    page = squash(content(read(built.site, "themes/buildings")).get_text(" "))
+    assert "This section has 1 undertaking." in page
+    handout = squash(pdf_text(built.site / "downloads" / "theme-buildings.pdf"))
+    assert "The section's 1 undertaking." in handout and "1 undertakings" not in handout
