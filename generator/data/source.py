@@ -201,10 +201,8 @@ class Source:
         words = self.text[span.start : span.end]
         return words == words.upper() and any(c.isalpha() for c in words)
 
-    def aligned(self, item: OfficialText, span: Span) -> bool:
-        """Whether a place is a whole unit (or, for an excerpt, whole words ending at a clause)."""
-        if item.extent == "whole":
-            return span.start in self._unit_starts and span.end in self._unit_ends
+    def _excerpt_at(self, span: Span) -> bool:
+        """Whether a place is an excerpt's: whole words, ending where a clause or sentence ends."""
         starts_word = span.start == 0 or not self.text[span.start - 1].isalnum()
         return starts_word and (span.end in self._unit_ends or span.end in self._clause_ends)
 
@@ -212,7 +210,7 @@ class Source:
         """Where a text stands as a whole unit: its first such place from ``after`` on, else its
         first anywhere (a sequence's text takes the next place; one before is out of order)."""
         if item.extent == "excerpt":  # may start at any word: searched (quotations are few and short)
-            found = sorted((s for s in self.occurrences(item) if self.aligned(item, s)), key=lambda s: s.start)
+            found = sorted((s for s in self.occurrences(item) if self._excerpt_at(s)), key=lambda s: s.start)
             return next((s for s in found if s.start >= after), found[0] if found else None)
         text = squash(item.text)
         if not text:
