@@ -92,6 +92,15 @@ class NationalCompactOut(_Out):
     references: list[str] = Field(description="Keys into `references`.")
 
 
+class OutcomesOut(_Out):
+    """The outcomes the document sets out itself (official text)."""
+
+    heading: str | None
+    lead_in: str | None
+    items: list[str]
+    references: list[str] = Field(description="Keys into `references`.")
+
+
 class ValueOut(_Out):
     key: str
     text: str
@@ -219,6 +228,7 @@ class CompactOut(_Out):
     keeper: str | None = Field(description="The body that keeps the Compact, if known.")
     url: str = Field(description="The website's address.")
     passages: dict[str, PassageOut] = Field(description="The Compact's passages outside the themes, by name.")
+    outcomes: OutcomesOut | None = Field(description="The outcomes the document itself sets out, if any.")
     national_compact: NationalCompactOut | None
     values: list[ValueOut]
     sectors: list[SectorOut]
@@ -285,6 +295,10 @@ def compact_document(compact: Compact, site: urls.Site, pages: urls.Pages = urls
         keeper=compact.keeper,
         url=site.url,
         passages={name: passage(p) for name in PASSAGES if (p := getattr(compact, name)) is not None},
+        outcomes=None if compact.outcomes is None else OutcomesOut(
+            heading=compact.outcomes.heading, lead_in=compact.outcomes.lead_in, items=list(compact.outcomes.items),
+            references=keys(compact.outcomes.references),
+        ),
         national_compact=None if national is None else NationalCompactOut(
             lead_in=national.lead_in, outcomes=list(national.outcomes), references=keys(national.references),
         ),

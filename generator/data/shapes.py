@@ -132,8 +132,11 @@ CommitmentId = Annotated[
 #: A number as the document prints it: ``1.4``, ``1.2.1``, ``3``, ``c``, ``A2``.
 #: Each part is digits, one letter, or a roman numeral.
 PRINTED_NUMBER = r"^([1-9][0-9]{0,3}|0|[A-Za-z]|[ivxlIVXL]{1,6})(\.([1-9][0-9]{0,3}|0|[A-Za-z]|[ivxlIVXL]{1,6})){0,5}$"
-PrintedNumber = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) and not isinstance(v, bool)
-                                                 else v), StringConstraints(pattern=PRINTED_NUMBER)]
+PrintedNumber = Annotated[
+    str, BeforeValidator(lambda v: str(v) if isinstance(v, int) and not isinstance(v, bool) else v),
+    StringConstraints(pattern=PRINTED_NUMBER),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": PRINTED_NUMBER}, {"type": "integer", "minimum": 0}]}),
+]
 #: A number a provision's id is taken for when it gives no ``number``: digits and dots.
 NUMERIC_ID = re.compile(r"^[0-9]+(\.[0-9]+)*$")
 #: A whole number written as one: not ``yes`` (true) and not ``1.0``.

@@ -227,7 +227,10 @@ def _whole_description(compact: Compact) -> str:
     parts = [p for p, present in (
         ("introduction", compact.introduction), ("values", compact.values),
     ) if present]
-    parts.append(f"every {compact.words.part} with all its {compact.words.provisions}")
+    if compact.outcomes:
+        parts.append("its outcomes")
+    parts.append(f"every {compact.words.part} with all its {compact.words.provisions}" if compact.themes
+                 else f"all its {compact.words.provisions}")
     if compact.resolving_complaints:
         parts.append(compact.resolving_complaints.heading.lower())
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + ", and " + parts[-1]

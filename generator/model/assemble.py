@@ -259,8 +259,10 @@ def check_commitment_ids(written: Sequence[Written]) -> tuple[dict[str, Written]
         entry, file, where = item.entry, item.file, (*item.location, "id")
         number = item.number if item.number is not None and shapes.NUMERIC_ID.match(item.number) else None
         prefix, _, position = (number or "").rpartition(".")
-        part = item.parts[-1] if item.parts else None
-        part_number = part.number if part is not None else None
+        numbered = [p for p in item.parts if p.number is not None]
+        part_number = numbered[-1].number if numbered else None  # the innermost part that prints a number
+        # Numbers run on through the part that prints their prefix (or, unnumbered, the top part).
+        part = next((p for p in reversed(item.parts) if p.number == prefix), item.parts[0] if item.parts else None)
         scope = (id(part), prefix)
         expected = last.get(scope, 0) + 1
         place = where if entry.number is None else (*item.location, "number")
@@ -473,6 +475,10 @@ class Assembler:
         self.problems += check_theme_slugs(f.themes)
         self.problems += check_holders(f)
         written = written_provisions(f)
+        holders = [t.file for t in f.themes] + ([f.provisions.file] if f.provisions is not None else [])
+        if not written and holders and not f.unreadable_themes:
+            self.problems.append(holders[0].problem((), "the document has no provisions: give each its "
+                                                    "'commitments:' in its part, or in provisions.yaml"))
         defined = self.take(check_commitment_ids(written))
         lists: dict[tuple[int, Location], m.ProvisionList] = {}
         parts: dict[int, m.Theme] = {}  # by the identity of the part's data

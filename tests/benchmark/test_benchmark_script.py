@@ -34,7 +34,7 @@ def test_synthetic_compact_at_2x_loads_with_twice_the_commitments(tmp_path: Path
 
     assert len(compact.commitments) == 2 * len(real.commitments) == 108
     assert len(compact.themes) == 2 * len(real.themes)
-    assert [t.number for t in compact.themes] == list(range(1, len(compact.themes) + 1))
+    assert [t.number for t in compact.themes] == [str(n) for n in range(1, len(compact.themes) + 1)]
     assert len({t.slug for t in compact.themes}) == len(compact.themes)
     # The copy keeps the real texts and links within itself: 1.6 ↔ 5.5 becomes 6.6 ↔ 10.5.
     first, copy = compact.commitment("1.6"), compact.commitment("6.6")

@@ -84,15 +84,19 @@ def text_paths(name: str, root: dict[str, Any]) -> set[str]:
     """Every free-text place a schema allows, as ``name: a.b[].c``."""
     found: set[str] = set()
 
-    def visit(schema: dict[str, Any], path: str) -> None:
+    def visit(schema: dict[str, Any], path: str, inside: frozenset[str] = frozenset()) -> None:
+        ref = schema.get("$ref")
+        if ref in inside:  # a shape nested in itself (parts in parts): its places are already found
+            return
+        inside = inside | {ref} if ref else inside
         for branch in _branches(schema, root):
             if is_free_text(branch):
                 found.add(f"{name}: {path}")
             elif branch.get("type") == "array" and "items" in branch:
-                visit(branch["items"], path + "[]")
+                visit(branch["items"], path + "[]", inside)
             elif branch.get("type") == "object":
                 for key, value in branch.get("properties", {}).items():
-                    visit(value, f"{path}.{key}" if path else key)
+                    visit(value, f"{path}.{key}" if path else key, inside)
 
     visit(root, "")
     return found
@@ -294,6 +298,26 @@ contact:
 SHARED_FORM = "onmouseover=alert"
 
 
+def with_every_shape(data: Path) -> None:
+    """The current edition with the shapes Bristol's data does not have, so their texts are fed too:
+    outcomes of its own, a part whose provisions are lists with a heading and a lead-in, and a part
+    nested in it. (A document without parts, ``provisions.yaml``, has the same lists: the synthetic
+    shapes in tests/fixtures/shapes/ build one.)"""
+    with (data / "compact.yaml").open("a", encoding="utf-8") as out:
+        out.write("outcomes:\n  heading: Outcomes heading\n  lead_in: The outcomes' lead-in\n"
+                  "  items:\n    - A first outcome\n    - A second outcome\n")
+    theme = data / "themes" / "3-consulting-and-involving.yaml"
+    part = yaml.safe_load(theme.read_text(encoding="utf-8"))
+    *kept, one, other = part.pop("commitments")
+    part["lists"] = [{"heading": "A list's heading", "lead_in": "A list's lead-in", "commitments": kept}]
+    part["parts"] = [
+        {"title": "A nested part", "slug": "a-nested-part", "introduction": ["A nested introduction"],
+         "lists": [{"heading": "Its list's heading", "lead_in": "Its list's lead-in", "commitments": [one]}]},
+        {"title": "Another nested part", "slug": "another-nested-part", "commitments": [other]},
+    ]
+    theme.write_text(yaml.safe_dump(part, sort_keys=False, allow_unicode=True, width=1000), encoding="utf-8")
+
+
 def hostile_project(where: Path, *, source: bool) -> tuple[Path, list[Field], list[Field]]:
     """A copy of the project with a second edition (so changes.yaml and an earlier edition's files)
     and the Group's file, every free-text field hostile but those ``generator check`` refuses
@@ -303,6 +327,7 @@ def hostile_project(where: Path, *, source: bool) -> tuple[Path, list[Field], li
     data = project / "compact_data"
     if not source:  # so that the official texts of both editions can be hostile too
         without_source(data / "editions" / "2012")
+    with_every_shape(data)
     (data / "partners-group.yaml").write_text(PARTNERS_GROUP, encoding="utf-8")
     (data / "partners-group").mkdir()
     (data / "partners-group" / "minutes.pdf").write_bytes(b"%PDF-1.4\n")
