@@ -1,8 +1,10 @@
 """The site works with the keyboard alone: tested by pressing keys in Chromium.
 
 Nothing here reads markup to decide what is accessible: the tests press Tab,
-Enter, Space, arrow keys and "/" as a keyboard user would, and look at where
-focus went, what is visible and what happened.
+Shift+Tab, Enter, Space, Escape, arrow keys and "/" as a keyboard user would, and look
+at where focus went, whether it can be seen there (not hidden, transparent or
+covered) and what happened; the navigation drawer also in a desktop window zoomed
+to 400 %.
 """
 
 from __future__ import annotations
@@ -199,16 +201,21 @@ def test_search_reached_by_tab_at_desktop_width(page: Any, served_site: str) -> 
     page.wait_for_url(re.compile(r"/commitments/4\.7/"))
 
 
+def tab_to_the_menu_button(page: Any, served_site: str) -> Any:
+    """Open a page on a narrow screen and Tab past the skip link to the menu button; the button."""
+    page.goto(served_site + "about/")
+    page.wait_for_load_state("load")
+    page.keyboard.press("Tab")  # skip link
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Navigation menu"
+    return page.get_by_role("button", name="Navigation menu")
+
+
 def test_navigation_drawer_opens_with_the_keyboard_on_a_narrow_screen(browser: Any, served_site: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 800})
     try:
         page = context.new_page()
-        page.goto(served_site + "about/")
-        page.wait_for_load_state("load")
-        page.keyboard.press("Tab")  # skip link
-        page.keyboard.press("Tab")
-        menu = page.get_by_role("button", name="Navigation menu")
-        assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Navigation menu"
+        menu = tab_to_the_menu_button(page, served_site)
         assert menu.get_attribute("aria-expanded") == "false"
         page.keyboard.press("Enter")
         assert menu.get_attribute("aria-expanded") == "true"
@@ -376,12 +383,7 @@ def test_drawer_shows_each_tab_stop_opens_its_panels_and_closes_with_escape(
     narrow_page: Any, served_site: str
 ) -> None:
     page = narrow_page
-    page.goto(served_site + "about/")
-    page.wait_for_load_state("load")
-    page.keyboard.press("Tab")  # skip link
-    page.keyboard.press("Tab")
-    menu = page.get_by_role("button", name="Navigation menu")
-    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Navigation menu"
+    menu = tab_to_the_menu_button(page, served_site)
     drawer = ".md-sidebar--primary"
     opened = press(page, "Enter", drawer)
     assert menu.get_attribute("aria-expanded") == "true"
