@@ -16,7 +16,7 @@ Each is built once, as a user builds it (``mkdocs build --strict``, PDFs and ope
 official text checked against its source text), and every provision is looked for where a reader
 (or a program) looks: its own page, the list, the per-party pages, the handouts and checklists,
 the open data and the search index, labelled in the document's own words and with no number the
-document does not print. What each fixture says is read from its files (:mod:`support.shapes`).
+document does not print. What each fixture says is read from its files (tests/support/shapes.py).
 """
 
 from __future__ import annotations
