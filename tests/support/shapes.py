@@ -71,7 +71,7 @@ class Shape:
     parties: tuple[Party, ...]
     items: tuple[Provision, ...]
     #: Texts the document prints that the site must show as official: list headings and lead-ins,
-    #: part introductions, nested parts' titles, outcomes; each with the page it belongs on.
+    #: part introductions, outcomes; each with the page it belongs on.
     official: tuple[tuple[str, str], ...]
 
     @property
@@ -138,8 +138,7 @@ def _provisions(
             sector = entry.get("sector", entries.get("sector"))
             found.append(Provision(entry["id"], _printed(entry), entry["text"], sector,
                                    part.slug if part else None, part.title if part else None))
-    for nested in body.get("parts", []):
-        official.append((nested["title"], page))
+    for nested in body.get("parts", []):  # its title is a heading of the part's page
         found += _provisions(nested, part, page, official)
     return found
 
