@@ -16,7 +16,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from generator import urls
+from generator.data.shapes import COMMITMENT_ID
 from generator.model import Compact
+from generator.model.types import as_data
 
 #: What a saved file says it is, and the one version of its shape this site reads and writes.
 FORMAT = "compact-self-assessment"
@@ -46,7 +48,8 @@ class _Shape(BaseModel):
 class Answer(_Shape):
     """An organisation's answer about one commitment."""
 
-    id: str = Field(pattern=r"^[0-9]+\.[0-9]+$", description="The commitment's number in the file's edition.")
+    id: str = Field(pattern=COMMITMENT_ID,
+                    description="The commitment's key (its number, where it has one) in the file's edition.")
     text: str = Field(max_length=MAX_TEXT, description="The commitment's exact words in the file's edition.")
     status: Status | None = Field(description="met, partly (met), not-yet (met), not-applicable, or none yet.")
     evidence: str = Field(max_length=MAX_TEXT, description="Evidence or notes: plain text, never markup.")
@@ -60,7 +63,7 @@ class Answer(_Shape):
 class WithdrawnAnswer(Answer):
     """An answer about a commitment that a later edition withdrew: kept apart, never lost."""
 
-    edition: int = Field(description="The edition the commitment was last in.")
+    edition: int | str = Field(description="The edition the commitment was last in.")
 
 
 class AssessmentFile(_Shape):
@@ -72,7 +75,7 @@ class AssessmentFile(_Shape):
     format: Literal["compact-self-assessment"]
     version: int = Field(ge=1, description="The file format's version (this schema: 1).")
     compact: str = Field(description="The title of the Compact assessed against.")
-    edition: int = Field(description="The edition whose numbers and words the answers carry.")
+    edition: int | str = Field(description="The edition whose numbers and words the answers carry.")
     organisation: str = Field(max_length=MAX_TEXT)
     date: str = Field(max_length=MAX_TEXT, description="The date of the assessment, YYYY-MM-DD, or empty.")
     sector: str | None = Field(description="The party (a sector's key) assessed as, or none for every commitment.")
@@ -129,9 +132,10 @@ def page_data(compact: Compact, site: urls.Site) -> dict[str, Any]:
         "parties": [
             {"key": s.key, "name": s.name, "binds": [c.id for c in compact.binding(s)]} for s in compact.sides
         ],
-        "themes": [{"number": t.number, "title": t.title} for t in compact.themes],
+        "themes": [{"number": as_data(t.key), "title": t.title, "heading": t.heading} for t in compact.themes],
         "commitments": [
-            {"id": c.id, "text": c.text, "theme": c.theme.number, "url": site.permalink(urls.commitment_page(c))}
+            {"id": c.id, "Name": c.Name, "text": c.text, "theme": as_data(c.theme.key) if c.theme else None,
+             "url": site.permalink(urls.commitment_page(c))}
             for c in compact.commitments
         ],
         "editions": edition_moves(compact),

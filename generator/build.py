@@ -89,18 +89,19 @@ class ThemeValues:
 
 def theme_values(compact: Compact) -> ThemeValues:
     """The data the theme's templates show, escaped for them (see :class:`ThemeValues`)."""
-    first = compact.commitments[0]
+    example = compact.numbering_example or ("", "", "")  # no sentence on how numbers are made if they are not so
     facts = {
         "name": compact.name_in_text,
         "name_capitalised": capfirst(compact.name_in_text),
         "label": compact.label,
-        "example": first.id,
-        "example_theme": str(first.theme.number),
-        "example_position": str(first.number[1]),
+        "example": example[0],
+        "example_theme": example[1],
+        "example_position": example[2],
         "provision": compact.words.provision,
         "provisions": compact.words.provisions,
         "Provisions": compact.words.Provisions,
         "part": compact.words.part,
+        "has_parts": "yes" if compact.themes else "",
     }
     return ThemeValues(
         site_name=html_attribute(compact.title),
@@ -128,7 +129,7 @@ def build(
     handouts = _handouts(compact, site, override_dirs, urls.CURRENT, cache, templates) if pdf else []
     outputs.update({h.path: h.content for h in handouts if not h.pending})
     downloads = Downloads.from_outputs(handouts, outputs, descriptions(compact))
-    editions: dict[int, Downloads] = {}
+    editions: dict[int | str, Downloads] = {}
     for edition in compact.history.editions:  # each at its permanent address, the current one too
         pages = urls.edition_pages(edition)
         files = open_data_files(edition, site, pages, open_data_cache)

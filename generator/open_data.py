@@ -31,8 +31,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from generator import assessment, urls
 from generator.cachefiles import kept_or_made
+from generator.data import shapes
 from generator.model import Compact, Passage, Reference, Step
-from generator.model.types import PASSAGES
+from generator.model.types import PASSAGES, as_data
 
 DATA_DIR = "data"
 JSON_PATH = f"{DATA_DIR}/compact.json"
@@ -53,8 +54,9 @@ DESCRIPTIONS = (
 CSV_COLUMNS = ("id", "theme_number", "theme_title", "sector", "sector_name", "text", "url")
 #: Each column's CSVW datatype and description, in the document's own words ({provision}, {part}).
 CSV_COLUMN_TYPES = {
-    "id": ("string", "The Compact's number, <{part}>.<n>: text, so that 1.10 is not the number 1.1."),
-    "theme_number": ("integer", "Number of the {part} the {provision} belongs to."),
+    "id": ("string", "The {provision}'s permanent key, its number where the document prints one (1.4): text, "
+           "so that 1.10 is not the number 1.1."),
+    "theme_number": ("integer", "Number (else the address name) of the {part} the {provision} belongs to."),
     "theme_title": ("string", "The {part}'s title."),
     "sector": ("string", "Key of the sector the {provision} binds."),
     "sector_name": ("string", "The sector's name."),
@@ -109,7 +111,8 @@ class SectorOut(_Out):
 
 
 class ThemeOut(_Out):
-    number: int
+    number: int | str | None = Field(description="What the document prints for it (a whole number where it is "
+                                     "one), or null if it prints none.")
     title: str
     slug: str
     introduction: list[str]
@@ -118,8 +121,11 @@ class ThemeOut(_Out):
 
 
 class CommitmentOut(_Out):
-    id: str = Field(pattern=r"^[0-9]+\.[0-9]+$", description="The Compact's number, <theme>.<n>.")
-    theme: int = Field(description="Number of the theme it belongs to.")
+    id: str = Field(pattern=shapes.COMMITMENT_ID, description="Its permanent key: the number the document "
+                    "prints, or a key where it prints none or numbers restart in each part.")
+    number: str | None = Field(description="The number the document prints for it, or null if it prints none.")
+    theme: int | str | None = Field(description="The number (else the slug) of the theme it belongs to, or null "
+                                    "in a document without themes.")
     sector: str = Field(description="Key into `sectors`: who the commitment binds.")
     text: str = Field(description="The Compact's exact words.")
     topics: list[str] = Field(description="Keys into `topics` (an editorial grouping, not the Compact's).")
@@ -127,7 +133,7 @@ class CommitmentOut(_Out):
     references: list[str] = Field(description="Keys into `references`: the Compact's footnotes.")
     terms: list[str] = Field(description="Keys into `glossary`.")
     url: str = Field(description="The commitment's permanent address.")
-    theme_url: str = Field(description="Where the commitment is listed on its theme's page.")
+    theme_url: str | None = Field(description="Where the commitment is listed on its theme's page, if it has one.")
 
 
 class TopicOut(_Out):
@@ -152,7 +158,7 @@ class RedirectOut(_Out):
     old: str
     action: Literal["moved", "merged", "split", "withdrawn"]
     to: list[str] = Field(description="The current ids it became (none if withdrawn).")
-    edition: int = Field(description="The edition in which it changed.")
+    edition: int | str = Field(description="The edition in which it changed.")
     note: str | None
     text: str = Field(description="Its words in the last edition that had the number.")
     url: str = Field(description="The old address.")
@@ -169,7 +175,7 @@ class ChangeOut(_Out):
 
 
 class EditionOut(_Out):
-    edition: int
+    edition: int | str
     adopted: str | None = Field(description="YYYY-MM-DD, if known.")
     current: bool
     url: str = Field(description="The edition's permanent address.")
@@ -205,7 +211,7 @@ class CompactOut(_Out):
     """A Compact as open data, in the document's order."""
 
     title: str
-    edition: int
+    edition: int | str = Field(description="The edition as the document prints it: a year, or a label such as 2019/22.")
     adopted: str | None = Field(description="When this edition was adopted, YYYY-MM-DD, if known.")
     current: bool = Field(description="Whether this is the current edition.")
     subtitle: str | None
@@ -295,7 +301,7 @@ def compact_document(compact: Compact, site: urls.Site, pages: urls.Pages = urls
         ],
         themes=[
             ThemeOut(
-                number=t.number, title=t.title, slug=t.slug, introduction=list(t.introduction),
+                number=as_data(t.number), title=t.title, slug=t.slug, introduction=list(t.introduction),
                 commitments=[c.id for c in t.commitments], url=url(pages.theme_page(t)),
             )
             for t in compact.themes
@@ -303,7 +309,8 @@ def compact_document(compact: Compact, site: urls.Site, pages: urls.Pages = urls
         commitments=[
             CommitmentOut(
                 id=c.id,
-                theme=c.theme.number,
+                number=c.number,
+                theme=as_data(c.theme.key) if c.theme is not None else None,
                 sector=c.sector.key,
                 text=c.text,
                 topics=[t.key for t in c.topics],
@@ -311,7 +318,7 @@ def compact_document(compact: Compact, site: urls.Site, pages: urls.Pages = urls
                 references=keys(c.references),
                 terms=[t.key for t in c.terms],
                 url=url(pages.commitment_page(c)),
-                theme_url=url(pages.theme_page(c.theme), urls.anchor(c)),
+                theme_url=url(pages.theme_page(c.theme), urls.anchor(c)) if c.theme is not None else None,
             )
             for c in compact.commitments
         ],
@@ -385,9 +392,12 @@ def compact_json(compact: Compact, site: urls.Site, pages: urls.Pages = urls.CUR
     return _json_bytes({"$schema": site.url + SCHEMA_PATH, **document})
 
 
-def _rows(compact: Compact, site: urls.Site, pages: urls.Pages) -> list[tuple[str, int, str, str, str, str, str]]:
+def _rows(
+    compact: Compact, site: urls.Site, pages: urls.Pages
+) -> list[tuple[str, int | str | None, str, str, str, str, str]]:
     return [
-        (c.id, c.theme.number, c.theme.title, c.sector.key, c.sector.name, c.text,
+        (c.id, as_data(c.theme.key) if c.theme else None, c.theme.title if c.theme else "", c.sector.key,
+         c.sector.name, c.text,
          site.permalink(pages.commitment_page(c)))
         for c in compact.commitments
     ]
@@ -416,7 +426,7 @@ def csv_metadata(compact: Compact, site: urls.Site, pages: urls.Pages = urls.CUR
         "dialect": {"encoding": "utf-8", "header": True, "lineTerminators": ["\r\n"]},
         "tableSchema": {
             "columns": [
-                {"name": name, "titles": name, "datatype": datatype,
+                {"name": name, "titles": name, "datatype": _datatype(compact, name, datatype),
                  "dc:description": description.format(provision=compact.words.provision, part=compact.words.part),
                  "required": True}
                 for name, (datatype, description) in CSV_COLUMN_TYPES.items()
@@ -424,6 +434,13 @@ def csv_metadata(compact: Compact, site: urls.Site, pages: urls.Pages = urls.CUR
             "primaryKey": "id",
         },
     }
+
+
+def _datatype(compact: Compact, column: str, datatype: str) -> str:
+    """A column's type: the parts' numbers are whole numbers only where the document prints them so."""
+    if column == "theme_number" and not all(t.key.isdigit() for t in compact.themes):
+        return "string"
+    return datatype
 
 
 class _FixedDateZip(zipfile.ZipFile):
@@ -457,7 +474,7 @@ def commitments_xlsx(
     named by a SHA-256 of everything that decides their bytes.
     """
     title = f"The {compact.words.provisions} of {compact.label}"
-    recipe = (title, compact.words.Provisions, compact.keeper or compact.title, compact.edition,
+    recipe = (title, compact.words.Provisions, compact.keeper or compact.title, compact.year,
               _rows(compact, site, pages))
     if cache is None:
         return _workbook(*recipe)
@@ -472,12 +489,13 @@ def _workbook_key(recipe: object) -> str:
 
 
 def _workbook(
-    title: str, sheet_title: str, creator: str, edition: int, rows: list[tuple[str, int, str, str, str, str, str]]
+    title: str, sheet_title: str, creator: str, year: int,
+    rows: list[tuple[str, int | str | None, str, str, str, str, str]],
 ) -> bytes:
     from openpyxl import Workbook  # imported only to write one: a build whose workbooks are kept needs none
     from openpyxl.writer.excel import ExcelWriter
 
-    date = datetime.datetime(edition, 1, 1)
+    date = datetime.datetime(year, 1, 1)
     book = Workbook()
     sheet = book.active
     assert sheet is not None  # a new workbook has one sheet

@@ -177,7 +177,7 @@ CURRENT = Pages()
 
 def edition_pages(compact: Compact) -> Pages:
     """The pages at an edition's permanent address, ``editions/<year>/``."""
-    return Pages(f"{EDITIONS_DIR}/{compact.edition}/")
+    return Pages(f"{EDITIONS_DIR}/{compact.edition_key}/")
 
 
 def url_relative(from_page: str, to_page: str) -> str:

@@ -7,6 +7,7 @@ everything else is one row of :data:`MESSAGES`.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -66,9 +67,16 @@ def _pattern(error: Error) -> str:
     if error.given == "":
         return _empty(error)
     if error.name in ("id", "related", "old", "to"):
-        if isinstance(error.given, str) and re.fullmatch(r"[0-9]+\.[0-9]+", error.given):
+        if isinstance(error.given, str) and re.fullmatch(r"[0-9]+(\.[0-9]+)*", error.given):
             return f"'{error.given}' is not a commitment number like '1.4' (write it without leading zeros)"
-        return f"'{shown(str(error.given))}' is not a commitment number like '1.4'"
+        return (f"'{shown(str(error.given))}' is not a commitment id: write the number the document prints, such "
+                "as '1.4', or a key of lower-case letters, digits, dots and hyphens, such as 'funding-3'")
+    if error.name == "edition":
+        return (f"'{shown(str(error.given))}' is not an edition: write its year, such as 2012, or the label the "
+                "document prints, such as \"2019/22\"")
+    if error.name == "number":
+        return (f"'{shown(str(error.given))}' is not a number as documents print them: digits (1, 1.2), a letter "
+                "(A) or a roman numeral (iv), joined by dots")
     what = f"key in '{error.name}'" if isinstance(error.location[-1], int) else error.name
     rule = f"'{shown(str(error.given))}' is not a valid {what}: use lower-case letters, digits and single hyphens"
     example = "-".join(re.findall(r"[a-z0-9]+", str(error.given).lower()))[:MAX_KEY_LENGTH].strip("-")
@@ -78,6 +86,9 @@ def _pattern(error: Error) -> str:
 def _wrong_type(error: Error) -> str:
     if error.given is None:
         return _empty(error)
+    if error.kind == "string_type" and error.name == "number":
+        return (f"'number' must be a number as the document prints it, such as 1 or \"1.2\", "
+                f"not {_describe(error.given)}")
     if error.kind == "string_type" and error.location in error.parsed.scalars:
         # e.g. `id: 1.10`, which YAML reads as the number 1.1: show what was written.
         return f"'{error.name}' must be text; write it in quotes: \"{error.parsed.scalars[error.location]}\""
@@ -179,13 +190,37 @@ AT_PARENT = {"missing"}
 AT_KEY = {"extra_forbidden"}
 
 
+#: How pydantic names the member of a union an error is about, in its location: not the editor's key.
+UNION_MEMBER = re.compile(r"^(constrained-|function-)|^(int|str|bool)$")
+
+
+def _one_per_union(errors: list[Error]) -> list[Error]:
+    """A value that fits no member of a union (``edition``: a year or a label) is told once, by the member
+    its kind of value was meant for: digits (even in quotes) the number, other text the text."""
+    kept: dict[Location, list[Error]] = {}
+    plain: list[Error] = []
+    for item in errors:
+        members = [p for p in item.location if isinstance(p, str) and UNION_MEMBER.search(p)]
+        if not members:
+            plain.append(item)
+            continue
+        where = tuple(p for p in item.location if not (isinstance(p, str) and UNION_MEMBER.search(p)))
+        kept.setdefault(where, []).append(dataclasses.replace(item, location=where))
+    for choices in kept.values():
+        given = choices[0].given
+        wants_text = isinstance(given, str) and not given.strip().isdigit()
+        chosen = [e for e in choices if e.kind.startswith("string") == wants_text] or choices[:1]
+        plain.append(chosen[0])
+    return plain
+
+
 def explain(error: ValidationError, parsed: YamlFile, shape: type[BaseModel]) -> list[Problem]:
     """Every validation error of one file as a ``path:line:col`` problem."""
-    errors = [
+    errors = _one_per_union([
         Error(tuple(item["loc"]), item["type"], item.get("input"), dict(item.get("ctx") or {}), item["msg"],
               parsed, shape)
         for item in error.errors(include_url=False)
-    ]
+    ])
     typos = _typos(errors)
     meant = {(loc[:-1], wanted) for loc, wanted in typos.items()}
     problems = []
@@ -215,6 +250,8 @@ def _typos(errors: list[Error]) -> dict[Location, str]:
         taken = {meant for where, meant in typos.items() if where[:-1] == parent}
         wanted = [name for place, name in missing if place == parent and name not in taken]
         close = difflib.get_close_matches(typed, wanted, n=1, cutoff=0.6)
+        if not close:  # an optional key misspelt: the keys this place may have
+            close = difflib.get_close_matches(typed, _fields_at(error.shape, parent), n=1, cutoff=0.75)
         if close:
             typos[error.location] = close[0]
     return typos

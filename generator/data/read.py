@@ -32,9 +32,12 @@ PARTNERS_GROUP_DOCUMENTS = "partners-group"
 ACCESSIBILITY_FILE = "accessibility.yaml"
 #: Earlier editions: ``editions/<year>/``, each a data folder of its own.
 EDITIONS_DIR = "editions"
-EDITION_DIR = re.compile(r"^[0-9]{4}$")
+#: An edition's folder is named as its addresses are: its year, or its label with hyphens ("2019-22").
+EDITION_DIR = re.compile(r"^[0-9]{4}[0-9-]{0,8}$")
 EDITIONS_NOT_A_FOLDER = ("is not a folder: editions/ must be a folder holding one folder per earlier edition, "
                          "named by its year, as in 'editions/<year>/'")
+#: The provisions of a document that has no parts (instead of themes/).
+PROVISIONS_FILE = "provisions.yaml"
 #: Files of an older design, and what replaced them.
 REPLACED = {"redirects.yaml": "the redirect map is now made from the editions: move what it says into "
             "changes.yaml beside an earlier edition in editions/<year>/ (see docs/editors.md, \"Editions\")"}
@@ -49,8 +52,8 @@ VALUES_FILE = "values.yaml"
 #: misspelt ``change.yaml``) is reported, not ignored. Hidden entries (``.git``,
 #: an editor's swap file) are not the data's and are passed over. A replaced file has a message of its own.
 DATA_FOLDER_ENTRIES = (
-    *REQUIRED_FILES, VALUES_FILE, CHANGES_FILE, THEMES_DIR, SOURCE_DIR, EDITIONS_DIR, PARTNERS_GROUP_FILE,
-    PARTNERS_GROUP_DOCUMENTS, ACCESSIBILITY_FILE, *REPLACED,
+    *REQUIRED_FILES, VALUES_FILE, CHANGES_FILE, THEMES_DIR, PROVISIONS_FILE, SOURCE_DIR, EDITIONS_DIR,
+    PARTNERS_GROUP_FILE, PARTNERS_GROUP_DOCUMENTS, ACCESSIBILITY_FILE, *REPLACED,
 )
 #: Editors' notes (a provenance, how the data was made): Markdown files at the folder's top, never published.
 EDITORS_NOTES = re.compile(r"^[A-Za-z0-9][\w-]*\.md$")
@@ -80,6 +83,8 @@ class DataFiles:
     glossary: Loaded[shapes.GlossaryFile] | None
     complaints: Loaded[shapes.ComplaintsFile] | None
     themes: list[Loaded[shapes.ThemeFile]]
+    #: The provisions of a document without parts (``provisions.yaml``), if given.
+    provisions: Loaded[shapes.ProvisionsFile] | None = None
     #: What became of the edition before's commitments (``changes.yaml``), if given.
     changes: Loaded[shapes.ChangesFile] | None = None
     #: The Group's membership and record of work (``partners-group.yaml``), if given: current edition only.
@@ -178,14 +183,21 @@ class Reader:
                         + ", and editors' notes as <name>.md")
             self.problems.append(Problem(self.display(path), 0, 0, f"unknown file in the data folder ({hint})"))
 
-    def themes(self) -> tuple[list[Loaded[shapes.ThemeFile]], set[int]]:
-        """The theme files in number order, and the numbers of those that could not be read."""
+    def themes(self, without_parts: bool) -> tuple[list[Loaded[shapes.ThemeFile]], set[int]]:
+        """The theme files in number order, and the numbers of those that could not be read
+        (``without_parts``: the document has ``provisions.yaml`` instead)."""
         themes_dir = self.data_dir / THEMES_DIR
         # Every entry, not only *.yaml: a '6-x.yml' or '6-x.YAML' is reported, not ignored.
         paths = sorted(p for p in themes_dir.iterdir() if not p.name.startswith(".")) if themes_dir.is_dir() else []
-        if not paths:
-            self.problems.append(Problem(self.display(themes_dir), 0, 0, "no theme files found"))
-        loaded, unreadable = [], set()
+        if not paths and not without_parts:
+            self.problems.append(Problem(self.display(themes_dir), 0, 0, "no theme files found (a document "
+                                         f"without parts gives its provisions in {PROVISIONS_FILE} instead)"))
+        if paths and without_parts:
+            self.problems.append(Problem(self.display(self.data_dir / PROVISIONS_FILE), 0, 0, (
+                f"{PROVISIONS_FILE} is for a document without parts, but {THEMES_DIR}/ has parts: put these "
+                "provisions in their part's file")))
+        loaded: list[tuple[int, Loaded[shapes.ThemeFile]]] = []
+        unreadable: set[int] = set()
         for path in paths:
             named = THEME_FILE.match(path.name)
             if named is None:
@@ -196,18 +208,20 @@ class Reader:
                 continue
             number = int(named.group(1))
             result = self.read(path, shapes.ThemeFile)
-            if result is not None and result.data.number != number:
+            printed = result.data.number if result is not None else None
+            if printed is not None and printed.isdigit() and int(printed) != number:
+                assert result is not None
                 self.problems.append(
-                    result.file.problem(("number",), f"theme number {result.data.number} does not match the "
+                    result.file.problem(("number",), f"theme number {printed} does not match the "
                                         f"file name (which starts with {number})")
                 )
                 result = None  # one message, not one per commitment id
             if result is None:  # already reported; later checks must not blame its absence
                 unreadable.add(number)
             else:
-                loaded.append(result)
-        loaded.sort(key=lambda theme: theme.data.number)
-        return loaded, unreadable
+                loaded.append((number, result))
+        loaded.sort(key=lambda entry: entry[0])
+        return [theme for _, theme in loaded], unreadable
 
 
 def read_data(
@@ -241,7 +255,8 @@ def read_data(
         complaints=shared("complaints.yaml", shapes.ComplaintsFile, current.complaints if current else None),
         themes=[],
     )
-    files.themes, files.unreadable_themes = reader.themes()
+    files.provisions = reader.optional(PROVISIONS_FILE, shapes.ProvisionsFile)
+    files.themes, files.unreadable_themes = reader.themes((data_dir / PROVISIONS_FILE).exists())
     files.changes = reader.optional(CHANGES_FILE, shapes.ChangesFile)
     if current is None:
         files.partners_group = reader.optional(PARTNERS_GROUP_FILE, shapes.PartnersGroupFile)

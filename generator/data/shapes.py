@@ -113,14 +113,37 @@ FileName = Annotated[
 ]
 #: A slug that names a page of its own: ``/themes/<slug>/``, ``/sectors/<slug>/``.
 PageSlug = Annotated[Key, AfterValidator(_not_reserved)]
-#: ``<theme>.<position>`` in canonical form: ``1.2``, never ``1.02`` or ``01.2``.
-COMMITMENT_ID = r"^[1-9][0-9]{0,2}\.[1-9][0-9]{0,2}$"
-CommitmentId = Annotated[str, StringConstraints(pattern=COMMITMENT_ID)]
+#: A provision's permanent key, its address ``/commitments/<id>/``: lower-case letters and digits in
+#: groups joined by single dots or hyphens, as printed numbers (``1.4``, ``1.2.1``, ``3``) and
+#: keys (``funding-3``, ``share-information``) are; a number never starts with a 0 (``1.02``).
+COMMITMENT_ID = r"^[a-z0-9]+([.-][a-z0-9]+)*$"
+
+
+def _canonical_number(value: str) -> str:
+    if any(re.fullmatch(r"0[0-9]+", group) for group in re.split(r"[.-]", value)):
+        raise PydanticCustomError("string_pattern_mismatch", "a number in an id never starts with 0")
+    return value
+
+
+CommitmentId = Annotated[
+    str, StringConstraints(pattern=COMMITMENT_ID, max_length=MAX_KEY_LENGTH), AfterValidator(_canonical_number),
+    WithJsonSchema({"type": "string", "pattern": COMMITMENT_ID, "maxLength": MAX_KEY_LENGTH}),
+]
+#: A number as the document prints it: ``1.4``, ``1.2.1``, ``3``, ``c``, ``A2``.
+#: Each part is digits, one letter, or a roman numeral.
+PRINTED_NUMBER = r"^([1-9][0-9]{0,3}|0|[A-Za-z]|[ivxlIVXL]{1,6})(\.([1-9][0-9]{0,3}|0|[A-Za-z]|[ivxlIVXL]{1,6})){0,5}$"
+PrintedNumber = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) and not isinstance(v, bool)
+                                                 else v), StringConstraints(pattern=PRINTED_NUMBER)]
+#: A number a provision's id is taken for when it gives no ``number``: digits and dots.
+NUMERIC_ID = re.compile(r"^[0-9]+(\.[0-9]+)*$")
 #: A whole number written as one: not ``yes`` (true) and not ``1.0``.
 Number = Annotated[int, Field(strict=True)]
 #: ``true`` or ``false``, not 1, 0 or a text.
 Flag = Annotated[bool, Field(strict=True)]
 Year = Annotated[int, Field(strict=True, ge=FIRST_YEAR, le=LAST_YEAR)]
+#: An edition as the document prints it when that is more than a year: "2019/22", "2019-2022".
+EDITION_LABEL = r"^(199[0-9]|20[0-9][0-9]|2100)[/-][0-9]{2,4}$"
+EditionLabel = Annotated[str, StringConstraints(pattern=EDITION_LABEL)]
 Date = Annotated[datetime.date, BeforeValidator(_date_not_number), AfterValidator(_plausible_date)]
 
 
@@ -140,6 +163,15 @@ class Passage(_Strict):
 class NationalCompact(_Strict):
     lead_in: Text = Field(description="The sentence introducing the national Compact's outcomes.")
     outcomes: list[Text] = Field(min_length=1)
+    references: list[KeyRef] = []
+
+
+class Outcomes(_Strict):
+    """The document's own outcomes: a list with the document's heading and lead-in, both optional."""
+
+    heading: Text | None = None
+    lead_in: Text | None = Field(default=None, description="The sentence introducing the outcomes.")
+    items: list[Text] = Field(min_length=1)
     references: list[KeyRef] = []
 
 
@@ -220,9 +252,14 @@ class CompactFile(_Strict):
         default=GENERIC_WORDS,
         description="What the document calls its provisions and parts (default: 'provision', 'part').",
     )
-    edition: Year = Field(description=f"The edition's year, {FIRST_YEAR} to {LAST_YEAR}.")
+    edition: Year | EditionLabel = Field(
+        union_mode="left_to_right",
+        description=f"The edition as the document prints it: its year ({FIRST_YEAR} to {LAST_YEAR}), or a label "
+        "that starts with one, such as \"2019/22\" (its address and file names read 2019-22)."
+    )
     adopted: Date | None = Field(
-        default=None, description="When this edition was adopted, as YYYY-MM-DD (optional; shown on /editions/)."
+        default=None, description="When this edition was adopted, as YYYY-MM-DD (optional; shown on /editions/, "
+        "and orders editions whose labels share a year)."
     )
     subtitle: Text | None = Field(default=None, description="The line under the title on the cover, if it has one.")
     slug: Key = Field(
@@ -243,6 +280,9 @@ class CompactFile(_Strict):
         default=[], description="Addresses on this site that the document prints; each must be served (optional)."
     )
     introduction: Passage | None = None
+    outcomes: Outcomes | None = Field(
+        default=None, description="The outcomes the document itself sets out (official text; optional)."
+    )
     national_compact: NationalCompact | None = None
     our_commitments: Passage | None = None
     partners_group: Passage | None = None
@@ -320,8 +360,17 @@ class GlossaryFile(_Strict):
 
 
 class CommitmentEntry(_Strict):
-    id: CommitmentId = Field(description="The Compact's number, <theme>.<n>.")
-    sector: KeyRef = Field(description="A sector's key from sectors.yaml.")
+    id: CommitmentId = Field(
+        description="Its permanent key, the address /commitments/<id>/: the number the document prints "
+        "(1.4, 1.2.1) or, where it prints none or numbers restart, a key such as 'funding-3'. Never reuse one."
+    )
+    number: PrintedNumber | None = Field(
+        default=None, description="The number the document prints, if the id is not it (e.g. '3' for "
+        "'funding-3'). Default: the id, when the id is digits and dots; otherwise no number is shown."
+    )
+    sector: KeyRef | None = Field(
+        default=None, description="A sector's key from sectors.yaml (optional in a list that gives one)."
+    )
     text: Text = Field(description="The Compact's exact words.")
     references: list[KeyRef] = []
     related: list[CommitmentId] = []
@@ -329,14 +378,41 @@ class CommitmentEntry(_Strict):
     terms: list[KeyRef] = Field(default=[], description="Glossary terms not found by `matches`.")
 
 
-class ThemeFile(_Strict):
-    """``themes/<n>-<slug>.yaml``: one theme and its commitments in the document's order."""
+class ListEntry(_Strict):
+    """A list of provisions as the document prints it: its heading and lead-in are official text."""
 
-    number: Number = Field(ge=1)
+    heading: Text | None = Field(default=None, description="The list's heading as printed, e.g. "
+                                 "'Undertakings for CSOs:' (optional).")
+    lead_in: Text | None = Field(default=None, description="The words that introduce the list, e.g. "
+                                 "'The public sector undertakes to:' (optional).")
+    sector: KeyRef | None = Field(default=None, description="Whom its provisions bind, unless one says otherwise.")
+    commitments: list[CommitmentEntry] = Field(min_length=1)
+
+
+class _Holder(_Strict):
+    """What holds provisions: paragraphs, then either one list (``commitments``) or several (``lists``)."""
+
+    introduction: list[Text] = []
+    commitments: list[CommitmentEntry] = []
+    lists: list[ListEntry] = []
+
+
+class PartEntry(_Holder):
+    """A part of the document (a theme, section, area, code…), nested as the document nests them."""
+
+    number: PrintedNumber | None = Field(default=None, description="What the document prints for it "
+                                         "(1, '1.2', 'A'); omit if it prints none.")
     title: Text
     slug: PageSlug
-    introduction: list[Text] = []
-    commitments: list[CommitmentEntry] = Field(min_length=1)
+    parts: list[PartEntry] = []
+
+
+class ThemeFile(PartEntry):
+    """``themes/<position>-<slug>.yaml``: one top-level part, its provisions and parts in the document's order."""
+
+
+class ProvisionsFile(_Holder):
+    """``provisions.yaml``: the provisions of a document that has no parts."""
 
 
 #: Passages of ``compact.yaml`` that the complaints guide may quote verbatim.
@@ -492,6 +568,7 @@ SCHEMA_NAMES: dict[str, type[_Strict]] = {
     "topics": TopicsFile,
     "glossary": GlossaryFile,
     "theme": ThemeFile,
+    "provisions": ProvisionsFile,
     "complaints": ComplaintsFile,
     "changes": ChangesFile,
     "partners-group": PartnersGroupFile,

@@ -99,7 +99,7 @@ def document_date(compact: Compact, environ: Mapping[str, str] = os.environ) -> 
     except EnvironmentProblem as problem:
         raise PdfError(str(problem)) from None
     if moment is None:
-        return f"{compact.edition:04d}-01-01T00:00:00Z"
+        return f"{compact.year:04d}-01-01T00:00:00Z"
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 

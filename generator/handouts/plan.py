@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from generator import urls
-from generator.model import Commitment, Compact, Passage, Sector, Theme
+from generator.model import Commitment, Compact, Passage, ProvisionList, Sector, Theme
 
 DOWNLOADS_DIR = "downloads"
 
@@ -36,6 +36,8 @@ class Group:
     running: str  # the running header ("Theme 1: …") on the pages that show the group
     commitments: tuple[Commitment, ...]
     anchor: str
+    #: The document's own words that introduce the list ("The public sector undertakes to:").
+    lead_in: str | None = None
 
 
 @dataclass(frozen=True)
@@ -62,8 +64,8 @@ class Handout:
     running: str  # the short title in every page's running header
     web_page: str  # the page source (``sectors/vcs.md``) the cover's QR code points to
     sections: tuple[Section, ...]
-    #: Numbers of the themes the handout holds whole.
-    themes: frozenset[int] = frozenset()
+    #: Keys of the themes the handout holds whole.
+    themes: frozenset[str] = frozenset()
     #: Keys of the sectors whose commitments the handout holds whole.
     sectors: frozenset[str] = frozenset()
     #: Where its edition's files are: "" for the current edition's, "editions/<year>/" at an edition's address.
@@ -82,20 +84,50 @@ class Handout:
         return [c.id for c in self.commitments]
 
 
-def _theme_label(theme: Theme, compact: Compact) -> str:
-    return f"{compact.words.Part} {theme.number}: {theme.title}"
+def _list_groups(lists: Iterable[ProvisionList], compact: Compact, running: str, anchor: str) -> list[Group]:
+    """Lists as the document prints them: under their own heading and lead-in where it gives them,
+    else one group per sector (the sector's heading)."""
+    groups: list[Group] = []
+    for index, listed in enumerate(lists, start=1):
+        if listed.heading is not None or listed.lead_in is not None:
+            groups.append(Group(listed.heading or "", running, tuple(listed.commitments), f"{anchor}-list-{index}",
+                                lead_in=listed.lead_in))
+            continue
+        for sector in compact.sectors:
+            items = tuple(c for c in listed.commitments if c.sector.key == sector.key)
+            if items:
+                suffix = f"-{index}" if index > 1 else ""
+                groups.append(Group(sector.heading, running, items, f"{anchor}-{sector.slug}{suffix}"))
+    return groups
+
+
+def _part_groups(part: Theme, compact: Compact, anchor: str) -> list[Group]:
+    """A part's lists, then its nested parts' (each under the nested part's heading)."""
+    groups = _list_groups(part.lists, compact, part.heading, anchor)
+    for child in part.parts:
+        child_groups = _part_groups(child, compact, f"{anchor}-{child.slug}")
+        if child_groups:
+            first = child_groups[0]
+            child_groups[0] = Group(f"{child.heading}" + (f" — {first.heading}" if first.heading else ""),
+                                    first.running, first.commitments, first.anchor, first.lead_in)
+        groups += child_groups
+    return groups
 
 
 def _theme_section(theme: Theme, compact: Compact, anchor: str) -> Section:
-    """A theme with its commitments grouped by sector, as the Compact prints it."""
-    groups = tuple(
-        Group(sector.heading, _theme_label(theme, compact), tuple(theme.by_sector(sector)), f"{anchor}-{sector.slug}")
-        for sector in compact.sectors
-        if theme.by_sector(sector)
-    )
-    label = _theme_label(theme, compact)
+    """A theme with its commitments as the Compact prints them (see :func:`_list_groups`)."""
+    label = theme.heading
     introduction = Passage(label, theme.introduction) if theme.introduction else None
-    return Section(label, anchor, groups, label, introduction=introduction)
+    return Section(label, anchor, tuple(_part_groups(theme, compact, anchor)), label, introduction=introduction)
+
+
+def _document_sections(compact: Compact) -> tuple[Section, ...]:
+    """The whole document: its parts, or the lists of a document without parts."""
+    if compact.themes:
+        return tuple(_theme_section(t, compact, f"theme-{t.key}") for t in compact.themes)
+    introduction = Passage(compact.words.Provisions, compact.lists_introduction) if compact.lists_introduction else None
+    groups = tuple(_list_groups(compact.lists, compact, compact.cited_as, "provisions"))
+    return (Section(compact.words.Provisions, "provisions", groups, compact.cited_as, introduction=introduction),)
 
 
 def _sector_sections(sector: Sector, compact: Compact) -> tuple[Section, ...]:
@@ -103,13 +135,10 @@ def _sector_sections(sector: Sector, compact: Compact) -> tuple[Section, ...]:
 
     def section(heading: str, of: Sector, anchor: str, explanation: str) -> Section:  # one sector's, by theme
         groups = tuple(
-            Group(
-                _theme_label(t, compact), f"{heading} · {_theme_label(t, compact)}", tuple(t.by_sector(of)),
-                f"{anchor}-theme-{t.number}",
-            )
+            Group(t.heading, f"{heading} · {t.heading}", tuple(t.by_sector(of)), f"{anchor}-theme-{t.key}")
             for t in compact.themes
             if t.by_sector(of)
-        )
+        ) if compact.themes else (Group("", heading, tuple(compact.in_sector(of)), f"{anchor}-all"),)
         return Section(heading, anchor, groups, heading, explanation=explanation)
 
     shared = compact.shared_sector
@@ -128,14 +157,14 @@ def plan_handouts(compact: Compact, pages: urls.Pages = urls.CURRENT) -> list[Ha
     handouts = [
         Handout(
             kind="compact",
-            slug=f"{compact.slug}-{compact.edition}",
+            slug=f"{compact.slug}-{compact.edition_key}",
             title=name,
             heading=name,
             description=_whole_description(compact),
             running=name,
             web_page=pages.EDITION if pages.archived else pages.HOME,
-            sections=tuple(_theme_section(t, compact, f"theme-{t.number}") for t in compact.themes),
-            themes=frozenset(t.number for t in compact.themes),
+            sections=_document_sections(compact),
+            themes=frozenset(t.key for t in compact.themes),
             sectors=frozenset(s.key for s in compact.sectors),
             prefix=pages.prefix,
         )
@@ -160,17 +189,17 @@ def plan_handouts(compact: Compact, pages: urls.Pages = urls.CURRENT) -> list[Ha
             Handout(
                 kind="theme",
                 slug=f"theme-{theme.slug}",
-                title=f"{_theme_label(theme, compact)} — {name}",
-                heading=_theme_label(theme, compact),
+                title=f"{theme.heading} — {name}",
+                heading=theme.heading,
                 description=(
                     f"The {words.part}'s introduction and its {words.count(len(theme.commitments))}."
                     if theme.introduction
                     else f"The {words.part}'s {words.count(len(theme.commitments))}."
                 ),
-                running=f"{name}: {words.part} {theme.number}",
+                running=f"{name}: {theme.named}",
                 web_page=pages.theme_page(theme),
-                sections=(_theme_section(theme, compact, f"theme-{theme.number}"),),
-                themes=frozenset({theme.number}),
+                sections=(_theme_section(theme, compact, f"theme-{theme.key}"),),
+                themes=frozenset({theme.key}),
                 prefix=pages.prefix,
             )
         )
@@ -282,7 +311,7 @@ class Downloads:
         if isinstance(item, Commitment):
             return [h for h in self.handouts if item.id in h.handout.ids]
         if isinstance(item, Theme):
-            return [h for h in self.handouts if item.number in h.handout.themes]
+            return [h for h in self.handouts if item.key in h.handout.themes]
         return [h for h in self.handouts if item.key in h.handout.sectors]
 
     def size_label(self, path: str) -> str:

@@ -144,7 +144,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         if self.config.nav and not config.nav:
             config.nav = self.build.navigation(Path(config.docs_dir))
             self.not_in_nav = set(self.build.not_in_nav(config.nav))
-        self.page_date = pinned_date(compact.edition)
+        self.page_date = pinned_date(compact.year)
         self._fingerprint_assets(config)
         if self.stage:  # last: from here on, MkDocs writes to the staging folder
             self.site_dir, self.mkdocs_config = config.site_dir, config

@@ -13,9 +13,11 @@ from generator.model.types import (
     ComplaintStep,
     GlossaryTerm,
     NationalCompact,
+    Outcomes,
     PartnersGroup,
     Passage,
     PrintedAddress,
+    ProvisionList,
     Redirect,
     Reference,
     Sector,
@@ -29,7 +31,8 @@ from generator.model.types import (
 
 __all__ = [
     "AccessibilityStatement", "Commitment", "Compact", "ComplaintLink", "ComplaintStep", "ComplaintsGuide",
-    "GlossaryTerm", "History", "Link", "NationalCompact", "PartnersGroup", "Passage", "PrintedAddress", "Redirect",
+    "GlossaryTerm", "History", "Link", "NationalCompact", "Outcomes", "PartnersGroup", "Passage", "PrintedAddress",
+    "ProvisionList", "Redirect",
     "Reference", "Sector", "Step", "Theme", "Topic", "Value", "Words",
     "capfirst", "join_names", "load_compact",
 ]

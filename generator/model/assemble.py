@@ -8,7 +8,8 @@ is reported in one go. Nothing is built from data that has not passed them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -135,66 +136,155 @@ def check_one_shared(sectors: Loaded[shapes.SectorsFile] | None) -> list[Problem
 
 
 def check_theme_numbers(themes: Sequence[Loaded[shapes.ThemeFile]], unreadable: set[int]) -> list[Problem]:
-    """Themes run 1, 2, 3… without gaps (a theme that could not be read keeps its place)."""
+    """Themes the document numbers with whole numbers run 1, 2, 3… without gaps (a theme that could
+    not be read keeps its place)."""
     problems, expected = [], 1
     for theme in themes:
+        printed = theme.data.number
+        if printed is None or not printed.isdigit():
+            continue
         while expected in unreadable:
             expected += 1
-        if theme.data.number != expected:
+        if int(printed) != expected:
             problems.append(
                 theme.file.problem(("number",), f"themes must be numbered 1, 2, 3… without gaps: expected theme "
-                                   f"{expected} here, found {theme.data.number}")
+                                   f"{expected} here, found {printed}")
             )
-        expected = theme.data.number + 1
+        expected = int(printed) + 1
     return problems
 
 
 def check_theme_slugs(themes: Sequence[Loaded[shapes.ThemeFile]]) -> list[Problem]:
+    """Every part's slug, nested parts' too, names one page."""
     slugs: dict[str, str] = {}
     problems = []
     for theme in themes:
-        slug = theme.data.slug
-        if slug in slugs:
-            problems.append(
-                theme.file.problem(("slug",), f"duplicate theme slug '{slug}' (also used in {slugs[slug]})")
-            )
-        slugs.setdefault(slug, theme.file.path)
+        for location, part in parts_of(theme.data):
+            slug = part.slug
+            if slug in slugs:
+                problems.append(
+                    theme.file.problem((*location, "slug"),
+                                       f"duplicate theme slug '{slug}' (also used in {slugs[slug]})")
+                )
+            slugs.setdefault(slug, theme.file.path)
     return problems
 
 
+def parts_of(part: shapes.PartEntry, location: Location = ()) -> Iterator[tuple[Location, shapes.PartEntry]]:
+    """A part and the parts nested in it, in the document's order, with where each is written."""
+    yield location, part
+    for index, child in enumerate(part.parts):
+        yield from parts_of(child, (*location, "parts", index))
+
+
 @dataclass(frozen=True)
-class Defined:
-    """Where a commitment id is first defined."""
+class Written:
+    """A provision as its file gives it: where, in which list and parts, binding whom."""
 
     file: YamlFile
-    index: int
+    location: Location
+    entry: shapes.CommitmentEntry
+    #: The list it is in, if the document gives it as one of several (``lists:``).
+    list_entry: shapes.ListEntry | None
+    #: Its sector's key and where that is written (its own, or its list's).
+    sector: str | None
+    sector_location: Location
+    #: The parts it is in, outermost first (none in a document without parts).
+    parts: tuple[shapes.PartEntry, ...]
+
+    @property
+    def number(self) -> str | None:
+        """The number the document prints for it (its id, if the id is one and it gives no other)."""
+        if self.entry.number is not None:
+            return self.entry.number
+        return self.entry.id if shapes.NUMERIC_ID.match(self.entry.id) else None
 
 
-def check_commitment_ids(themes: Sequence[Loaded[shapes.ThemeFile]]) -> tuple[dict[str, Defined], list[Problem]]:
-    """Ids start with their theme's number, are unique and run in order; the usable ones come back."""
-    defined: dict[str, Defined] = {}
-    problems = []
-    for theme in themes:
-        file, number, last = theme.file, theme.data.number, 0  # last: the number after the dot so far
-        for index, entry in enumerate(theme.data.commitments):
-            where = ("commitments", index, "id")
-            prefix, _, position = entry.id.partition(".")
-            if int(prefix) != number:
-                problems.append(file.problem(where, f"commitment id '{entry.id}' does not belong to theme {number} "
-                                             f"(ids in this file start with '{number}.')"))
-                last += 1
-            elif entry.id in defined:
-                first = defined[entry.id]
-                line, column = first.file.where(("commitments", first.index, "id"))
-                problems.append(file.problem(where, f"duplicate commitment id '{entry.id}' "
-                                             f"(first defined at {first.file.path}:{line}:{column})"))
-                last += 1
+def holder_lists(
+    holder: shapes.ProvisionsFile | shapes.PartEntry, location: Location
+) -> Iterator[tuple[Location, shapes.ListEntry | None, list[shapes.CommitmentEntry]]]:
+    """A part's lists in order: its one list (``commitments:``) or each of ``lists:``."""
+    if holder.commitments:
+        yield (*location, "commitments"), None, holder.commitments
+    for index, listed in enumerate(holder.lists):
+        yield (*location, "lists", index, "commitments"), listed, listed.commitments
+
+
+def written_in(
+    file: YamlFile, holder: shapes.ProvisionsFile | shapes.PartEntry, location: Location,
+    parts: tuple[shapes.PartEntry, ...],
+) -> Iterator[Written]:
+    """Every provision a part (and the parts nested in it) gives, in the document's order."""
+    for list_location, listed, entries in holder_lists(holder, location):
+        for index, entry in enumerate(entries):
+            where = (*list_location, index)
+            if entry.sector is not None or listed is None or listed.sector is None:
+                sector, sector_location = entry.sector, (*where, "sector")
             else:
-                defined[entry.id] = Defined(file, index)
-                if int(position) != last + 1:
-                    problems.append(file.problem(where, f"commitments must be numbered in order without gaps: "
-                                                 f"expected '{number}.{last + 1}' here, found '{entry.id}'"))
-                last = int(position)  # carry on from here: one gap, one message
+                sector, sector_location = listed.sector, (*list_location[:-1], "sector")
+            yield Written(file, where, entry, listed, sector, sector_location, parts)
+    if isinstance(holder, shapes.PartEntry):
+        for index, child in enumerate(holder.parts):
+            yield from written_in(file, child, (*location, "parts", index), (*parts, child))
+
+
+def written_provisions(files: DataFiles) -> list[Written]:
+    """Every provision of one edition's files, in the document's order."""
+    found: list[Written] = []
+    if files.provisions is not None:
+        found += written_in(files.provisions.file, files.provisions.data, (), ())
+    for theme in files.themes:
+        found += written_in(theme.file, theme.data, (), (theme.data,))
+    return found
+
+
+def check_holders(files: DataFiles) -> list[Problem]:
+    """A part gives its provisions as one list or as several, not both."""
+    holders: list[tuple[YamlFile, Location, shapes.ProvisionsFile | shapes.PartEntry]] = []
+    if files.provisions is not None:
+        holders.append((files.provisions.file, (), files.provisions.data))
+    for theme in files.themes:
+        holders += [(theme.file, location, part) for location, part in parts_of(theme.data)]
+    return [file.problem((*location, "lists"), "give this part's provisions either as 'commitments:' (one list) "
+                         "or as 'lists:' (several, each with its own heading or lead-in), not both")
+            for file, location, holder in holders if holder.commitments and holder.lists]
+
+
+def check_commitment_ids(written: Sequence[Written]) -> tuple[dict[str, Written], list[Problem]]:
+    """Ids are unique; printed numbers belong to their part and run in order; the usable ids come back."""
+    defined: dict[str, Written] = {}
+    problems = []
+    last: dict[tuple[int, str], int] = {}  # (the part's identity, the number's prefix) → the last number in it
+    for item in written:
+        entry, file, where = item.entry, item.file, (*item.location, "id")
+        number = item.number if item.number is not None and shapes.NUMERIC_ID.match(item.number) else None
+        prefix, _, position = (number or "").rpartition(".")
+        part = item.parts[-1] if item.parts else None
+        part_number = part.number if part is not None else None
+        scope = (id(part), prefix)
+        expected = last.get(scope, 0) + 1
+        place = where if entry.number is None else (*item.location, "number")
+        if number is not None and prefix and part_number is not None and prefix != part_number:
+            problems.append(file.problem(place, f"commitment id '{number}' does not belong to theme {part_number} "
+                                         f"(ids in this file start with '{part_number}.')"))
+            scope = (id(part), part_number)
+            last[scope] = last.get(scope, 0) + 1
+            continue
+        if entry.id in defined:
+            first = defined[entry.id]
+            line, column = first.file.where((*first.location, "id"))
+            problems.append(file.problem(where, f"duplicate commitment id '{entry.id}' "
+                                         f"(first defined at {first.file.path}:{line}:{column})"))
+            last[scope] = expected  # it holds a place: the next is not told as a gap
+            continue
+        defined[entry.id] = item
+        if number is None:
+            continue
+        if int(position) != expected:
+            shown = f"{prefix}.{expected}" if prefix else str(expected)
+            problems.append(file.problem(place, f"commitments must be numbered in order without gaps: "
+                                         f"expected '{shown}' here, found '{number}'"))
+        last[scope] = int(position)  # carry on from here: one gap, one message
     return defined, problems
 
 
@@ -244,14 +334,32 @@ def official_texts(files: DataFiles) -> list[OfficialText]:
         add(files.compact, ("title",), "the document's title", files.compact.data.title, heading=True)
         if files.compact.data.subtitle is not None:
             add(files.compact, ("subtitle",), "the document's subtitle", files.compact.data.subtitle)
+    def holder_texts(loaded: Loaded[Any], holder: shapes.ProvisionsFile | shapes.PartEntry, location: Location,
+                     name: str) -> None:
+        for i, paragraph in enumerate(holder.introduction):
+            add(loaded, (*location, "introduction", i), f"the introduction to {name}", paragraph,
+                sequence=f"introduction {name}")
+        for list_location, listed, entries in holder_lists(holder, location):
+            if listed is not None and listed.heading is not None:
+                add(loaded, (*list_location[:-1], "heading"), f"a list heading in {name}", listed.heading,
+                    heading=True)
+            if listed is not None and listed.lead_in is not None:
+                add(loaded, (*list_location[:-1], "lead_in"), f"a list's lead-in in {name}", listed.lead_in)
+            for i, entry in enumerate(entries):
+                add(loaded, (*list_location, i, "text"), f"commitment {entry.id}", entry.text, sequence="provisions")
+        if isinstance(holder, shapes.PartEntry):
+            for i, child in enumerate(holder.parts):
+                child_location = (*location, "parts", i)
+                child_name = f"theme {child.number or child.slug}"
+                add(loaded, (*child_location, "title"), f"the title of {child_name}", child.title, heading=True)
+                holder_texts(loaded, child, child_location, child_name)
+
+    if files.provisions is not None:
+        holder_texts(files.provisions, files.provisions.data, (), "the provisions")
     for theme in files.themes:
-        number = theme.data.number
-        add(theme, ("title",), f"the title of theme {number}", theme.data.title, heading=True)
-        for i, paragraph in enumerate(theme.data.introduction):
-            add(theme, ("introduction", i), f"the introduction to theme {number}", paragraph,
-                sequence=f"theme {number}")
-        for i, entry in enumerate(theme.data.commitments):
-            add(theme, ("commitments", i, "text"), f"commitment {entry.id}", entry.text, sequence="provisions")
+        name = f"theme {theme.data.number or theme.data.slug}"
+        add(theme, ("title",), f"the title of {name}", theme.data.title, heading=True)
+        holder_texts(theme, theme.data, (), name)
     if files.values is not None:
         for i, value in enumerate(files.values.data.values):
             add(files.values, ("values", i, "text"), f"value '{value.key}'", value.text, sequence="values")
@@ -273,6 +381,14 @@ def official_texts(files: DataFiles) -> list[OfficialText]:
                 for i, paragraph in enumerate(passage.paragraphs):
                     add(files.compact, (name, "paragraphs", i), f"passage '{name}'", paragraph,
                         sequence=f"passage {name}")
+        if data.outcomes is not None:
+            if data.outcomes.heading is not None:
+                add(files.compact, ("outcomes", "heading"), "the heading of the outcomes", data.outcomes.heading,
+                    heading=True)
+            if data.outcomes.lead_in is not None:
+                add(files.compact, ("outcomes", "lead_in"), "the outcomes' lead-in", data.outcomes.lead_in)
+            for i, outcome in enumerate(data.outcomes.items):
+                add(files.compact, ("outcomes", "items", i), f"outcome {i + 1}", outcome, sequence="own outcomes")
         if data.national_compact is not None:
             add(files.compact, ("national_compact", "lead_in"), "the national Compact's lead-in",
                 data.national_compact.lead_in)
@@ -347,64 +463,110 @@ class Assembler:
             },
         }
 
-    def themes(self, tables: dict[str, dict[str, Any] | None]) -> tuple[m.Theme, ...]:
-        """The themes and their commitments; a ``None`` table is not consulted (its file is broken)."""
+    def themes(
+        self, tables: dict[str, dict[str, Any] | None]
+    ) -> tuple[tuple[m.Theme, ...], tuple[m.ProvisionList, ...]]:
+        """The parts (nested as written) and the lists of a document without parts, with their provisions;
+        a ``None`` table is not consulted (its file is broken)."""
         f = self.files
         self.problems += check_theme_numbers(f.themes, f.unreadable_themes)
         self.problems += check_theme_slugs(f.themes)
-        defined = self.take(check_commitment_ids(f.themes))
-        sectors, terms = tables["sectors"], tables["glossary"]
-        built: list[m.Theme] = []
-        wanted: list[tuple[m.Commitment, YamlFile, int, list[str]]] = []
-        for loaded in f.themes:
-            data = loaded.data
-            theme = m.Theme(data.number, data.title, data.slug, tuple(data.introduction))
-            for index, entry in enumerate(data.commitments):
-                where = ("commitments", index)
-                sector = sectors.get(entry.sector) if sectors is not None else None
-                if sector is None and sectors is not None:
-                    self.problems.append(loaded.file.problem(
-                        (*where, "sector"), unknown_key("sector", entry.sector, names_of(sectors))
-                    ))
-                explicit = self.take(resolve(loaded.file, (*where, "terms"), entry.terms, terms, "glossary term"))
-                cited = self.take(
-                    resolve(loaded.file, (*where, "references"), entry.references, tables["references"], "reference")
-                )
-                topics = self.take(resolve(loaded.file, (*where, "topics"), entry.topics, tables["topics"], "topic"))
-                first = defined.get(entry.id)
-                usable = first is not None and first.file is loaded.file and first.index == index
-                if sector is None or not usable:
-                    continue
-                commitment = m.Commitment(
-                    id=entry.id, sector=sector, text=entry.text, theme=theme, references=cited, topics=topics,
-                    terms=terms_used(entry.text, explicit, (terms or {}).values()),
-                )
-                theme.commitments.append(commitment)
-                wanted.append((commitment, loaded.file, index, entry.related))
-            built.append(theme)
-        self.link_related(built, wanted, defined)
-        return tuple(built)
+        self.problems += check_holders(f)
+        written = written_provisions(f)
+        defined = self.take(check_commitment_ids(written))
+        lists: dict[tuple[int, Location], m.ProvisionList] = {}
+        parts: dict[int, m.Theme] = {}  # by the identity of the part's data
 
-    def link_related(
-        self, themes: list[m.Theme], wanted: list[tuple[m.Commitment, YamlFile, int, list[str]]],
-        defined: dict[str, Defined],
-    ) -> None:
+        def make_lists(file: YamlFile, holder: shapes.ProvisionsFile | shapes.PartEntry,
+                       location: Location) -> list[m.ProvisionList]:
+            made = []
+            for list_location, listed, _ in holder_lists(holder, location):
+                made.append(m.ProvisionList(listed.heading if listed else None, listed.lead_in if listed else None))
+                lists[(id(file), list_location)] = made[-1]
+            return made
+
+        def build(file: YamlFile, data: shapes.PartEntry, location: Location, parent: m.Theme | None) -> m.Theme:
+            part = m.Theme(data.number, data.title, data.slug, tuple(data.introduction), parent=parent)
+            part.lists = make_lists(file, data, location)
+            part.parts = [build(file, child, (*location, "parts", i), part) for i, child in enumerate(data.parts)]
+            parts[id(data)] = part
+            return part
+
+        themes = tuple(build(t.file, t.data, (), None) for t in f.themes)
+        top_lists = () if f.provisions is None else tuple(make_lists(f.provisions.file, f.provisions.data, ()))
+        sectors, terms = tables["sectors"], tables["glossary"]
+        wanted: list[tuple[m.Commitment, Written]] = []
+        for item in written:
+            entry, file = item.entry, item.file
+            sector = None
+            if item.sector is None:
+                self.problems.append(file.problem((*item.location, "text"), (
+                    "this commitment says nothing of whom it binds: give it 'sector:', or give its list one")))
+            elif sectors is not None:
+                sector = sectors.get(item.sector)
+                if sector is None:
+                    self.problems.append(file.problem(
+                        item.sector_location, unknown_key("sector", item.sector, names_of(sectors))))
+            explicit = self.take(resolve(file, (*item.location, "terms"), entry.terms, terms, "glossary term"))
+            cited = self.take(resolve(file, (*item.location, "references"), entry.references, tables["references"],
+                                      "reference"))
+            topics = self.take(resolve(file, (*item.location, "topics"), entry.topics, tables["topics"], "topic"))
+            if sector is None or defined.get(entry.id) is not item:
+                continue
+            enclosing = [parts[id(p)] for p in item.parts]
+            commitment = m.Commitment(
+                id=entry.id, sector=sector, text=entry.text, theme=enclosing[0] if enclosing else None,
+                references=cited, topics=topics, terms=terms_used(entry.text, explicit, (terms or {}).values()),
+                number=item.number, part=enclosing[-1] if enclosing else None,
+            )
+            lists[(id(file), item.location[:-1])].commitments.append(commitment)
+            for part in enclosing:
+                part.commitments.append(commitment)
+            wanted.append((commitment, item))
+        self.link_related(wanted, defined)
+        return themes, top_lists
+
+    def link_related(self, wanted: list[tuple[m.Commitment, Written]], defined: dict[str, Written]) -> None:
         """Related links, both ways; a link to an id with problems of its own is not reported again."""
-        by_id = {c.id: c for theme in themes for c in theme.commitments}
+        by_id = {c.id: c for c, _ in wanted}
         links: dict[str, set[str]] = {cid: set() for cid in by_id}
-        for commitment, file, index, others in wanted:
-            for position, other in enumerate(others):
-                location = ("commitments", index, "related", position)
+        for commitment, item in wanted:
+            for position, other in enumerate(item.entry.related):
+                location = (*item.location, "related", position)
+                prefix = other.partition(".")[0]
                 if other == commitment.id:
-                    self.problems.append(file.problem(location, f"commitment {other} cannot be related to itself"))
+                    self.problems.append(item.file.problem(location, f"commitment {other} cannot be related to itself"))
                 elif other in by_id:
                     links[commitment.id].add(other)
                     links[other].add(commitment.id)
-                elif other not in defined and int(other.partition(".")[0]) not in self.files.unreadable_themes:
-                    self.problems.append(file.problem(location, f"related commitment '{other}' does not exist"))
+                elif other not in defined and not (prefix.isdigit() and int(prefix) in self.files.unreadable_themes):
+                    self.problems.append(item.file.problem(location, f"related commitment '{other}' does not exist"))
         order = {cid: n for n, cid in enumerate(by_id)}
         for cid, commitment in by_id.items():
             commitment.related = tuple(by_id[o] for o in sorted(links[cid], key=order.__getitem__))
+
+
+def excerpt(text: str, words: int = 6) -> str:
+    """The first words of a text, to name a provision the document gives no number."""
+    split = text.split()
+    return " ".join(split[:words]) + ("…" if len(split) > words else "")
+
+
+def name_parts(compact: m.Compact) -> None:
+    """How the pages name each part and provision, in the document's own words and numbering: a
+    number printed twice (numbers that restart in each code) is named with its part."""
+    words = compact.words
+    for part in compact.all_parts:
+        part.heading = f"{words.Part} {part.number}: {part.title}" if part.number is not None else part.title
+        part.named = f"{words.part} {part.number}" if part.number is not None else part.title
+    printed = Counter(c.number for c in compact.commitments if c.number is not None)
+    for c in compact.commitments:
+        if c.number is None:
+            c.name = f"{words.provision} “{excerpt(c.text)}”"
+        elif printed[c.number] > 1 and c.part is not None:
+            c.name = f"{words.provision} {c.number} ({c.part.title})"
+        else:
+            c.name = f"{words.provision} {c.number}"
 
 
 def passage(data: shapes.Passage | None) -> m.Passage | None:
@@ -432,7 +594,7 @@ def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Com
     assembler = Assembler(files)
     assembler.problems.extend(problems)
     tables = assembler.tables()
-    themes = assembler.themes(tables)
+    themes, top_lists = assembler.themes(tables)
     compact_file, complaints = files.compact, files.complaints
     if compact_file is not None and complaints is not None:
         assembler.problems += check_quotes(complaints, compact_file.data)
@@ -445,6 +607,11 @@ def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Com
     assert compact_file is not None and complaints is not None
     references = tables["references"] or {}
     data = compact_file.data
+    outcomes = None
+    if data.outcomes is not None:
+        refs = assembler.take(resolve(compact_file.file, ("outcomes", "references"), data.outcomes.references,
+                                      references, "reference"))
+        outcomes = m.Outcomes(data.outcomes.heading, data.outcomes.lead_in, tuple(data.outcomes.items), refs)
     national = None
     if data.national_compact is not None:
         refs = assembler.take(resolve(compact_file.file, ("national_compact", "references"),
@@ -466,7 +633,7 @@ def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Com
     statement = assembler.take(accessibility_statement(files.accessibility, has_group))
     if assembler.problems:
         raise DataError(assembler.problems)
-    return m.Compact(
+    compact = m.Compact(
         title=data.title,
         name_in_text=title_in_text,
         short_name=data.short_name,
@@ -489,6 +656,9 @@ def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Com
         glossary=tuple((tables["glossary"] or {}).values()),
         complaints=complaints_guide(complaints.data, data),
         national_compact=national,
+        outcomes=outcomes,
+        lists=top_lists,
+        lists_introduction=tuple(files.provisions.data.introduction) if files.provisions is not None else (),
         adopted=data.adopted,
         printed_addresses=addresses,
         group=group,
@@ -496,3 +666,5 @@ def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Com
         redirects=(),  # made once every edition is read (generator.model.editions)
         **{name: passage(getattr(data, name)) for name in PASSAGES},
     )
+    name_parts(compact)
+    return compact

@@ -10,6 +10,7 @@ addresses that must keep working (:class:`Redirect`).
 
 from __future__ import annotations
 
+import datetime
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,7 +20,8 @@ from generator.data import shapes
 from generator.data.problems import Problem
 from generator.data.read import CHANGES_FILE, DataFiles, Loaded
 from generator.data.yamlfile import Location, YamlFile
-from generator.model.types import Commitment, Compact, Redirect
+from generator.model.assemble import written_provisions
+from generator.model.types import Commitment, Compact, Redirect, edition_key
 
 #: How a commitment of one edition relates to one of the next.
 LinkKind = Literal["unchanged", "reworded", "renumbered", "merged", "split"]
@@ -248,27 +250,32 @@ def message(key: str, **values: object) -> str:
 
 def where_defined(files: DataFiles) -> dict[str, tuple[YamlFile, Location]]:
     """Each commitment id of an edition and where its file gives it."""
-    return {
-        entry.id: (theme.file, ("commitments", index, "id"))
-        for theme in files.themes
-        for index, entry in enumerate(theme.data.commitments)
-    }
+    return {item.entry.id: (item.file, (*item.location, "id")) for item in written_provisions(files)}
 
 
 def check_edition_years(
     current: Loaded[shapes.CompactFile], earlier: Iterable[tuple[str, Loaded[shapes.CompactFile]]]
 ) -> list[Problem]:
-    """Each earlier edition's folder is named by its year, and the current edition is the latest."""
-    problems, latest = [], 0
+    """Each earlier edition's folder is named as its addresses are (its year, or its label with hyphens),
+    and the current edition is the latest."""
+    problems: list[Problem] = []
+    latest: Loaded[shapes.CompactFile] | None = None
     for folder, loaded in earlier:
-        if str(loaded.data.edition) != folder:
+        if edition_key(loaded.data.edition) != folder:
             problems.append(loaded.file.problem(("edition",), message(
                 "edition folder", folder=folder, edition=loaded.data.edition)))
-        latest = max(latest, loaded.data.edition)
-    if latest and current.data.edition <= latest:
+        if latest is None or edition_order(loaded.data) > edition_order(latest.data):
+            latest = loaded
+    if latest is not None and (edition_order(current.data) <= edition_order(latest.data)
+                               or edition_key(current.data.edition) == edition_key(latest.data.edition)):
         problems.append(current.file.problem(("edition",), message(
-            "edition order", edition=current.data.edition, latest=latest)))
+            "edition order", edition=current.data.edition, latest=latest.data.edition)))
     return problems
+
+
+def edition_order(data: shapes.CompactFile) -> tuple[int, datetime.date]:
+    """Editions in order: by the year their label starts with, then by when they were adopted."""
+    return int(str(data.edition)[:4]), data.adopted or datetime.date.min
 
 
 class Relating:

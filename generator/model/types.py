@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -134,29 +135,82 @@ class GlossaryTerm:
 
 @dataclass(eq=False)
 class Commitment:
+    """A provision, whatever the document calls it. ``id`` is its permanent key (its address);
+    ``number`` what the document prints, if anything."""
+
     id: str
     sector: Sector
     text: str
-    theme: Theme = field(repr=False)
+    #: The top-level part it is in (None in a document without parts).
+    theme: Theme | None = field(repr=False)
     references: tuple[Reference, ...] = ()
     topics: tuple[Topic, ...] = ()
     terms: tuple[GlossaryTerm, ...] = ()
     #: Filled in both directions once every theme is loaded.
     related: tuple[Commitment, ...] = field(default=(), repr=False)
+    #: The number the document prints for it, if it prints one.
+    number: str | None = None
+    #: The innermost part it is in (its theme, or a part nested in it).
+    part: Theme | None = field(default=None, repr=False)
+    #: How a sentence names it: "commitment 1.4", "undertaking 3 (Funding code)", 'principle “Share…”'.
+    name: str = ""
 
     @property
-    def number(self) -> tuple[int, int]:
-        theme, position = self.id.split(".")
-        return int(theme), int(position)
+    def Name(self) -> str:  # noqa: N802 - read in templates as the name that starts a sentence
+        return capfirst(self.name)
+
+    @property
+    def ref(self) -> str:
+        """How a short reference gives it: its number ("1.4"), or its name where it has none."""
+        return self.number if self.number is not None else self.name
+
+
+@dataclass(eq=False)
+class ProvisionList:
+    """A list of provisions as the document prints it, with its own heading and lead-in (official)."""
+
+    heading: str | None
+    lead_in: str | None
+    commitments: list[Commitment] = field(default_factory=list, repr=False)
 
 
 @dataclass(eq=False)
 class Theme:
-    number: int
+    """A part of the document (a theme, section, area, code…); parts nest as the document's do."""
+
+    #: What the document prints for it ("1", "1.2"), if anything.
+    number: str | None
     title: str
     slug: str
     introduction: tuple[str, ...]
+    #: Every provision in it, its nested parts' too, in the document's order.
     commitments: list[Commitment] = field(default_factory=list, repr=False)
+    lists: list[ProvisionList] = field(default_factory=list, repr=False)
+    parts: list[Theme] = field(default_factory=list, repr=False)
+    parent: Theme | None = field(default=None, repr=False)
+    #: "Theme 1: Allocating resources", or the title alone where the document prints no number.
+    heading: str = ""
+    #: How a sentence names it: "theme 1", or its title where the document prints no number.
+    named: str = ""
+
+    @property
+    def key(self) -> str:
+        """What names it in filters and anchors: its printed number, else its slug."""
+        return self.number if self.number is not None else self.slug
+
+    @property
+    def heading_in_text(self) -> str:
+        """Its heading in the middle of a sentence: "theme 1: Allocating resources", or the title alone."""
+        return f"{self.named}: {self.title}" if self.number is not None else self.title
+
+    @property
+    def short(self) -> str:
+        """Its title in a list: "1. Allocating resources", or the title alone."""
+        return f"{self.number}. {self.title}" if self.number is not None else self.title
+
+    @property
+    def depth(self) -> int:
+        return 0 if self.parent is None else self.parent.depth + 1
 
     def by_sector(self, sector: Sector) -> list[Commitment]:
         return [c for c in self.commitments if c.sector.key == sector.key]
@@ -219,8 +273,9 @@ class Redirect:
         return self.was.text
 
     @property
-    def theme_number(self) -> int:
-        return int(self.old.split(".")[0])
+    def theme_slug(self) -> str | None:
+        """The slug of the part the old provision was in, if it was in one."""
+        return self.was.theme.slug if self.was.theme is not None else None
 
 
 @dataclass(frozen=True)
@@ -298,10 +353,30 @@ class AccessibilityStatement:
 
 
 @dataclass(frozen=True)
+class Outcomes:
+    """The outcomes the document itself sets out (official text)."""
+
+    heading: str | None
+    lead_in: str | None
+    items: tuple[str, ...]
+    references: tuple[Reference, ...]
+
+
+@dataclass(frozen=True)
 class NationalCompact:
     lead_in: str
     outcomes: tuple[str, ...]
     references: tuple[Reference, ...]
+
+
+def as_data(number: str | None) -> int | str | None:
+    """A printed number as data files give it: a whole number as a number, anything else as text."""
+    return int(number) if number is not None and number.isdigit() else number
+
+
+def edition_key(edition: int | str) -> str:
+    """An edition as addresses and file names give it: anything but digits made a hyphen ("2019/22" → "2019-22")."""
+    return "-".join(part for part in re.split(r"[^0-9]+", str(edition)) if part)
 
 
 def capfirst(text: str) -> str:
@@ -326,7 +401,8 @@ class Compact:
     short_name: str
     #: What the document calls its provisions and parts.
     words: Words
-    edition: int
+    #: The edition as the document prints it: a year (2012) or a label ("2019/22").
+    edition: int | str
     #: The line under the title on the cover, if the document has one.
     subtitle: str | None
     #: The whole document's PDF is ``<slug>-<edition>.pdf``.
@@ -347,6 +423,8 @@ class Compact:
     source: Path | None = None
     # The document's passages outside the themes; a Compact may lack any of them.
     introduction: Passage | None = None
+    #: The outcomes the document sets out itself, if any.
+    outcomes: Outcomes | None = None
     national_compact: NationalCompact | None = None
     our_commitments: Passage | None = None
     partners_group: Passage | None = None
@@ -364,8 +442,22 @@ class Compact:
     accessibility: AccessibilityStatement | None = None
     #: Old commitment addresses and what became of them, by id (made from the editions).
     redirects: tuple[Redirect, ...] = ()
+    #: The lists of a document without parts (its provisions are in no theme).
+    lists: tuple[ProvisionList, ...] = ()
+    #: The introduction of a document without parts, before its lists.
+    lists_introduction: tuple[str, ...] = ()
     #: Every edition and how each led to the next (set by :func:`generator.model.load_compact`).
     history: History = field(init=False, repr=False)
+
+    @property
+    def edition_key(self) -> str:
+        """The edition in addresses and file names: "2012", "2019-22"."""
+        return edition_key(self.edition)
+
+    @property
+    def year(self) -> int:
+        """The year it was adopted (dates in files), from its date or the year its label starts with."""
+        return self.adopted.year if self.adopted is not None else int(str(self.edition)[:4])
 
     @property
     def is_current(self) -> bool:
@@ -384,7 +476,20 @@ class Compact:
     @functools.cached_property
     def commitments(self) -> list[Commitment]:
         """All commitments in the document's order."""
-        return [c for theme in self.themes for c in theme.commitments]
+        return [c for lst in self.lists for c in lst.commitments] + [c for t in self.themes for c in t.commitments]
+
+    @functools.cached_property
+    def all_parts(self) -> list[Theme]:
+        """Every part, nested ones too, in the document's order."""
+        found: list[Theme] = []
+
+        def walk(parts: Iterable[Theme]) -> None:
+            for part in parts:
+                found.append(part)
+                walk(part.parts)
+
+        walk(self.themes)
+        return found
 
     @functools.cached_property
     def _by_id(self) -> dict[str, Commitment]:
@@ -396,6 +501,21 @@ class Compact:
     def find(self, commitment_id: str) -> Commitment | None:
         """The commitment with this id in this edition, if it has one."""
         return self._by_id.get(commitment_id)
+
+    @property
+    def goto_numbers(self) -> bool:
+        """Whether a reader can go to a provision by its number: every one has a number, and it is its address."""
+        return bool(self.commitments) and all(c.number == c.id for c in self.commitments)
+
+    @property
+    def numbering_example(self) -> tuple[str, str, str] | None:
+        """How numbers are made, shown by the first provision, when it is numbered within its part:
+        ("1.4", "1", "4"); None for any other numbering."""
+        first = self.commitments[0] if self.commitments else None
+        if first is None or first.number is None or first.part is None or first.part.number is None:
+            return None
+        part_number, _, position = first.number.rpartition(".")
+        return (first.number, part_number, position) if part_number == first.part.number else None
 
     def sector(self, key: str) -> Sector:
         return next(s for s in self.sectors if s.key == key)

@@ -25,9 +25,11 @@ def summary_data(compact: Compact, permalink: Callable[[str], str]) -> dict[str,
         "commitments": [
             {
                 "id": c.id,
+                "name": c.name,
+                "Name": c.Name,
                 "text": c.text,
                 "sector": c.sector.name,
-                "theme": f"{c.theme.number}. {c.theme.title}",
+                "theme": c.theme.short if c.theme is not None else "",
                 "url": permalink(urls.commitment_page(c)),
                 "page": to_root + urls.url_path(urls.commitment_page(c)),
             }

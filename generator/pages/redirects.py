@@ -62,7 +62,7 @@ class RedirectView:
             return compact.commitments, compact.redirects
         for theme in compact.themes:
             if page == urls.theme_page(theme):
-                return theme.commitments, [r for r in compact.redirects if r.theme_number == theme.number]
+                return theme.commitments, [r for r in compact.redirects if r.theme_slug == theme.slug]
         for sector in compact.sectors:
             if page == urls.sector_page(sector):
                 return compact.binding(sector), compact.redirects
@@ -72,4 +72,4 @@ class RedirectView:
         """Where ``target`` is listed in the same kind of listing as ``page``."""
         if page.startswith("sectors/"):
             return urls.sector_page(target.sector)
-        return urls.theme_page(target.theme)
+        return urls.theme_page(target.theme) if target.theme is not None else urls.COMMITMENTS

@@ -89,7 +89,7 @@ class Renderer:
         site: urls.Site,
         override_dirs: Sequence[Path] = (),
         downloads: Downloads | None = None,
-        edition_downloads: Mapping[int, Downloads] | None = None,
+        edition_downloads: Mapping[int | str, Downloads] | None = None,
         bytecode_cache: jinja2.BytecodeCache | None = None,
     ) -> None:
         self.compact = compact
@@ -147,7 +147,7 @@ class Renderer:
             (urls.HOME, "home.md.j2", {}, current),
             (urls.ABOUT, "about.md.j2", {}, current),
             *([(urls.VALUES, "values.md.j2", {}, current)] if compact.values else []),
-            (urls.THEMES, "themes.md.j2", {}, current),
+            *([(urls.THEMES, "themes.md.j2", {}, current)] if compact.themes else []),
         ]
         plan += self.edition_plan(current)
         plan += [(page, template, extra, current) for page, template, extra in redirect_pages(compact)]
@@ -184,11 +184,12 @@ class Renderer:
             (pages.theme_page(t), "theme.md.j2", {"theme": t}, scope) for t in edition.themes
         ]
         plan.append((pages.COMMITMENTS, "commitments.md.j2", {}, scope))
-        for theme in edition.themes:
-            for index, commitment in enumerate(theme.commitments):
+        runs = [t.commitments for t in edition.themes] or [edition.commitments]  # a pager runs through one part
+        for run in runs:
+            for index, commitment in enumerate(run):
                 neighbours = {
-                    "previous": theme.commitments[index - 1] if index else None,
-                    "next": theme.commitments[index + 1] if index + 1 < len(theme.commitments) else None,
+                    "previous": run[index - 1] if index else None,
+                    "next": run[index + 1] if index + 1 < len(run) else None,
                 }
                 plan.append((pages.commitment_page(commitment), "commitment.md.j2", {"c": commitment, **neighbours},
                              scope))
@@ -250,8 +251,8 @@ class Renderer:
             *([{_nav_title(compact.partners_group.heading): urls.group_page(compact.group)}]
               if compact.group is not None and compact.partners_group is not None else []),
             *([{"Values": urls.VALUES}] if compact.values else []),
-            {_nav_title(words.Parts): [{_nav_title(f"All {words.parts}"): urls.THEMES}]
-             + [{_nav_title(f"{t.number}. {t.title}"): urls.theme_page(t)} for t in nav_themes]},
+            *([{_nav_title(words.Parts): [{_nav_title(f"All {words.parts}"): urls.THEMES}]
+               + [{_nav_title(t.short): urls.theme_page(t)} for t in nav_themes]}] if compact.themes else []),
             {"Sectors": [{"All sectors": urls.SECTORS}]
              + [{_nav_title(s.name): urls.sector_page(s)} for s in compact.sectors]},
             {_nav_title(f"All {words.provisions}"): urls.COMMITMENTS},

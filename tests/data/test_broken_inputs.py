@@ -68,7 +68,7 @@ def test_the_corpus_covers_the_required_mistakes() -> None:
         "unknown sector 'Public sector': write its key 'public', not its name (expected one of: shared, public, vcs)",
         "did you mean 'shared'?",
         "is not a real date",
-        "must be a whole number written in digits, not 'two'",
+        "'two' is not a number as documents print them",
         "unknown key 'secotr'",
         "missing required key",
         "must not be empty",

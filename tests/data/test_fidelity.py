@@ -213,7 +213,7 @@ def test_counts_per_theme_and_sector_come_from_the_source(source: Source, compac
 
 
 def test_themes_titles_and_introductions_match(source: Source, compact: Compact) -> None:
-    assert [(t.number, t.title) for t in compact.themes] == [s.theme for s in source.themes]
+    assert [(int(t.number or 0), t.title) for t in compact.themes] == [s.theme for s in source.themes]
     for theme, section in zip(compact.themes, source.themes, strict=True):
         intro = [i.text for i in section.items if i.kind == "paragraph"]
         assert [squash(p) for p in theme.introduction] == intro, theme.title

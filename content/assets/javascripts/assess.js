@@ -161,7 +161,7 @@
   }
 
   function showProgress(shown) {
-    const rows = [...data.themes.map((t) => [String(t.number), t.number]), ["all", null]];
+    const rows = [...data.themes.map((t) => [String(t.number), t.number]), ["all", null]];  // number: the part's key
     rows.forEach(([part, number]) => {
       const ids = [...shown].filter((id) => number === null || commitments.get(id).theme === number);
       const counts = countsOf(ids.map((id) => current.answers[id]));
@@ -197,7 +197,7 @@
     if (event.target.type === "radio") {
       setAnswer(id, "status", event.target.value);
       refresh();
-      persist(`${vocabulary.Provision} ${id}: ${statusLabel[event.target.value]}.`);
+      persist(`${nameOf(id)}: ${statusLabel[event.target.value]}.`);
     } else if (event.target.dataset.field) {
       setAnswer(id, event.target.dataset.field, event.target.value);
       showReport();
@@ -212,7 +212,7 @@
     current.answers[item.dataset.id] = { ...answerOf(item.dataset.id), review: false, note: "" };
     showFlag(item, answerOf(item.dataset.id));
     item.querySelector('input[type="radio"]').focus();
-    persist(`${vocabulary.Provision} ${item.dataset.id}: looked at again.`);
+    persist(`${nameOf(item.dataset.id)}: looked at again.`);
   }
 
   function onDetails(field, value) {
@@ -506,7 +506,7 @@
       const change = changeOf(then, now);
       if (!change) { return; }
       tally[change] = (tally[change] || 0) + 1;
-      rows.append(element("tr", {}, element("th", { scope: "row" }, `${vocabulary.Provision} ${id}`),
+      rows.append(element("tr", {}, element("th", { scope: "row" }, nameOf(id)),
         element("td", {}, then ? statusLabel[then] : "Not answered"),
         element("td", {}, now ? statusLabel[now] : "Not answered"), element("td", {}, change)));
     });
@@ -552,7 +552,7 @@
     rows.textContent = "";
     data.commitments.forEach((c) => {
       const counts = countsOf(combined.map((r) => r.assessment.answers[c.id]));
-      rows.append(element("tr", {}, element("th", { scope: "row" }, `${vocabulary.Provision} ${c.id}`),
+      rows.append(element("tr", {}, element("th", { scope: "row" }, nameOf(c.id)),
         ...data.statuses.map((s) => element("td", {}, String(counts[s.key]))), element("td", {}, String(counts.open))));
       const notes = withNotes ? notesOf(c.id) : [];
       if (notes.length) {
@@ -622,9 +622,16 @@
     data.themes.forEach((theme) => {
       const ids = data.commitments.filter((c) => c.theme === theme.number && shown.has(c.id));
       if (!ids.length) { return; }
-      parts.push(element("h3", {}, `${vocabulary.Part} ${theme.number}: ${theme.title}`), ...ids.map(reportItem));
+      parts.push(element("h3", {}, theme.heading), ...ids.map(reportItem));
     });
+    if (!data.themes.length) { parts.push(...data.commitments.filter((c) => shown.has(c.id)).map(reportItem)); }
     return parts;
+  }
+
+  /* How the page names a provision of the current edition ("Commitment 1.4"); another edition's by its id. */
+  function nameOf(id) {
+    const known = commitments.get(id);
+    return known ? known.Name : `${vocabulary.Provision} ${id}`;
   }
 
   function reportItem(commitment) {
@@ -632,7 +639,7 @@
     const facts = [["Status", a.status ? statusLabel[a.status] : "Not answered"], ["Evidence or notes", a.evidence],
       ["Action", a.action], ["Owner", a.owner], ["By when", a.due]].filter(([, value]) => value);
     return element("div", { className: "compact-assess-report__item" },
-      element("h4", {}, `${vocabulary.Provision} ${commitment.id}`), element("p", { className: "compact-text" }, commitment.text),
+      element("h4", {}, nameOf(commitment.id)), element("p", { className: "compact-text" }, commitment.text),
       element("dl", {}, ...facts.flatMap(([term, value]) => [element("dt", {}, term), element("dd", {}, value)])));
   }
 

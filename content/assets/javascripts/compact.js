@@ -128,7 +128,7 @@
     form.addEventListener("submit", function (event) {
       var wanted = input.value.trim().replace(named, "").replace(/\.$/, "");
       event.preventDefault();
-      if (!/^\d+\.\d+$/.test(wanted)) {
+      if (!/^\d+(\.\d+)*$/.test(wanted)) {
         error.textContent = wanted ? "\u201c" + input.value.trim() + "\u201d is not " + article(word) + " number. " +
           "Type the number the Compact gives it, such as " + input.getAttribute("placeholder") + "."
           : "Type " + article(word) + " number, such as " + input.getAttribute("placeholder") + ".";

@@ -17,7 +17,7 @@
 
   function summary(data, record) {
     var lines = [
-      data.words.Provision + " " + record.id + " of " + data.source + " (" + record.sector + " " + data.words.provision + "): " +
+      record.Name + " of " + data.source + " (" + record.sector + " " + data.words.provision + "): " +
         record.text + " — " + record.url,
       ""
     ];
@@ -61,7 +61,7 @@
 
   function showCommitment(data, record) {
     var section = document.getElementById("compact-complaint");
-    ["id", "text", "sector", "theme", "url"].forEach(function (name) { fill(section, name, record[name]); });
+    ["id", "name", "Name", "text", "sector", "theme", "url"].forEach(function (name) { fill(section, name, record[name]); });
     section.querySelector('a[data-field="page"]').setAttribute("href", record.page);
 
     var box = document.getElementById("compact-summary");
@@ -91,7 +91,7 @@
     });
 
     section.hidden = false;
-    document.title = data.words.Provision + " " + record.id + " – " + document.title;
+    document.title = record.Name + " – " + document.title;
   }
 
   function showUnknown(wanted) {
