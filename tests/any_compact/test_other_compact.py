@@ -11,18 +11,15 @@ Compact without those passages should (and should not) show.
 
 from __future__ import annotations
 
-import gzip
 import json
-import re
 import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from pypdf import PdfReader
 from support import ROOT, build_site, copy_project
+from support.leaks import forbidden_in, leaks, pdf_text, squash, visible_text, vocabulary_in
 
 FIXTURE = ROOT / "tests" / "fixtures" / "other-compact"
 TITLE = "Riverford Test Compact"
@@ -30,9 +27,6 @@ EDITION = 2031
 LABEL = f"the {TITLE} ({EDITION})"
 SITE_URL = "https://compact.riverford.example/"
 
-#: Words of the real Compact that must never leak into another Compact's site.
-CASE_SENSITIVE = ("Bristol", "2012", "VCS")
-ANY_CASE = ("Voluntary and Community Sector", "Compact Partners' Group", "bristolcompact")
 #: The headings of the real Compact's passages, which this Compact does not have.
 BRISTOL_HEADINGS = (
     "Introduction: What is the Compact?",
@@ -44,7 +38,6 @@ BRISTOL_HEADINGS = (
     "Resolving Complaints",
     "The Bristol Compact and you",
 )
-TEXT_SUFFIXES = {".html", ".xml", ".json", ".csv"}
 
 
 @dataclass(frozen=True)
@@ -85,24 +78,6 @@ def content(page: BeautifulSoup) -> BeautifulSoup:
     return found
 
 
-def squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def pdf_text(path: Path) -> str:
-    if shutil.which("pdftotext"):
-        result = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True)
-        if result.returncode == 0:
-            return result.stdout
-    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
-
-
-def forbidden_in(text: str) -> list[str]:
-    found = [word for word in CASE_SENSITIVE if word in text]
-    found += [word for word in ANY_CASE if word.lower() in text.lower()]
-    return found
-
-
 # -- the build -------------------------------------------------------------------
 
 
@@ -111,22 +86,7 @@ def test_build_notes_that_the_official_text_is_unchecked(built: Built) -> None:
 
 
 def test_no_word_of_the_real_compact_in_any_built_file(built: Built) -> None:
-    checked: list[str] = []
-    leaks: list[str] = []
-    for path in sorted(built.site.rglob("*")):
-        if not path.is_file():
-            continue
-        name = path.relative_to(built.site).as_posix()
-        if path.suffix in TEXT_SUFFIXES:
-            text = path.read_text(encoding="utf-8")
-        elif path.name.endswith(".xml.gz"):
-            text = gzip.decompress(path.read_bytes()).decode("utf-8")
-        elif path.suffix == ".pdf":
-            text = pdf_text(path)
-        else:
-            continue
-        checked.append(name)
-        leaks += [f"{name}: {word!r}" for word in forbidden_in(text)]
+    checked, found = leaks(built.site)
     # The check must have read every kind of file, or it proves nothing.
     for expected in (
         "index.html",
@@ -139,36 +99,17 @@ def test_no_word_of_the_real_compact_in_any_built_file(built: Built) -> None:
     ):
         assert expected in checked, f"{expected} was not built or not checked"
     assert len([n for n in checked if n.endswith(".pdf")]) > 1
-    assert not leaks, "the real Compact's words in the fixture's site:\n" + "\n".join(leaks)
+    assert not found, "the real Compact's words in the fixture's site:\n" + "\n".join(found)
 
 
 # -- the document's own words ----------------------------------------------------------
-
-#: The real Compact's words for its provisions and parts, as a reader would see them: not inside an
-#: address, a file name or a query (``/commitments/1.1/``, ``commitments.csv``, ``?commitment=``).
-BRISTOL_VOCABULARY = re.compile(r"(?<![\w/#?&.=<-])(?:commitments?|themes?)(?![\w/.=-])", re.IGNORECASE)
-
-
-def visible_text(path: Path) -> str:
-    page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-    for hidden in page(["script", "style"]):
-        hidden.decompose()
-    return squash(page.get_text(" "))
 
 
 def test_every_page_and_handout_uses_the_documents_own_words(built: Built) -> None:
     """The fixture calls its provisions "undertakings" and its parts "sections": no page, handout or
     data description may call them commitments or themes (Bristol's words)."""
-    found = []
-    pages = sorted(built.site.rglob("*.html"))
-    handouts = sorted(built.site.rglob("*.pdf"))
-    assert len(pages) > 60 and len(handouts) > 10
-    for path in [*pages, *handouts]:
-        text = visible_text(path) if path.suffix == ".html" else squash(pdf_text(path))
-        found += [f"{path.relative_to(built.site)}: …{text[max(0, m.start() - 40):m.end() + 20]}…"
-                  for m in BRISTOL_VOCABULARY.finditer(text)]
-    metadata = (built.site / "data" / "commitments.csv-metadata.json").read_text(encoding="utf-8")
-    found += [f"CSV metadata: {m.group(0)}" for m in BRISTOL_VOCABULARY.finditer(metadata)]
+    assert len(list(built.site.rglob("*.html"))) > 60 and len(list(built.site.rglob("*.pdf"))) > 10
+    found = vocabulary_in(built.site)
     assert not found, "Bristol's vocabulary in the fixture's site:\n" + "\n".join(found[:20])
     home = visible_text(built.site / "index.html")
     assert "browse all 23 undertakings" in home and "Undertaking number" in home
