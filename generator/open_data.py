@@ -201,6 +201,14 @@ class PartnersGroupOut(_Out):
     contact_url: str | None
 
 
+class LicenceOut(_Out):
+    """The terms on which the Compact's text as published here, and this data, may be reused."""
+
+    name: str
+    url: str = Field(description="Where the licence's terms are published.")
+    statement: str | None = Field(description="What it covers or whom to credit, as the publisher says, if given.")
+
+
 class CompactOut(_Out):
     """A Compact as open data, in the document's order."""
 
@@ -212,6 +220,9 @@ class CompactOut(_Out):
     official_text: str = Field(description="What the texts given here are the words of: name and edition.")
     keeper: str | None = Field(description="The body that keeps the Compact, if known.")
     url: str = Field(description="The website's address.")
+    licence: LicenceOut | None = Field(
+        description="The terms of reuse, as the publisher states them; null: no licence is stated (none is guessed)."
+    )
     passages: dict[str, PassageOut] = Field(description="The Compact's passages outside the themes, by name.")
     national_compact: NationalCompactOut | None
     values: list[ValueOut]
@@ -278,6 +289,7 @@ def compact_document(compact: Compact, site: urls.Site, pages: urls.Pages = urls
         official_text=compact.label,
         keeper=compact.keeper,
         url=site.url,
+        licence=licence_out(compact),
         passages={name: passage(p) for name in PASSAGES if (p := getattr(compact, name)) is not None},
         national_compact=None if national is None else NationalCompactOut(
             lead_in=national.lead_in, outcomes=list(national.outcomes), references=keys(national.references),
@@ -342,6 +354,11 @@ def compact_document(compact: Compact, site: urls.Site, pages: urls.Pages = urls
         editions=editions(compact, site),
         partners_group=partners_group(compact, site) if compact.is_current else None,
     )
+
+
+def licence_out(compact: Compact) -> LicenceOut | None:
+    licence = compact.licence
+    return None if licence is None else LicenceOut(name=licence.name, url=licence.url, statement=licence.statement)
 
 
 def partners_group(compact: Compact, site: urls.Site) -> PartnersGroupOut | None:
@@ -413,6 +430,7 @@ def csv_metadata(compact: Compact, site: urls.Site, pages: urls.Pages = urls.CUR
         "@context": "http://www.w3.org/ns/csvw",
         "url": site.url + pages.file(CSV_PATH),
         "dc:title": f"The {compact.words.provisions} of {compact.label}",
+        **csv_licence(compact),
         "dialect": {"encoding": "utf-8", "header": True, "lineTerminators": ["\r\n"]},
         "tableSchema": {
             "columns": [
@@ -424,6 +442,21 @@ def csv_metadata(compact: Compact, site: urls.Site, pages: urls.Pages = urls.CUR
             "primaryKey": "id",
         },
     }
+
+
+#: What the CSV's metadata says where the data states no licence (``dc:rights``): no licence is guessed.
+NO_LICENCE = "No licence is stated: the data this file is made from does not say on what terms it may be reused."
+
+
+def csv_licence(compact: Compact) -> dict[str, Any]:
+    """The terms of reuse as CSVW common properties (Dublin Core): the licence, or that none is stated."""
+    licence = compact.licence
+    if licence is None:
+        return {"dc:rights": NO_LICENCE}
+    terms: dict[str, Any] = {"dc:license": {"@id": licence.url, "dc:title": licence.name}}
+    if licence.statement:
+        terms["dc:rights"] = licence.statement
+    return terms
 
 
 class _FixedDateZip(zipfile.ZipFile):
