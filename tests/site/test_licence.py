@@ -27,7 +27,7 @@ from generator.model import load_compact
 from generator.open_data import NO_LICENCE
 
 FIXTURE = ROOT / "tests" / "fixtures" / "other-compact" / "compact_data"
-NAME = 'Riverford Open Licence & "Terms" <1.0>'
+NAME = 'Riverford Open Licence & "Terms" <b>1.0</b>'
 URL = "https://licence.riverford.example/open/1.0/?lang=en&format=full"
 STATEMENT = "Credit the Riverford Town Forum <forum> & say what you changed."
 LICENCE = f"licence:\n  name: {json.dumps(NAME)}\n  url: {URL}\n  statement: {json.dumps(STATEMENT)}\n"
@@ -125,7 +125,7 @@ def test_the_handouts_covers_state_the_licence(stated: Path, tmp_path: Path) -> 
     compact = load_compact(stated / "compact_data")
     handout = next(h for h in plan_handouts(compact) if h.kind == "sector")
     html = PdfRenderer(compact, SITE).html(handout)
-    assert "Riverford Open Licence &amp; &#34;Terms&#34; &lt;1.0&gt;" in html  # text, never markup
+    assert "Riverford Open Licence &amp; &#34;Terms&#34; &lt;b&gt;1.0&lt;/b&gt;" in html  # text, never markup
     (made,) = build_handouts(compact, SITE, handouts=[handout])
     pdf = tmp_path / "handout.pdf"
     pdf.write_bytes(made.content)
