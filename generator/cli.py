@@ -252,7 +252,6 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     compact = checked.compact
     if args.command == "check":
-        tell_warnings(checked.warnings)
         from generator.export import PUBLISHED_URLS, published_losses  # the build's own planning
 
         lost = published_losses(DEFAULT_CONFIG, args.data, compact)
@@ -261,6 +260,7 @@ def main(argv: list[str] | None = None) -> int:
                   "(a partner may have printed them: keep the page, or give the old address a redirect)",
                   file=sys.stderr)
             return 1
+        tell_warnings(checked.warnings)  # once there is nothing worse to say, as with the data's own errors
         print(summary(compact))
         return 0
     if args.command == "nginx":
