@@ -102,6 +102,9 @@ def theme_values(compact: Compact) -> ThemeValues:
         "Provisions": compact.words.Provisions,
         "part": compact.words.part,
         "has_parts": "yes" if compact.themes else "",
+        # The footer's terms of reuse (overrides/partials/copyright.html): empty where no licence is stated.
+        "licence_name": compact.licence.name if compact.licence else "",
+        "licence_url": compact.licence.url if compact.licence else "",
     }
     return ThemeValues(
         site_name=html_attribute(compact.title),

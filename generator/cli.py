@@ -9,9 +9,9 @@ from collections import Counter
 from pathlib import Path
 
 from generator.cachefiles import write_atomically
-from generator.data.problems import DataError
+from generator.data.problems import DataError, Problem, warnings_report
 from generator.environment import cannot_write
-from generator.model import Compact, load_compact
+from generator.model import Compact, load_checked
 
 DEFAULT_DATA = Path("compact_data")
 DEFAULT_CONFIG = Path("mkdocs.yml")
@@ -38,6 +38,12 @@ def summary(compact: Compact) -> str:
         changed = len(step.changed) + len(step.new) + len(step.withdrawn)
         line += f"\n   {step.later.edition} against {step.earlier.edition}: {changed} changes"
     return line
+
+
+def tell_warnings(warnings: tuple[Problem, ...]) -> None:
+    """The warnings about the data, on stderr as problems are: they do not change the exit code."""
+    if warnings:
+        print(warnings_report(warnings), file=sys.stderr)
 
 
 def site_url_from(config: Path) -> str | None:
@@ -175,6 +181,7 @@ def write_export(config: Path, out: Path, data: Path | None, site_url: str | Non
             where = f"{error.filename or error.name}:{error.lineno}: "
         print(f"cannot render the Compact's pages: {where}{type(error).__name__}: {error}", file=sys.stderr)
         return 1
+    tell_warnings(written.warnings)
     print(f"wrote {written.pages} pages and {written.files} other files to {written.out}: "
           f"build it with 'zensical build -f {written.out / 'mkdocs.yml'}'")
     return 0
@@ -239,10 +246,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "swap-in":
         return swap_in(args.built, args.site_dir)
     try:
-        compact = load_compact(args.data)
+        checked = load_checked(args.data)
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
+    compact = checked.compact
     if args.command == "check":
         from generator.export import PUBLISHED_URLS, published_losses  # the build's own planning
 
@@ -252,6 +260,7 @@ def main(argv: list[str] | None = None) -> int:
                   "(a partner may have printed them: keep the page, or give the old address a redirect)",
                   file=sys.stderr)
             return 1
+        tell_warnings(checked.warnings)  # once there is nothing worse to say, as with the data's own errors
         print(summary(compact))
         return 0
     if args.command == "nginx":

@@ -24,10 +24,11 @@ import yaml
 
 from generator import staging, urls
 from generator.build import Build, build, theme_values
+from generator.data.problems import Problem
 from generator.deploy.rules import fingerprint
 from generator.environment import cannot_write
 from generator.handouts.plan import plan_handouts
-from generator.model import Compact, load_compact
+from generator.model import Compact, load_checked
 
 #: The plugin's name in ``mkdocs.yml``, and the defaults of the options the export reads
 #: (the plugin's own options, generator.mkdocs_plugin.config, use the same).
@@ -49,11 +50,12 @@ class ExportError(Exception):
 
 @dataclass(frozen=True)
 class Export:
-    """What an export wrote: its folder, how many pages and other files."""
+    """What an export wrote: its folder, how many pages and other files, and the warnings about the data."""
 
     out: Path
     pages: int
     files: int
+    warnings: tuple[Problem, ...] = ()
 
 
 # -- reading the project's configuration --------------------------------------------
@@ -310,7 +312,8 @@ def _export(config_file: Path, work: Path, out: Path, data_dir: Path | None, sit
         raise ExportError(f"{config_file}: there is no docs folder {docs_dir}")
     theme: dict[str, Any] = config["theme"] if isinstance(config.get("theme"), dict) else {}
     theme_dir = root / theme["custom_dir"] if theme.get("custom_dir") else None
-    compact = load_compact(data_dir or root / str(options.get("data_dir", DATA_DIR)), display_root=root)
+    checked = load_checked(data_dir or root / str(options.get("data_dir", DATA_DIR)), display_root=root)
+    compact = checked.compact
     templates = [root / str(options.get("templates_dir", TEMPLATES_DIR))]
     pdf = bool(options.get("pdf", True)) if pdf is None else pdf
     result = build(compact, site, templates, pdf=pdf)
@@ -327,4 +330,4 @@ def _export(config_file: Path, work: Path, out: Path, data_dir: Path | None, sit
         settings[key], copies = fingerprinted(list(config.get(key) or []), files)
         files.update(copies)
     write(work, dict(sorted(files.items())), settings, theme_dir)
-    return Export(out, len(result.pages), len(files) - len(result.pages))
+    return Export(out, len(result.pages), len(files) - len(result.pages), checked.warnings)

@@ -216,6 +216,14 @@ class PartnersGroupOut(_Out):
     contact_url: str | None
 
 
+class LicenceOut(_Out):
+    """The terms on which the Compact's text as published here, and this data, may be reused."""
+
+    name: str
+    url: str = Field(description="Where the licence's terms are published.")
+    statement: str | None = Field(description="What it covers or whom to credit, as the publisher says, if given.")
+
+
 class CompactOut(_Out):
     """A Compact as open data, in the document's order."""
 
@@ -227,6 +235,9 @@ class CompactOut(_Out):
     official_text: str = Field(description="What the texts given here are the words of: name and edition.")
     keeper: str | None = Field(description="The body that keeps the Compact, if known.")
     url: str = Field(description="The website's address.")
+    licence: LicenceOut | None = Field(
+        description="The terms of reuse, as the publisher states them; null: no licence is stated (none is guessed)."
+    )
     passages: dict[str, PassageOut] = Field(description="The Compact's passages outside the themes, by name.")
     outcomes: OutcomesOut | None = Field(description="The outcomes the document itself sets out, if any.")
     national_compact: NationalCompactOut | None
@@ -294,6 +305,7 @@ def compact_document(compact: Compact, site: urls.Site, pages: urls.Pages = urls
         official_text=compact.label,
         keeper=compact.keeper,
         url=site.url,
+        licence=licence_out(compact),
         passages={name: passage(p) for name in PASSAGES if (p := getattr(compact, name)) is not None},
         outcomes=None if compact.outcomes is None else OutcomesOut(
             heading=compact.outcomes.heading, lead_in=compact.outcomes.lead_in, items=list(compact.outcomes.items),
@@ -363,6 +375,11 @@ def compact_document(compact: Compact, site: urls.Site, pages: urls.Pages = urls
         editions=editions(compact, site),
         partners_group=partners_group(compact, site) if compact.is_current else None,
     )
+
+
+def licence_out(compact: Compact) -> LicenceOut | None:
+    licence = compact.licence
+    return None if licence is None else LicenceOut(name=licence.name, url=licence.url, statement=licence.statement)
 
 
 def partners_group(compact: Compact, site: urls.Site) -> PartnersGroupOut | None:
@@ -437,6 +454,7 @@ def csv_metadata(compact: Compact, site: urls.Site, pages: urls.Pages = urls.CUR
         "@context": "http://www.w3.org/ns/csvw",
         "url": site.url + pages.file(CSV_PATH),
         "dc:title": f"The {compact.words.provisions} of {compact.label}",
+        **csv_licence(compact),
         "dialect": {"encoding": "utf-8", "header": True, "lineTerminators": ["\r\n"]},
         "tableSchema": {
             "columns": [
@@ -455,6 +473,21 @@ def _datatype(compact: Compact, column: str, datatype: str) -> str:
     if column == "theme_number" and not all(t.key.isdigit() for t in compact.themes):
         return "string"
     return datatype
+
+
+#: What the CSV's metadata says where the data states no licence (``dc:rights``): no licence is guessed.
+NO_LICENCE = "No licence is stated: the data this file is made from does not say on what terms it may be reused."
+
+
+def csv_licence(compact: Compact) -> dict[str, Any]:
+    """The terms of reuse as CSVW common properties (Dublin Core): the licence, or that none is stated."""
+    licence = compact.licence
+    if licence is None:
+        return {"dc:rights": NO_LICENCE}
+    terms: dict[str, Any] = {"dc:license": {"@id": licence.url, "dc:title": licence.name}}
+    if licence.statement:
+        terms["dc:rights"] = licence.statement
+    return terms
 
 
 class _FixedDateZip(zipfile.ZipFile):

@@ -18,7 +18,15 @@ from pydantic import BaseModel, ValidationError
 
 from generator.data.characters import cut, shown
 from generator.data.problems import Problem
-from generator.data.shapes import DOCUMENT_KINDS, FIRST_YEAR, LAST_YEAR, MAX_KEY_LENGTH, RESERVED_SLUGS
+from generator.data.shapes import (
+    DOCUMENT_KINDS,
+    EMAIL_PATTERN,
+    FIRST_YEAR,
+    LAST_YEAR,
+    MAX_KEY_LENGTH,
+    RESERVED_SLUGS,
+    URL_PATTERN,
+)
 from generator.data.syntax import EXAMPLE_DATE, not_a_date
 from generator.data.yamlfile import Location, YamlFile
 
@@ -66,6 +74,12 @@ def _empty(error: Error) -> str:
 def _pattern(error: Error) -> str:
     if error.given == "":
         return _empty(error)
+    if error.context.get("pattern") == URL_PATTERN:
+        return (f"'{cut(shown(str(error.given)))}' is not a web address the site can link: write it whole, "
+                "beginning with https:// (or http://), with no spaces, quotes or brackets, such as "
+                "'https://example.org/page'")
+    if error.context.get("pattern") == EMAIL_PATTERN:
+        return f"'{cut(shown(str(error.given)))}' is not an email address such as 'name@example.org'"
     if error.name in ("id", "related", "old", "to"):
         if isinstance(error.given, str) and re.fullmatch(r"[0-9]+(\.[0-9]+)*", error.given):
             return f"'{error.given}' is not a commitment number like '1.4' (write it without leading zeros)"
@@ -316,3 +330,28 @@ def unknown_key(what: str, given: str, known: Mapping[str, Iterable[str | None]]
 def _plain(name: str) -> str:
     """A name as compared with what an editor typed: case, hyphens and spacing aside."""
     return " ".join(name.replace("-", " ").replace("_", " ").casefold().split())
+
+
+#: Warnings: what the editor should put right, though the site still builds (``check`` exits 0,
+#: the build logs them). Kind → sentence; ``{…}`` are filled in from the data.
+WARNINGS = {
+    "no licence": (
+        "compact.yaml states no licence, so the site, its handouts and its open data say that no licence is "
+        "stated and re-users cannot tell what they may do: add 'licence:' with the licence's 'name' and 'url' "
+        "as the publisher states them (never guess one)"
+    ),
+    "statement without contact": (
+        "the accessibility statement has no contact of its own, which the Public Sector Bodies Accessibility "
+        "Regulations 2018 require: it sends readers to the '{group}' page instead; add 'contact:' with an email, "
+        "a url or both"
+    ),
+    "statement without contact, group without": (
+        "the accessibility statement has no contact of its own, which the Public Sector Bodies Accessibility "
+        "Regulations 2018 require: it sends readers to the '{group}' page, which gives no contact either "
+        "(partners-group.yaml has no 'contact:'); add 'contact:' here with an email, a url or both"
+    ),
+    "procedure not published": (
+        "the complaints procedure '{name}' has no address where it is published, so the complaints page tells "
+        "readers that it is not published: add its 'url:' here once it is"
+    ),
+}

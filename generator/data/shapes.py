@@ -282,6 +282,11 @@ class CompactFile(_Strict):
     printed_addresses: list[PrintedAddress] = Field(
         default=[], description="Addresses on this site that the document prints; each must be served (optional)."
     )
+    licence: Licence | None = Field(
+        default=None,
+        description="The terms on which the site's text, handouts and open data may be reused, as their publisher "
+        "states them (optional: without it the site says that no licence is stated, and check warns).",
+    )
     introduction: Passage | None = None
     outcomes: Outcomes | None = Field(
         default=None, description="The outcomes the document itself sets out (official text; optional)."
@@ -451,13 +456,37 @@ class ComplaintsFile(_Strict):
     summary_fields: list[Text] = Field(
         min_length=1, description="Blank lines in the copyable complaint summary, e.g. 'Organisation concerned'."
     )
+    procedure: ComplaintsProcedure | None = Field(
+        default=None, description="The complaints procedure the document names, and its address once published."
+    )
 
 
 #: Web and email addresses as the pages can link them: no spaces, brackets or quotes.
-Url = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https?://[^\s/()<>\[\]\"']+(/[^\s()<>\[\]\"']*)?$")]
-Email = Annotated[
-    str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
-]
+#: Only http:// and https://: never a ``javascript:`` or ``data:`` address.
+URL_PATTERN = r"^https?://[^\s/()<>\[\]\"']+(/[^\s()<>\[\]\"']*)?$"
+EMAIL_PATTERN = r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$"
+Url = Annotated[str, StringConstraints(strip_whitespace=True, pattern=URL_PATTERN)]
+Email = Annotated[str, StringConstraints(strip_whitespace=True, pattern=EMAIL_PATTERN)]
+
+
+class Licence(_Strict):
+    """``licence:`` in ``compact.yaml``: the terms of reuse of what the site publishes, never guessed."""
+
+    name: Text = Field(description="The licence's name, e.g. 'Open Government Licence v3.0'.")
+    url: Url = Field(description="Where its terms are published: an http:// or https:// address.")
+    statement: Text | None = Field(
+        default=None, description="A sentence on what it covers or whom to credit, shown beside it (optional)."
+    )
+
+
+class ComplaintsProcedure(_Strict):
+    """The complaints procedure the document names, and where it is published, if it is."""
+
+    name: Text = Field(description="Its name as the document gives it, e.g. 'Compact Complaints Procedure'.")
+    url: Url | None = Field(
+        default=None, description="Where its full text is published (http:// or https://); leave it out while it "
+        "is not published: the complaints page then says so, and check warns.",
+    )
 
 
 class GroupMember(_Strict):

@@ -35,7 +35,7 @@ from generator.handouts.cache import HandoutCache, Laid
 from generator.handouts.plan import HandoutFile, PdfError
 from generator.mkdocs_plugin.config import CompactConfig
 from generator.mkdocs_plugin.reuse import PageMemory
-from generator.model import load_compact
+from generator.model import load_checked
 
 #: The folder, in the cache folder, that asks `mkdocs serve` for the next build (pages a build late).
 FOLLOW_UP = "pages.late"
@@ -100,9 +100,14 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         if not config.site_url:
             raise PluginError("mkdocs.yml must set site_url, the site's public address (it is in every permalink)")
         try:
-            compact = load_compact(self._path(config, self.config.data_dir), display_root=root)
+            checked = load_checked(self._path(config, self.config.data_dir), display_root=root)
         except DataError as error:
             raise PluginError(error.report()) from None
+        compact = checked.compact
+        # INFO, not WARNING: a warning about the data is the editor's to put right, and must not fail
+        # `mkdocs build --strict` (which counts MkDocs' warnings); `generator check` shows them too.
+        for warning in checked.warnings:
+            logging.getLogger("mkdocs.plugins.compact").info("%s", warning)
         if compact.source is None:
             logging.getLogger("mkdocs.plugins.compact").info(
                 "%s has no source text in compact.yaml: its official text is unchecked", compact.label

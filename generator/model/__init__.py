@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from generator.model.editions import History, Link, Step
-from generator.model.load import load_compact
+from generator.model.load import Checked, load_checked, load_compact
+from generator.model.published import ComplaintsProcedure, Licence
 from generator.model.types import (
     AccessibilityStatement,
     Commitment,
@@ -30,9 +31,8 @@ from generator.model.types import (
 )
 
 __all__ = [
-    "AccessibilityStatement", "Commitment", "Compact", "ComplaintLink", "ComplaintStep", "ComplaintsGuide",
-    "GlossaryTerm", "History", "Link", "NationalCompact", "Outcomes", "PartnersGroup", "Passage", "PrintedAddress",
-    "ProvisionList", "Redirect",
-    "Reference", "Sector", "Step", "Theme", "Topic", "Value", "Words",
-    "capfirst", "join_names", "load_compact",
+    "AccessibilityStatement", "Checked", "Commitment", "Compact", "ComplaintLink", "ComplaintStep",
+    "ComplaintsGuide", "ComplaintsProcedure", "GlossaryTerm", "History", "Licence", "Link", "NationalCompact",
+    "Outcomes", "PartnersGroup", "Passage", "PrintedAddress", "ProvisionList", "Redirect", "Reference", "Sector",
+    "Step", "Theme", "Topic", "Value", "Words", "capfirst", "join_names", "load_checked", "load_compact",
 ]

@@ -23,6 +23,7 @@ from generator.data.yamlfile import Location, YamlFile
 from generator.model import types as m
 from generator.model.accessibility import accessibility_statement
 from generator.model.group import group_slug, partners_group, printed_addresses
+from generator.model.published import ComplaintsProcedure, Licence
 from generator.model.types import PASSAGES
 
 Entry = TypeVar("Entry")
@@ -592,7 +593,8 @@ def complaints_guide(data: shapes.ComplaintsFile, compact: shapes.CompactFile) -
         )
         for step in data.steps
     )
-    return m.ComplaintsGuide(data.title, tuple(data.introduction), steps, tuple(data.summary_fields))
+    procedure = None if data.procedure is None else ComplaintsProcedure(data.procedure.name, data.procedure.url)
+    return m.ComplaintsGuide(data.title, tuple(data.introduction), steps, tuple(data.summary_fields), procedure)
 
 
 def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Compact:
@@ -669,6 +671,7 @@ def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Com
         printed_addresses=addresses,
         group=group,
         accessibility=statement,
+        licence=None if data.licence is None else Licence(data.licence.name, data.licence.url, data.licence.statement),
         redirects=(),  # made once every edition is read (generator.model.editions)
         **{name: passage(getattr(data, name)) for name in PASSAGES},
     )

@@ -1,7 +1,12 @@
-"""``load_compact``: read a data folder and its editions, assemble the model, or say everything that is wrong."""
+"""``load_compact``: read a data folder and its editions, assemble the model, or say everything that is wrong.
+
+``load_checked`` does the same and also says what the editor should put right though the site builds
+(the warnings): ``check``, the build and the export show them.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.data.problems import DataError, Problem
@@ -9,6 +14,15 @@ from generator.data.read import DataFiles, edition_dirs, read_data
 from generator.model.assemble import assemble
 from generator.model.editions import History, Step, check_edition_years, check_no_earlier, redirects, relate
 from generator.model.types import Compact
+from generator.model.warnings import data_warnings
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A Compact whose data has no errors, and the warnings about it (sorted, possibly none)."""
+
+    compact: Compact
+    warnings: tuple[Problem, ...]
 
 
 def load_compact(data_dir: Path, display_root: Path | None = None) -> Compact:
@@ -16,6 +30,14 @@ def load_compact(data_dir: Path, display_root: Path | None = None) -> Compact:
 
     The current edition is ``data_dir`` itself; earlier ones are in ``data_dir/editions/<year>/``.
     ``display_root`` is the folder paths in messages are relative to (default: the working folder).
+    """
+    return load_checked(data_dir, display_root).compact
+
+
+def load_checked(data_dir: Path, display_root: Path | None = None) -> Checked:
+    """As :func:`load_compact`, with the warnings about the current edition's data.
+
+    Warnings come only with data that has no errors: a failing check shows the errors alone.
     """
     files, problems = read_data(data_dir, display_root)
     folders, found = edition_dirs(data_dir, display_root)
@@ -50,12 +72,14 @@ def load_compact(data_dir: Path, display_root: Path | None = None) -> Compact:
         raise DataError(everything)
     history = History(tuple(editions), tuple(steps))
     history.current.redirects = redirects(history)
-    return history.current
+    return Checked(history.current, tuple(sorted(set(data_warnings(files)))))
 
 
 def inherit_extras(earlier: Compact, current: Compact) -> None:
     """An earlier edition's commitment without topics or related links takes the current one's,
-    where the id and the words are the same (editorial extras are kept up in the current edition)."""
+    where the id and the words are the same (editorial extras are kept up in the current edition);
+    an earlier edition without a licence takes the current one's (the site's terms cover every edition)."""
+    earlier.licence = earlier.licence or current.licence
     for commitment in earlier.commitments:
         same = current.find(commitment.id)
         if same is None or same.text != commitment.text:

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from generator.model.published import ComplaintsProcedure, Licence
+
 if TYPE_CHECKING:
     from generator.model.editions import History
 
@@ -243,6 +245,8 @@ class ComplaintsGuide:
     introduction: tuple[str, ...]
     steps: tuple[ComplaintStep, ...]
     summary_fields: tuple[str, ...]
+    #: The procedure the document names, if the data gives it (``url`` None: not published).
+    procedure: ComplaintsProcedure | None = None
 
 
 @dataclass(eq=False)
@@ -446,6 +450,8 @@ class Compact:
     lists: tuple[ProvisionList, ...] = ()
     #: The introduction of a document without parts, before its lists.
     lists_introduction: tuple[str, ...] = ()
+    #: The terms of reuse, if the data states them (``licence:``): never guessed.
+    licence: Licence | None = None
     #: Every edition and how each led to the next (set by :func:`generator.model.load_compact`).
     history: History = field(init=False, repr=False)
 

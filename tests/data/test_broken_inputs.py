@@ -23,6 +23,7 @@ BROKEN = Path(__file__).parent / "broken"
 CASES = sorted(p.name for p in BROKEN.iterdir() if p.is_dir())
 PROBLEM_LINE = re.compile(r"^compact_data/[\w./-]+\.yaml(:\d+:\d+)?: \S.*$")
 SUMMARY_LINE = re.compile(r"^\d+ problems? found in the Compact data\.$")
+WARNING_LINE = re.compile(r"^compact_data/[\w./-]+\.yaml:\d+:\d+: warning: \S.*$")
 
 
 def _overlay(case: str, data_dir: Path) -> list[Path]:
@@ -101,6 +102,7 @@ def test_the_corpus_covers_the_required_mistakes() -> None:
         "not only invisible characters",
         "would take it for a formula",
         "cannot be a slug: the page it would name",
+        "is not a web address the site can link: write it whole, beginning with https://",
     ):
         assert needle in every_message, needle
 
@@ -149,7 +151,10 @@ def test_the_real_data_passes(
     shutil.copytree(ROOT / "compact_data", tmp_path / "compact_data")
     result = _check(tmp_path, capsys, monkeypatch)
     assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
+    # Only warnings (tests/data/test_warnings.py): what the editor should put right, though the site builds.
+    *warnings, count = result.stderr.splitlines()
+    assert all(WARNING_LINE.match(line) for line in warnings), result.stderr
+    assert count.startswith(f"{len(warnings)} warnings in the Compact data")
     assert result.stdout.startswith("OK: the Bristol Compact (2012): 5 themes, 54 commitments (")
     assert result.stdout.rstrip().endswith("official text checked against its source")
 

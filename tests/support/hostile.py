@@ -293,6 +293,19 @@ contact:
   email: group@example.org
   url: https://example.org/contact
 """
+#: Terms of reuse and a published complaints procedure, which Bristol's data does not state, so that
+#: their texts are there to be made hostile (a test fixture: no licence is Bristol's).
+LICENCE = """\
+licence:
+  name: A licence
+  url: https://example.org/licence
+  statement: What it covers.
+"""
+PROCEDURE = """\
+procedure:
+  name: A complaints procedure
+  url: https://example.org/complaints-procedure
+"""
 #: A glossary form every hostile text holds, so that every text gets an abbreviation whose title
 #: is a hostile definition (a form with markup is never found: texts are matched escaped).
 SHARED_FORM = "onmouseover=alert"
@@ -329,6 +342,9 @@ def hostile_project(where: Path, *, source: bool) -> tuple[Path, list[Field], li
         without_source(data / "editions" / "2012")
     with_every_shape(data)
     (data / "partners-group.yaml").write_text(PARTNERS_GROUP, encoding="utf-8")
+    for name, added in (("compact.yaml", LICENCE), ("complaints.yaml", PROCEDURE)):
+        text = (data / name).read_text(encoding="utf-8")
+        (data / name).write_text(re.sub(r"(?ms)^procedure:\n(?:  .*\n)*", "", text) + added, encoding="utf-8")
     (data / "partners-group").mkdir()
     (data / "partners-group" / "minutes.pdf").write_bytes(b"%PDF-1.4\n")
     fields, refused = make_hostile(project)
