@@ -54,7 +54,7 @@ SITE_ELEMENT_IDS = frozenset({
     "compact-summary-copy", "compact-summary-fields", "compact-summary-heading", "compact-summary-print",
     "compact-summary-printout", "compact-summary-status", "compact-unknown-heading", "complaints", "contact",
     "editions", "filter-sector", "filter-theme", "filter-topic", "introduction", "membership", "merged", "new",
-    "page-not-found", "record", "renumbered", "reworded", "split", "themes", "unchanged", "values",
+    "outcomes", "page-not-found", "record", "renumbered", "reworded", "split", "themes", "unchanged", "values",
     "where-answers-are-kept", "withdrawn",
 })
 #: The keys that become element ids: (file's field in DataFiles, list, key, what it is).
