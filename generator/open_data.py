@@ -32,7 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from generator import assessment, urls
 from generator.cachefiles import kept_or_made
 from generator.data import shapes
-from generator.model import Compact, Passage, Reference, Step
+from generator.model import Compact, Passage, ProvisionList, Reference, Step, Theme
 from generator.model.types import PASSAGES, as_data
 
 DATA_DIR = "data"
@@ -119,13 +119,24 @@ class SectorOut(_Out):
     url: str
 
 
+class ListOut(_Out):
+    """A list of commitments as the document prints it: its heading and lead-in are official text."""
+
+    heading: str | None
+    lead_in: str | None
+    commitments: list[str] = Field(description="Ids of its commitments, in the document's order.")
+
+
 class ThemeOut(_Out):
     number: int | str | None = Field(description="What the document prints for it (a whole number where it is "
                                      "one), or null if it prints none.")
     title: str
     slug: str
     introduction: list[str]
-    commitments: list[str] = Field(description="Ids of the theme's commitments, in the document's order.")
+    commitments: list[str] = Field(description="Ids of the theme's commitments (its nested parts' too), in the "
+                                   "document's order.")
+    lists: list[ListOut] = Field(description="Its own commitments as the document lists them.")
+    parts: list[ThemeOut] = Field(description="The parts nested in it, as the document nests them.")
     url: str
 
 
@@ -243,6 +254,8 @@ class CompactOut(_Out):
     national_compact: NationalCompactOut | None
     values: list[ValueOut]
     sectors: list[SectorOut]
+    lists_introduction: list[str] = Field(description="The words before the lists of a document without themes.")
+    lists: list[ListOut] = Field(description="The lists of a document without themes (empty where it has themes).")
     themes: list[ThemeOut]
     commitments: list[CommitmentOut] = Field(description="All commitments, in the document's order.")
     topics: list[TopicOut]
@@ -293,6 +306,20 @@ def compact_document(compact: Compact, site: urls.Site, pages: urls.Pages = urls
     def keys(items: tuple[Reference, ...]) -> list[str]:
         return [item.key for item in items]
 
+    def list_out(listed: ProvisionList) -> ListOut:
+        return ListOut(heading=listed.heading, lead_in=listed.lead_in, commitments=[c.id for c in listed.commitments])
+
+    def theme_out(t: Theme) -> ThemeOut:
+        top = t
+        while top.parent is not None:
+            top = top.parent
+        return ThemeOut(
+            number=as_data(t.number), title=t.title, slug=t.slug, introduction=list(t.introduction),
+            commitments=[c.id for c in t.commitments], lists=[list_out(lst) for lst in t.lists],
+            parts=[theme_out(p) for p in t.parts],
+            url=url(pages.theme_page(top), t.slug if t is not top else ""),
+        )
+
     def passage(item: Passage) -> PassageOut:
         return PassageOut(heading=item.heading, paragraphs=list(item.paragraphs))
 
@@ -325,13 +352,9 @@ def compact_document(compact: Compact, site: urls.Site, pages: urls.Pages = urls
             )
             for s in compact.sectors
         ],
-        themes=[
-            ThemeOut(
-                number=as_data(t.number), title=t.title, slug=t.slug, introduction=list(t.introduction),
-                commitments=[c.id for c in t.commitments], url=url(pages.theme_page(t)),
-            )
-            for t in compact.themes
-        ],
+        lists_introduction=list(compact.lists_introduction),
+        lists=[list_out(lst) for lst in compact.lists],
+        themes=[theme_out(t) for t in compact.themes],
         commitments=[
             CommitmentOut(
                 id=c.id,

@@ -360,3 +360,24 @@ def test_the_fixtures_are_clearly_synthetic() -> None:
         for path in sorted(shape.data.rglob("*")):
             if path.is_file():
                 assert not forbidden_in(path.read_text(encoding="utf-8")), path
+
+
+def test_the_open_data_keeps_the_documents_lists_and_nesting(one: Of) -> None:
+    """compact.json holds each part's lists with the document's own heading and lead-in, parts nested
+    as the document nests them, and a document without parts its lists and their introduction."""
+    _, undertakings = one("undertakings")
+    data = json.loads((undertakings.site / "data" / "compact.json").read_text(encoding="utf-8"))
+    headings = [lst["heading"] for lst in data["themes"][0]["lists"]]
+    assert headings == ["Undertakings for the Government:", "Undertakings for CSOs:"]
+    assert [c for lst in data["themes"][0]["lists"] for c in lst["commitments"]] == data["themes"][0]["commitments"]
+    assert data["outcomes"]["items"] and data["lists"] == []
+    _, nested = one("three-level")
+    data = json.loads((nested.site / "data" / "compact.json").read_text(encoding="utf-8"))
+    inner = data["themes"][0]["parts"]
+    assert [p["number"] for p in inner] == ["1.1", "1.2"]
+    assert inner[0]["url"].endswith(f"#{inner[0]['slug']}") and inner[0]["lists"][0]["commitments"][0] == "1.1.1"
+    _, principles = one("principles")
+    data = json.loads((principles.site / "data" / "compact.json").read_text(encoding="utf-8"))
+    assert data["themes"] == [] and data["lists"][0]["lead_in"].startswith("Organisations who have signed up")
+    assert [c for lst in data["lists"] for c in lst["commitments"]] == [c["id"] for c in data["commitments"]]
+    assert all(c["number"] is None and c["theme"] is None for c in data["commitments"])
