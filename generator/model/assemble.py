@@ -136,7 +136,14 @@ def check_one_shared(sectors: Loaded[shapes.SectorsFile] | None) -> list[Problem
     return problems
 
 
-def check_theme_numbers(themes: Sequence[Loaded[shapes.ThemeFile]], unreadable: set[int]) -> list[Problem]:
+def editor_words(files: DataFiles) -> shapes.Words:
+    """What the document calls its provisions and parts, for the editor's messages too."""
+    return files.compact.data.words if files.compact is not None else shapes.GENERIC_WORDS
+
+
+def check_theme_numbers(
+    themes: Sequence[Loaded[shapes.ThemeFile]], unreadable: set[int], words: shapes.Words = shapes.GENERIC_WORDS
+) -> list[Problem]:
     """Themes the document numbers with whole numbers run 1, 2, 3… without gaps (a theme that could
     not be read keeps its place)."""
     problems, expected = [], 1
@@ -148,8 +155,8 @@ def check_theme_numbers(themes: Sequence[Loaded[shapes.ThemeFile]], unreadable: 
             expected += 1
         if int(printed) != expected:
             problems.append(
-                theme.file.problem(("number",), f"themes must be numbered 1, 2, 3… without gaps: expected theme "
-                                   f"{expected} here, found {printed}")
+                theme.file.problem(("number",), f"{words.parts} must be numbered 1, 2, 3… without gaps: expected "
+                                   f"{words.part} {expected} here, found {printed}")
             )
         expected = int(printed) + 1
     return problems
@@ -251,7 +258,9 @@ def check_holders(files: DataFiles) -> list[Problem]:
             for file, location, holder in holders if holder.commitments and holder.lists]
 
 
-def check_commitment_ids(written: Sequence[Written]) -> tuple[dict[str, Written], list[Problem]]:
+def check_commitment_ids(
+    written: Sequence[Written], words: shapes.Words = shapes.GENERIC_WORDS
+) -> tuple[dict[str, Written], list[Problem]]:
     """Ids are unique; printed numbers belong to their part and run in order; the usable ids come back."""
     defined: dict[str, Written] = {}
     problems = []
@@ -268,8 +277,8 @@ def check_commitment_ids(written: Sequence[Written]) -> tuple[dict[str, Written]
         expected = last.get(scope, 0) + 1
         place = where if entry.number is None else (*item.location, "number")
         if number is not None and prefix and part_number is not None and prefix != part_number:
-            problems.append(file.problem(place, f"commitment id '{number}' does not belong to theme {part_number} "
-                                         f"(ids in this file start with '{part_number}.')"))
+            problems.append(file.problem(place, f"{words.provision} id '{number}' does not belong to {words.part} "
+                                         f"{part_number} (ids in this file start with '{part_number}.')"))
             scope = (id(part), part_number)
             last[scope] = last.get(scope, 0) + 1
             continue
@@ -285,7 +294,7 @@ def check_commitment_ids(written: Sequence[Written]) -> tuple[dict[str, Written]
             continue
         if int(position) != expected:
             shown = f"{prefix}.{expected}" if prefix else str(expected)
-            problems.append(file.problem(place, f"commitments must be numbered in order without gaps: "
+            problems.append(file.problem(place, f"{words.provisions} must be numbered in order without gaps: "
                                          f"expected '{shown}' here, found '{number}'"))
         last[scope] = int(position)  # carry on from here: one gap, one message
     return defined, problems
@@ -326,6 +335,7 @@ def official_texts(files: DataFiles) -> list[OfficialText]:
     must take the source's words in order, each its own; quotations are ``excerpt``s.
     """
     texts: list[OfficialText] = []
+    words = editor_words(files)
 
     def add(loaded: Loaded[Any] | None, location: Location, what: str, text: str, *,
             extent: Extent = "whole", sequence: str = "", any_case: bool = False, heading: bool = False) -> None:
@@ -349,18 +359,19 @@ def official_texts(files: DataFiles) -> list[OfficialText]:
             if listed is not None and listed.lead_in is not None:
                 add(loaded, (*list_location[:-1], "lead_in"), f"a list's lead-in in {name}", listed.lead_in)
             for i, entry in enumerate(entries):
-                add(loaded, (*list_location, i, "text"), f"commitment {entry.id}", entry.text, sequence="provisions")
+                add(loaded, (*list_location, i, "text"), f"{words.provision} {entry.id}", entry.text,
+                    sequence="provisions")
         if isinstance(holder, shapes.PartEntry):
             for i, child in enumerate(holder.parts):
                 child_location = (*location, "parts", i)
-                child_name = f"theme {child.number or child.slug}"
+                child_name = f"{words.part} {child.number or child.slug}"
                 add(loaded, (*child_location, "title"), f"the title of {child_name}", child.title, heading=True)
                 holder_texts(loaded, child, child_location, child_name)
 
     if files.provisions is not None:
         holder_texts(files.provisions, files.provisions.data, (), "the provisions")
     for theme in files.themes:
-        name = f"theme {theme.data.number or theme.data.slug}"
+        name = f"{words.part} {theme.data.number or theme.data.slug}"
         add(theme, ("title",), f"the title of {name}", theme.data.title, heading=True)
         holder_texts(theme, theme.data, (), name)
     if files.values is not None:
@@ -472,7 +483,7 @@ class Assembler:
         """The parts (nested as written) and the lists of a document without parts, with their provisions;
         a ``None`` table is not consulted (its file is broken)."""
         f = self.files
-        self.problems += check_theme_numbers(f.themes, f.unreadable_themes)
+        self.problems += check_theme_numbers(f.themes, f.unreadable_themes, editor_words(f))
         self.problems += check_theme_slugs(f.themes)
         self.problems += check_holders(f)
         written = written_provisions(f)
@@ -480,7 +491,7 @@ class Assembler:
         if not written and holders and not f.unreadable_themes:
             self.problems.append(holders[0].problem((), "the document has no provisions: give each its "
                                                     "'commitments:' in its part, or in provisions.yaml"))
-        defined = self.take(check_commitment_ids(written))
+        defined = self.take(check_commitment_ids(written, editor_words(f)))
         lists: dict[tuple[int, Location], m.ProvisionList] = {}
         parts: dict[int, m.Theme] = {}  # by the identity of the part's data
 
