@@ -257,6 +257,8 @@ def read_data(
     )
     files.provisions = reader.optional(PROVISIONS_FILE, shapes.ProvisionsFile)
     files.themes, files.unreadable_themes = reader.themes((data_dir / PROVISIONS_FILE).exists())
+    if files.themes or files.unreadable_themes:  # reported: its provisions belong in their parts' files
+        files.provisions = None
     files.changes = reader.optional(CHANGES_FILE, shapes.ChangesFile)
     if current is None:
         files.partners_group = reader.optional(PARTNERS_GROUP_FILE, shapes.PartnersGroupFile)
