@@ -18,6 +18,7 @@ from support import ROOT, build_site, copy_project
 
 from generator import cli
 from generator.data.characters import refused_in
+from generator.data.read import DATA_FOLDER_ENTRIES
 
 BROKEN = Path(__file__).parent / "broken"
 CASES = sorted(p.name for p in BROKEN.iterdir() if p.is_dir())
@@ -121,6 +122,8 @@ def test_each_replacement_really_changes_the_data(case: str) -> None:
     assert files, f"{case} replaces nothing"
     for path in files:
         real = ROOT / "compact_data" / path.relative_to(source)
+        if not real.exists() and path.parent == source and path.name in DATA_FOLDER_ENTRIES:
+            continue  # a file the data folder may hold and Bristol's has not (provisions.yaml)
         assert real.is_file(), f"{case}: {path.relative_to(source)} is not a data file"
         assert path.read_bytes() != real.read_bytes(), f"{case}: {path.name} is identical to the real file"
 
