@@ -503,8 +503,14 @@ class Assembler:
                 lists[(id(file), list_location)] = made[-1]
             return made
 
+        given = editor_words(f)
+        words = m.Words(given.provision, given.provisions, given.part, given.parts)
+        printed = Counter(item.number for item in written if item.number is not None)
+
         def build(file: YamlFile, data: shapes.PartEntry, location: Location, parent: m.Theme | None) -> m.Theme:
-            part = m.Theme(data.number, data.title, data.slug, tuple(data.introduction), parent=parent)
+            part = m.Theme(data.number, data.title, data.slug, tuple(data.introduction), parent=parent,
+                           heading=part_heading(words, data.number, data.title),
+                           named=f"{words.part} {data.number}" if data.number is not None else data.title)
             part.lists = make_lists(file, data, location)
             part.parts = [build(file, child, (*location, "parts", i), part) for i, child in enumerate(data.parts)]
             parts[id(data)] = part
@@ -536,6 +542,8 @@ class Assembler:
                 id=entry.id, sector=sector, text=entry.text, theme=enclosing[0] if enclosing else None,
                 references=cited, topics=topics, terms=terms_used(entry.text, explicit, (terms or {}).values()),
                 number=item.number, part=enclosing[-1] if enclosing else None,
+                name=provision_name(words, item.number, entry.text, enclosing[-1].title if enclosing else None,
+                                    item.number is not None and printed[item.number] > 1),
             )
             lists[(id(file), item.location[:-1])].commitments.append(commitment)
             for part in enclosing:
@@ -570,21 +578,20 @@ def excerpt(text: str, words: int = 6) -> str:
     return " ".join(split[:words]) + ("…" if len(split) > words else "")
 
 
-def name_parts(compact: m.Compact) -> None:
-    """How the pages name each part and provision, in the document's own words and numbering: a
-    number printed twice (numbers that restart in each code) is named with its part."""
-    words = compact.words
-    for part in compact.all_parts:
-        part.heading = f"{words.Part} {part.number}: {part.title}" if part.number is not None else part.title
-        part.named = f"{words.part} {part.number}" if part.number is not None else part.title
-    printed = Counter(c.number for c in compact.commitments if c.number is not None)
-    for c in compact.commitments:
-        if c.number is None:
-            c.name = f"{words.provision} “{excerpt(c.text)}”"
-        elif printed[c.number] > 1 and c.part is not None:
-            c.name = f"{words.provision} {c.number} ({c.part.title})"
-        else:
-            c.name = f"{words.provision} {c.number}"
+def part_heading(words: m.Words, number: str | None, title: str) -> str:
+    """How a page heads a part: "Theme 1: Allocating resources", or its title where it prints no number."""
+    return f"{words.Part} {number}: {title}" if number is not None else title
+
+
+def provision_name(words: m.Words, number: str | None, text: str, part_title: str | None, repeated: bool) -> str:
+    """How a sentence names a provision, in the document's own words and numbering: "commitment 1.4";
+    a number printed twice (numbers that restart in each code) with its part, "undertaking 3 (Funding
+    code)"; one without a number by its first words, 'principle “Share information with…”'."""
+    if number is None:
+        return f"{words.provision} “{excerpt(text)}”"
+    if repeated and part_title is not None:
+        return f"{words.provision} {number} ({part_title})"
+    return f"{words.provision} {number}"
 
 
 def passage(data: shapes.Passage | None) -> m.Passage | None:
@@ -652,7 +659,7 @@ def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Com
     statement = assembler.take(accessibility_statement(files.accessibility, has_group))
     if assembler.problems:
         raise DataError(assembler.problems)
-    compact = m.Compact(
+    return m.Compact(
         title=data.title,
         name_in_text=title_in_text,
         short_name=data.short_name,
@@ -686,5 +693,3 @@ def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Com
         redirects=(),  # made once every edition is read (generator.model.editions)
         **{name: passage(getattr(data, name)) for name in PASSAGES},
     )
-    name_parts(compact)
-    return compact
