@@ -22,7 +22,7 @@ from generator.data.source import Extent, OfficialText, Source, check_official_t
 from generator.data.yamlfile import Location, YamlFile
 from generator.model import types as m
 from generator.model.accessibility import accessibility_statement
-from generator.model.group import group_slug, partners_group, printed_addresses
+from generator.model.group import absent_pages, group_slug, partners_group, printed_addresses
 from generator.model.published import ComplaintsProcedure, Licence
 from generator.model.types import PASSAGES
 
@@ -651,8 +651,7 @@ def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Com
         for i, e in enumerate(assembler.values.values())
     )
     has_group = data.partners_group is not None
-    addresses = assembler.take(printed_addresses(compact_file, has_group, files.accessibility is not None,
-                                                 files.values is not None))
+    addresses = assembler.take(printed_addresses(compact_file, absent_pages(files)))
     group = assembler.take(partners_group(
         files.partners_group, has_group, tables["sectors"], group_slug(addresses), data_dir
     ))

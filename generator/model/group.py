@@ -12,13 +12,22 @@ from __future__ import annotations
 
 import re
 import typing
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.data import shapes
 from generator.data.characters import cut
 from generator.data.problems import Problem
-from generator.data.read import ACCESSIBILITY_FILE, PARTNERS_GROUP_DOCUMENTS, PARTNERS_GROUP_FILE, VALUES_FILE, Loaded
+from generator.data.read import (
+    ACCESSIBILITY_FILE,
+    PARTNERS_GROUP_DOCUMENTS,
+    PARTNERS_GROUP_FILE,
+    PROVISIONS_FILE,
+    VALUES_FILE,
+    DataFiles,
+    Loaded,
+)
 from generator.model import types as m
 
 #: What a printed address looks like: a host, then the path (if any) in URL-safe words.
@@ -48,6 +57,8 @@ MESSAGES = {
              "it, or it would replace that page",
     "no group": "there is no partners_group passage in compact.yaml, so there is no Group page for this address",
     "no values": "there is no {file}, so the site has no values page for this address: name another page",
+    "no parts": "the document has no parts ({file}), so the site has no page of them for this address: "
+                "name another page",
     "no statement": "there is no {file}, so the site generates no accessibility statement for this address: "
                     "add the file, or name a hand-written page's file such as 'accessibility.md'",
     "group file": "{file} describes the Compact's partners' group, but compact.yaml has no partners_group passage "
@@ -58,10 +69,25 @@ MESSAGES = {
 }
 
 
+def absent_pages(files: DataFiles) -> dict[str, str]:
+    """The site pages this data gives no page for, by name, with why (for a printed address that names one)."""
+    compact = files.compact.data if files.compact is not None else None
+    absent = {
+        "partners-group": MESSAGES["no group"] if compact is not None and compact.partners_group is None else "",
+        "values": MESSAGES["no values"].format(file=VALUES_FILE) if files.values is None else "",
+        "accessibility": (MESSAGES["no statement"].format(file=ACCESSIBILITY_FILE)
+                          if files.accessibility is None else ""),
+        "themes": MESSAGES["no parts"].format(file=PROVISIONS_FILE) if not files.themes and files.provisions else "",
+    }
+    return {page: why for page, why in absent.items() if why}
+
+
 def printed_addresses(
-    loaded: Loaded[shapes.CompactFile], has_group: bool, has_statement: bool, has_values: bool = True
+    loaded: Loaded[shapes.CompactFile], absent: Mapping[str, str] | None = None
 ) -> tuple[tuple[m.PrintedAddress, ...], list[Problem]]:
-    """Each printed address with its path on the site; problems for any that cannot be served."""
+    """Each printed address with its path on the site; problems for any that cannot be served
+    (``absent``: the site pages this data has none of, with why: :func:`absent_pages`)."""
+    absent = absent or {}
     found: list[m.PrintedAddress] = []
     problems: list[Problem] = []
     paths: dict[str, int] = {}
@@ -81,15 +107,8 @@ def printed_addresses(
             problems.append(loaded.file.problem((*where, "page"), MESSAGES["page"].format(
                 page=entry.page, names=", ".join(SITE_PAGE_NAMES))))
             continue
-        if entry.page == "partners-group" and not has_group:
-            problems.append(loaded.file.problem((*where, "page"), MESSAGES["no group"]))
-            continue
-        if entry.page == "values" and not has_values:
-            problems.append(loaded.file.problem((*where, "page"), MESSAGES["no values"].format(file=VALUES_FILE)))
-            continue
-        if entry.page == "accessibility" and not has_statement:
-            problems.append(loaded.file.problem((*where, "page"), MESSAGES["no statement"].format(
-                file=ACCESSIBILITY_FILE)))
+        if entry.page in absent:
+            problems.append(loaded.file.problem((*where, "page"), absent[entry.page]))
             continue
         if path in paths:
             line = loaded.file.where(("printed_addresses", paths[path], "text"))[0]

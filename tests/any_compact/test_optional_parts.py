@@ -86,3 +86,19 @@ def test_a_printed_address_cannot_promise_a_values_page(tmp_path: Path, capsys: 
     assert cli.main(["check", "--data", "compact_data"]) == 1
     assert re.search(r"^compact_data/compact\.yaml:\d+:\d+: there is no values\.yaml, so the site has no values "
                      r"page for this address: name another page$", capsys.readouterr().err, re.M)
+
+
+def test_a_printed_address_cannot_promise_a_page_of_parts_a_document_has_not(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document without parts (provisions.yaml) has no page listing them to serve a printed address."""
+    data = shutil.copytree(ROOT / "tests" / "fixtures" / "shapes" / "principles" / "compact_data",
+                           tmp_path / "compact_data")
+    compact = data / "compact.yaml"
+    compact.write_text(compact.read_text(encoding="utf-8") + (
+        "printed_addresses:\n  - text: compact.testbury.example/chapters\n    page: themes\n"
+    ), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    capsys.readouterr()
+    assert cli.main(["check", "--data", "compact_data"]) == 1
+    assert re.search(r"^compact_data/compact\.yaml:\d+:\d+: the document has no parts \(provisions\.yaml\), so the "
+                     r"site has no page of them for this address: name another page$", capsys.readouterr().err, re.M)
