@@ -91,8 +91,10 @@ class Elsewhere:
         shutil.copytree(self.old_copy, self.real, symlinks=True)
 
 
-@pytest.fixture
-def elsewhere(tmp_path: Path) -> Iterator[Elsewhere]:
+@pytest.fixture(scope="module")
+def prepared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Elsewhere]:
+    """The old and the new site, built once for the module (each test starts from :meth:`Elsewhere.reset`)."""
+    tmp_path = tmp_path_factory.mktemp("elsewhere")
     with tmpfs(tmp_path / "other-disk") as disk:
         project = copy_project(tmp_path / "project")
         without_source(project / "compact_data")  # the new build changes the Compact's words
@@ -117,8 +119,17 @@ def elsewhere(tmp_path: Path) -> Iterator[Elsewhere]:
                          encoding="utf-8")
         site = Elsewhere(project, broken, real, visible(old_copy), new, old_copy)
         assert site.old != site.new and "commitments/1.4/index.html" in site.new
-        site.reset()
         yield site
+
+
+@pytest.fixture
+def elsewhere(prepared: Elsewhere) -> Elsewhere:
+    """The old site in place on the other file system, ``site`` linking to it."""
+    link = prepared.project / "site"
+    link.unlink()
+    link.symlink_to(prepared.real)
+    prepared.reset()
+    return prepared
 
 
 def swap_steps(output: str) -> int:

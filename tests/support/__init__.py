@@ -6,11 +6,14 @@ Importable as ``support`` because ``tests/`` is on ``pythonpath`` (pyproject.tom
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import fcntl
 import functools
 import http.server
+import io
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -43,6 +46,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
     "--disable-quic",
+    # No name resolves but the test server's: nothing a page asks of another host leaves the machine
+    # (the request is still made, and seen by the tests that record requests, then fails).
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 
 
@@ -77,11 +83,16 @@ def without_source(data_dir: Path) -> None:
 def build_site(
     project: Path, site: Path | None = None, *extra: str, check: bool = True, pdf: bool = False
 ) -> subprocess.CompletedProcess[str]:
-    """Run ``mkdocs build --strict`` as a user would, in ``project``.
+    """``mkdocs build --strict`` in ``project``, as a user runs it.
 
     Handouts are off unless ``pdf``: laying them out is most of a build's time, and only
-    the tests that read a PDF or a download's size need them.
+    the tests that read a PDF or a download's size need them. A build that must succeed
+    (``check``) and lays out no handout runs in this process, as the command runs it
+    (:func:`build_here`): its own process would prove nothing more and cost a second of imports.
+    A build whose failure a test reads, or with handouts (a pool of processes), is a process of its own.
     """
+    if check and not pdf and not extra:
+        return build_here(project, site)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
     if site is not None:
         command += ["-d", str(site)]
@@ -91,6 +102,42 @@ def build_site(
     if check and result.returncode != 0:
         raise AssertionError(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
     return result
+
+
+def build_here(project: Path, site: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict`` without handouts in this process, as MkDocs' build command runs it
+    (in ``project``, with this process's environment): what it logged is the result's ``stderr``."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    log = io.StringIO()
+    handler = logging.StreamHandler(log)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    level, previous_pdf = logger.level, os.environ.get("COMPACT_PDF")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    os.environ["COMPACT_PDF"] = "false"
+    try:
+        with contextlib.chdir(project):
+            config = load_config(strict=True, site_dir=None if site is None else str(site))
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
+    except (MkDocsException, SystemExit) as error:
+        raise AssertionError(f"mkdocs build failed:\n{log.getvalue()}\n{error}") from error
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        if previous_pdf is None:
+            del os.environ["COMPACT_PDF"]
+        else:
+            os.environ["COMPACT_PDF"] = previous_pdf
+    command = ["mkdocs", "build", "--strict", *([] if site is None else ["-d", str(site)])]
+    return subprocess.CompletedProcess(command, 0, "", log.getvalue())
 
 
 @dataclass(frozen=True)
