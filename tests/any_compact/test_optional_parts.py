@@ -73,19 +73,26 @@ def test_open_data_has_no_values_and_no_subtitle(site: Path) -> None:
     assert data["values"] == [] and data["subtitle"] is None
 
 
+def check_with_printed_address(data: Path, text: str, page: str, capsys: pytest.CaptureFixture[str],
+                               monkeypatch: pytest.MonkeyPatch) -> str:
+    """``generator check``'s messages for ``data`` with one more printed address (it must refuse it)."""
+    compact = data / "compact.yaml"
+    compact.write_text(compact.read_text(encoding="utf-8") + (
+        f"printed_addresses:\n  - text: {text}\n    page: {page}\n"
+    ), encoding="utf-8")
+    monkeypatch.chdir(data.parent)
+    capsys.readouterr()
+    assert cli.main(["check", "--data", data.name]) == 1
+    return capsys.readouterr().err
+
+
 def test_a_printed_address_cannot_promise_a_values_page(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     data = shutil.copytree(FIXTURE, tmp_path / "compact_data")
     (data / "values.yaml").unlink()
-    compact = data / "compact.yaml"
-    compact.write_text(compact.read_text(encoding="utf-8") + (
-        "printed_addresses:\n  - text: compact.riverford.example/what-we-value\n    page: values\n"
-    ), encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    capsys.readouterr()
-    assert cli.main(["check", "--data", "compact_data"]) == 1
+    told = check_with_printed_address(data, "compact.riverford.example/what-we-value", "values", capsys, monkeypatch)
     assert re.search(r"^compact_data/compact\.yaml:\d+:\d+: there is no values\.yaml, so the site has no values "
-                     r"page for this address: name another page$", capsys.readouterr().err, re.M)
+                     r"page for this address: name another page$", told, re.M)
 
 
 def test_a_printed_address_cannot_promise_a_page_of_parts_a_document_has_not(
@@ -93,12 +100,6 @@ def test_a_printed_address_cannot_promise_a_page_of_parts_a_document_has_not(
     """A document without parts (provisions.yaml) has no page listing them to serve a printed address."""
     data = shutil.copytree(ROOT / "tests" / "fixtures" / "shapes" / "principles" / "compact_data",
                            tmp_path / "compact_data")
-    compact = data / "compact.yaml"
-    compact.write_text(compact.read_text(encoding="utf-8") + (
-        "printed_addresses:\n  - text: compact.testbury.example/chapters\n    page: themes\n"
-    ), encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    capsys.readouterr()
-    assert cli.main(["check", "--data", "compact_data"]) == 1
+    told = check_with_printed_address(data, "compact.testbury.example/chapters", "themes", capsys, monkeypatch)
     assert re.search(r"^compact_data/compact\.yaml:\d+:\d+: the document has no parts \(provisions\.yaml\), so the "
-                     r"site has no page of them for this address: name another page$", capsys.readouterr().err, re.M)
+                     r"site has no page of them for this address: name another page$", told, re.M)
