@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from generator.model import Commitment, Compact, PartnersGroup, PrintedAddress, Redirect, Sector, Theme
+from generator.model import Commitment, Compact, PartnersGroup, PrintedAddress, Redirect, Sector, Theme, Topic
 
 HOME = "index.md"
 ABOUT = "about.md"
@@ -30,6 +30,8 @@ SELF_ASSESSMENT = "self-assessment.md"
 ACCESSIBILITY = "accessibility.md"
 #: Where every edition also lives, at a permanent address of its own.
 EDITIONS_DIR = "editions"
+#: Where each topic has its page (``topics/<key>.md``).
+TOPICS_DIR = "topics"
 #: The site's pages by the names the data gives them (printed addresses).
 SITE_PAGES = {
     "home": HOME, "about": ABOUT, "values": VALUES, "themes": THEMES, "sectors": SECTORS,
@@ -40,6 +42,12 @@ SITE_PAGES = {
 
 def theme_page(theme: Theme) -> str:
     return f"themes/{theme.slug}.md"
+
+
+def topic_page(topic: Topic) -> str:
+    """A topic's page: its provisions and what a reader can do (the current edition's; a folder of
+    pages with no list page of its own, so ``check`` keeps printed addresses out of it)."""
+    return f"{TOPICS_DIR}/{topic.key}.md"
 
 
 def commitment_page(commitment: Commitment) -> str:
@@ -127,6 +135,7 @@ class Pages:
     ACCESSIBILITY = ACCESSIBILITY
     SELF_ASSESSMENT = SELF_ASSESSMENT
     url_path = staticmethod(url_path)
+    topic_page = staticmethod(topic_page)  # the current edition's alone
     anchor = staticmethod(anchor)
     old_page = staticmethod(old_page)
 

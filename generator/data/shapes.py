@@ -345,8 +345,15 @@ class ReferencesFile(_Strict):
 
 
 class TopicEntry(_Strict):
-    key: Key
-    name: Text
+    key: PageSlug = Field(description="Its permanent key: commitments name it in `topics:`, and its page is "
+                          "/topics/<key>/.")
+    name: Text = Field(description="The topic's name, as the list's filter and its page give it.")
+    question: Text | None = Field(
+        default=None, description="A common situation in the reader's plain words, such as 'Your funding is being "
+        "cut or changed' (our explanatory text): the home page offers it first, leading to this topic's page.")
+    summary: Text | None = Field(
+        default=None, description="A sentence or two under the question on the topic's page (our explanatory "
+        "text): say only what the Compact's words and the data say.")
 
 
 class TopicsFile(_Strict):

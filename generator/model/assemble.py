@@ -46,7 +46,8 @@ SITE_ELEMENT_IDS = frozenset({
     "assess-new", "assess-open", "assess-open-file", "assess-organisation", "assess-print", "assess-print-combined",
     "assess-progress", "assess-progress-caption", "assess-progress-heading", "assess-report", "assess-save",
     "assess-saved", "assess-sector", "assess-which", "assess-which-heading", "assess-withdrawn",
-    "assess-withdrawn-heading", "assess-withdrawn-list", "compact-all", "compact-and-you", "compact-assess",
+    "assess-withdrawn-heading", "assess-withdrawn-list", "common-situations", "compact-all", "compact-and-you",
+    "compact-assess",
     "compact-assess-data", "compact-complaint", "compact-complaint-heading", "compact-complaint-nojs",
     "compact-complaint-unknown", "compact-complaints-data", "compact-filter", "compact-filter-empty",
     "compact-filter-status", "compact-goto", "compact-goto-error", "compact-goto-hint", "compact-goto-number",
@@ -54,8 +55,8 @@ SITE_ELEMENT_IDS = frozenset({
     "compact-summary-copy", "compact-summary-fields", "compact-summary-heading", "compact-summary-print",
     "compact-summary-printout", "compact-summary-status", "compact-unknown-heading", "complaints", "contact",
     "editions", "filter-sector", "filter-theme", "filter-topic", "introduction", "membership", "merged", "new",
-    "outcomes", "page-not-found", "record", "renumbered", "reworded", "split", "themes", "unchanged", "values",
-    "where-answers-are-kept", "withdrawn",
+    "next-steps", "outcomes", "page-not-found", "provisions", "record", "renumbered", "reworded", "split", "themes",
+    "unchanged", "values", "where-answers-are-kept", "withdrawn",
 })
 #: The keys that become element ids: (file's field in DataFiles, list, key, what it is).
 ID_KEYS = (("values", "values", "key", "a value's key"), ("sectors", "sectors", "slug", "a sector's slug"),
@@ -470,7 +471,9 @@ class Assembler:
                 k: m.Sector(e.key, e.name, e.heading, e.slug, e.summary, e.in_text or e.name, e.shared)
                 for k, e in sectors.items()
             },
-            "topics": None if f.topics is None else {k: m.Topic(e.key, e.name) for k, e in topics.items()},
+            "topics": None if f.topics is None else {
+                k: m.Topic(e.key, e.name, e.question, e.summary) for k, e in topics.items()
+            },
             "glossary": None if f.glossary is None else {
                 k: m.GlossaryTerm(e.key, e.term, e.abbr, tuple(e.matches), e.source, e.where, e.definition)
                 for k, e in glossary.items()

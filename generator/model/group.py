@@ -38,7 +38,8 @@ SITE_PAGE_NAMES = typing.get_args(shapes.PrintedPageName)
 #: The first part of every address the site serves of its own: its pages by name (``/about/``,
 #: ``/commitments/…``, ``/editions/…``) and the folders of its files. A printed address that is not
 #: its page's own must lead elsewhere, or it would replace one of them.
-SITE_NAMES = frozenset({*SITE_PAGE_NAMES, "assets", "data", "search"} - {"home", "partners-group"})
+#: (``topics`` is generator.urls.TOPICS_DIR, the topics' pages.)
+SITE_NAMES = frozenset({*SITE_PAGE_NAMES, "assets", "data", "search", "topics"} - {"home", "partners-group"})
 #: Those of them that are pages (``/about/``), not only folders (``/assets/…``).
 SITE_PAGES = SITE_NAMES.intersection(SITE_PAGE_NAMES)
 MESSAGES = {

@@ -120,8 +120,13 @@ class Sector:
 
 @dataclass(frozen=True)
 class Topic:
+    """Our own grouping of the provisions; ``question`` and ``summary`` are our explanatory words too."""
+
     key: str
     name: str
+    #: A common situation in the reader's words: the home page offers it first.
+    question: str | None = None
+    summary: str | None = None
 
 
 @dataclass(frozen=True)
@@ -525,6 +530,15 @@ class Compact:
 
     def sector(self, key: str) -> Sector:
         return next(s for s in self.sectors if s.key == key)
+
+    @property
+    def situations(self) -> tuple[Topic, ...]:
+        """The topics that give a question: the common situations the home page offers first."""
+        return tuple(t for t in self.topics if t.question)
+
+    def on_topic(self, topic: Topic) -> list[Commitment]:
+        """The provisions a topic groups, in the document's order."""
+        return [c for c in self.commitments if topic in c.topics]
 
     @property
     def shared_sector(self) -> Sector | None:

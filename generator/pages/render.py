@@ -155,6 +155,7 @@ class Renderer:
         plan.append((urls.GLOSSARY, "glossary.md.j2", {}, current))
         summary = summary_data(compact, self.site.permalink)
         plan.append((urls.COMPLAINTS, "complaints.md.j2", {"summary_data": summary}, current))
+        plan += [(urls.topic_page(t), "topic.md.j2", {"topic": t}, current) for t in compact.topics]
         assessment = page_data(compact, self.site)
         plan.append((urls.SELF_ASSESSMENT, "self-assessment.md.j2", {"assessment_data": assessment}, current))
         plan.append((urls.DOWNLOADS, "downloads.md.j2", {}, current))

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from support import ROOT, build_site, copy_project
 from support.leaks import forbidden_in, leaks, pdf_text, squash, visible_text, vocabulary_in
@@ -214,10 +215,15 @@ def test_the_site_is_named_by_the_compacts_title_from_the_data(built: Built) -> 
     assert header is not None and squash(header.get_text(" ")) == TITLE
 
 
-def test_home_page_has_no_official_text_box(built: Built) -> None:
+def test_home_page_has_no_official_text_box_but_its_subtitle(built: Built) -> None:
     page = content(read(built.site, ""))
     assert page.h1 is not None and squash(page.h1.get_text(" ")) == f"{TITLE} ({EDITION})"
-    assert not page.select(".compact-official"), "an official-text box without an introduction passage"
+    boxes = page.select(".compact-official")
+    assert [box["class"] for box in boxes] == [["compact-official", "compact-subtitle"]], (
+        "an official-text box without an introduction passage")
+    assert squash(boxes[0].get_text(" ")) == (
+        f"Subtitle — official text of {LABEL} A made-up agreement between the council and the charities of the "
+        "fictional town of Riverford")
     assert "From the text of" not in page.get_text(" ")
     # No shared sector: each commitment is one side's; no keeper: no word on who publishes the site.
     summary = squash(page.select_one(".compact-home-summary").get_text(" "))
@@ -274,3 +280,40 @@ def test_a_count_of_one_is_said_in_the_singular(built: Built) -> None:
     assert "This section has 1 undertaking." in page
     handout = squash(pdf_text(built.site / "downloads" / "theme-buildings.pdf"))
     assert "The section's 1 undertaking." in handout and "1 undertakings" not in handout
+
+
+# -- the common situations: the topics' questions (issue 28) ------------------------------------
+
+
+def test_the_one_topic_with_a_question_is_offered_first(built: Built) -> None:
+    page = content(read(built.site, ""))
+    block = page.select_one(".compact-situations")
+    assert block is not None
+    offered = [(a.get_text(), a["href"]) for a in block.select("li a")]
+    assert offered == [("Your made-up grant is late", "topics/money/")]
+    assert "each leads to the undertakings that apply" in squash(block.get_text(" "))
+    assert block.sourceline < page.select_one(".compact-home-summary").sourceline  # type: ignore[union-attr]
+
+
+def test_every_topic_has_its_page_with_its_undertakings_and_the_guides_steps(built: Built) -> None:
+    themes = sorted((FIXTURE / "compact_data" / "themes").glob("*.yaml"), key=lambda p: int(p.name.split("-")[0]))
+    entries = [e for path in themes for e in yaml.safe_load(path.read_text(encoding="utf-8"))["commitments"]]
+    for key, heading in (("money", "Your made-up grant is late"), ("talking", "Talking and listening"),
+                         ("places", "Places and buildings")):
+        page = content(read(built.site, f"topics/{key}"))
+        assert squash(page.h1.get_text(" ")) == heading  # type: ignore[union-attr]
+        listed = [item["data-id"] for item in page.select(".compact-item")]
+        assert listed and listed == [e["id"] for e in entries if key in e.get("topics", [])], (key, listed)
+        links = [a["href"] for a in page.select(".compact-item__complain a")]
+        assert links == [f"../../complaints/?commitment={i}" for i in listed]
+        steps = page.select_one(".compact-next-steps")
+        assert steps is not None
+        # No passage on resolving complaints, no procedure named: none shown, nothing invented.
+        assert steps.select_one(".compact-official") is None and "procedure" not in steps.get_text().lower()
+        assert [(a.get_text(), a["href"]) for a in steps.select("ol a")] == [
+            ("Find the undertaking", "../../complaints/#find-the-commitment"),
+            ("Talk to them first", "../../complaints/#talk-first"),
+            ("Take it to the Town Forum", "../../complaints/#take-it-further")]
+        words = squash(page.get_text(" "))
+        assert f"the {len(listed)} undertakings on this topic" in words or "the 1 undertaking on" in words
+        assert "commitment" not in words.lower()

@@ -191,6 +191,23 @@ def test_search_finds_every_provision_under_its_label(shape: Shape, built: Shape
     assert not wrong, "\n".join(wrong)
 
 
+def test_each_topic_has_its_page_and_no_question_means_no_situations(shape: Shape, built: ShapeBuild) -> None:
+    """Issue 28: a topic's page lists its provisions, each with its way into the complaints guide; the home
+    page offers situations only where topics give questions (none of these fixtures' topics do)."""
+    assert not [t for t in shape.topics if "question" in t], "a fixture of shapes now asks a question: test it"
+    assert article(read_page(built.site, "")).select_one(".compact-situations") is None
+    assert (built.site / "topics").is_dir() == bool(shape.topics)
+    for topic in shape.topics:
+        page = article(read_page(built.site, f"topics/{topic['key']}/"))
+        assert text_of(page.h1) == topic["name"]
+        expected = [i for i in shape.items if topic["key"] in i.topics]
+        assert [a["data-id"] for a in page.select("article.compact-item")] == [i.id for i in expected]
+        for item, link in zip(expected, page.select(".compact-item__complain a"), strict=True):
+            assert link["href"] == f"../../complaints/?commitment={item.id}"
+        assert f"the {len(expected)} {shape.provisions if len(expected) != 1 else shape.provision} on this topic" in (
+            text_of(page))
+
+
 # -- the document's own words and numbers --------------------------------------------------
 
 

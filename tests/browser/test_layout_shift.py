@@ -31,6 +31,7 @@ PAGES = [
     "complaints/",
     "complaints/?commitment=1.4",
     "complaints/?commitment=9.9",
+    "topics/change/",
     "self-assessment/",
     "glossary/",
     "downloads/",

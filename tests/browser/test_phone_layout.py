@@ -14,7 +14,7 @@ pytestmark = pytest.mark.browser
 PAGES = [
     "", "about/", "values/", "themes/", "themes/allocating-resources/", "commitments/", "commitments/1.4/",
     "commitments/1.20/", "sectors/", "sectors/vcs/", "glossary/", "complaints/?commitment=1.4", "downloads/",
-    "linking/", "accessibility/", "editions/", "editions/2012/", "editions/2012/commitments/1.4/",
+    "topics/change/", "linking/", "accessibility/", "editions/", "editions/2012/", "editions/2012/commitments/1.4/",
     "compact-partners-group/", "no-such-page/",
 ]
 #: Elements of the page's content wider than the screen (a table's own scroll box counts as too wide).

@@ -27,7 +27,7 @@ GOLDEN_EDITIONS = Path(__file__).parent / "golden-editions"
 
 #: One page of each kind: home, a theme, a commitment (with related commitments,
 #: footnotes and terms), a sector view with the shared section, the glossary, the accessibility statement,
-#: the self-assessment.
+#: the self-assessment, a topic's page with its question.
 PAGES = [
     "index.md",
     "themes/allocating-resources.md",
@@ -38,6 +38,7 @@ PAGES = [
     "glossary.md",
     "accessibility.md",
     "self-assessment.md",
+    "topics/change.md",
 ]
 EDITION_PAGES = [
     "commitments/1.4.md",

@@ -21,7 +21,7 @@ from generator.pages.text import squash
 def test_the_summary_comes_first_and_is_made_from_the_data(site_dir: Path, compact: Compact) -> None:
     home = article(read_page(site_dir, ""))
     summary = home.select_one(".compact-explanatory.compact-home-summary")
-    official = home.select_one(".compact-official")
+    official = home.select_one(".compact-official:not(.compact-subtitle)")  # the introduction (the subtitle is over it)
     assert summary is not None and official is not None
     assert summary.sourceline < official.sourceline, "the plain-English summary before the Compact's words"
     assert "compact-official" not in str(summary), "the summary is ours, not the Compact's words"
@@ -77,7 +77,34 @@ def test_a_mistyped_number_is_explained_where_it_was_typed(page: Any, served_sit
     assert field.get_attribute("aria-invalid") == "true"
     assert page.url == served_site
     assert page.evaluate("document.activeElement.id") == "compact-goto-number"
+
+
+@pytest.mark.browser
+def test_a_number_that_does_not_exist_is_said_beside_the_box(page: Any, served_site: str) -> None:
+    """Issue 28, item 7: 9.9 is a number, but no commitment's: said where it was typed, not on a 404 page."""
+    page.goto(served_site)
+    field = page.get_by_label("Commitment number")
     field.fill("9.9")
     field.press("Enter")
-    page.wait_for_url(served_site + "commitments/9.9/")
-    assert "Page not found" in page.locator("h1").inner_text()
+    alert = page.get_by_role("alert")
+    assert alert.inner_text() == (
+        "There is no commitment numbered “9.9” in the Bristol Compact: its commitments are numbered 1.1 to 5.8.")
+    assert field.get_attribute("aria-invalid") == "true"
+    assert page.url == served_site
+    field.fill("5.8")  # typing again clears the message, and the last number exists
+    assert page.locator("#compact-goto-error").text_content() == ""
+    field.press("Enter")
+    page.wait_for_url(served_site + "commitments/5.8/")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("typed", "opened"), [("1,13", "1.13"), (" 1 , 4 ", "1.4"), ("commitment 5,5", "5.5"),
+                                               ("1.04", "1.4")])
+def test_a_phone_keypads_comma_is_a_point(page: Any, served_site: str, typed: str, opened: str) -> None:
+    """Issue 28, item 7: a phone's decimal keypad may offer a comma; a leading zero changes nothing."""
+    page.goto(served_site)
+    field = page.get_by_label("Commitment number")
+    field.fill(typed)
+    field.press("Enter")
+    page.wait_for_url(served_site + f"commitments/{opened}/")
+    assert page.locator("h1").inner_text() == f"Commitment {opened}"

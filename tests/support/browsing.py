@@ -33,6 +33,8 @@ PAGES = {
     "sector-vcs": "sectors/vcs/",
     "all-commitments-filtered": "commitments/?sector=vcs&theme=3",
     "complaints-for-1.4": "complaints/?commitment=1.4",
+    "topic-with-a-question": "topics/change/",
+    "topic": "topics/partnership/",
     "self-assessment": "self-assessment/",
     "glossary": "glossary/",
     "downloads": "downloads/",

@@ -36,6 +36,8 @@ class Provision:
     #: The top-level part it stands in (its slug), or None in a Compact without parts.
     part: str | None
     part_title: str | None
+    #: The keys of the topics it names (``topics:``).
+    topics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,8 @@ class Shape:
     parts: tuple[Part, ...]
     parties: tuple[Party, ...]
     items: tuple[Provision, ...]
+    #: Its topics as topics.yaml gives them (key, name and, if any, question).
+    topics: tuple[dict[str, str], ...]
     #: Texts the document prints that the site must show as official: list headings and lead-ins,
     #: part introductions, outcomes; each with the page it belongs on.
     official: tuple[tuple[str, str], ...]
@@ -137,7 +141,8 @@ def _provisions(
         for entry in entries.get("commitments", []):
             sector = entry.get("sector", entries.get("sector"))
             found.append(Provision(entry["id"], _printed(entry), entry["text"], sector,
-                                   part.slug if part else None, part.title if part else None))
+                                   part.slug if part else None, part.title if part else None,
+                                   tuple(entry.get("topics", []))))
     for nested in body.get("parts", []):  # its title is a heading of the part's page
         found += _provisions(nested, part, page, official)
     return found
@@ -170,6 +175,7 @@ def read_shape(name: str) -> Shape:
         name=name, data=data, title=compact["title"], edition=str(compact["edition"]), slug=compact["slug"],
         provision=words["provision"], provisions=words["provisions"], part=words["part"],
         parts=tuple(parts), parties=parties, items=tuple(items), official=tuple(official),
+        topics=tuple(_load(data / "topics.yaml")["topics"]),
     )
 
 

@@ -125,9 +125,18 @@
     var error = form.querySelector("#compact-goto-error");
     var word = form.getAttribute("data-provision");  // the document's word: "commitment", "undertaking"
     var named = new RegExp("^" + word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "\\s*", "i");
+    var numbers = (form.getAttribute("data-numbers") || "").split(" ");  // every provision's number
     form.addEventListener("submit", function (event) {
-      var wanted = input.value.trim().replace(named, "").replace(/\.$/, "");
+      // A phone's keypad may give a comma for the point ("1,13"); "1.04" is 1.4.
+      var wanted = input.value.trim().replace(named, "").replace(/\s*,\s*/g, ".").replace(/\.$/, "")
+        .replace(/(^|\.)0+(?=\d)/g, "$1");
       event.preventDefault();
+      if (/^\d+(\.\d+)*$/.test(wanted) && numbers.indexOf(wanted) === -1) {
+        error.textContent = form.getAttribute("data-missing").replace("{number}", wanted);
+        input.setAttribute("aria-invalid", "true");
+        input.focus();
+        return;
+      }
       if (!/^\d+(\.\d+)*$/.test(wanted)) {
         error.textContent = wanted ? "\u201c" + input.value.trim() + "\u201d is not " + article(word) + " number. " +
           "Type the number the Compact gives it, such as " + input.getAttribute("placeholder") + "."
