@@ -16,7 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator import urls
-from generator.handouts.cache import HandoutCache
+from generator.handouts.cache import CacheUse
 from generator.handouts.plan import Downloads, HandoutFile
 from generator.model import Compact, capfirst
 from generator.open_data import descriptions, open_data_files
@@ -120,7 +120,7 @@ def build(
     override_dirs: Sequence[Path] = (),
     *,
     pdf: bool = True,
-    cache: HandoutCache | None = None,
+    cache: CacheUse | None = None,
     templates: jinja2.BytecodeCache | None = None,
     open_data_cache: Path | None = None,
 ) -> Build:
@@ -130,7 +130,7 @@ def build(
     outputs = open_data_files(compact, site, cache=open_data_cache)
     outputs.update(group_documents(compact))
     handouts = _handouts(compact, site, override_dirs, urls.CURRENT, cache, templates) if pdf else []
-    outputs.update({h.path: h.content for h in handouts if not h.pending})
+    outputs.update({h.path: h.content for h in handouts if h.served})
     downloads = Downloads.from_outputs(handouts, outputs, descriptions(compact))
     editions: dict[int | str, Downloads] = {}
     for edition in compact.history.editions:  # each at its permanent address, the current one too
@@ -141,7 +141,7 @@ def build(
             made = [replace(h, handout=replace(h.handout, prefix=pages.prefix)) for h in handouts]
         elif pdf:
             made = _handouts(edition, site, override_dirs, pages, cache, templates)
-        files.update({h.path: h.content for h in made if not h.pending})
+        files.update({h.path: h.content for h in made if h.served})
         outputs.update(files)
         editions[edition.edition] = Downloads.from_outputs(
             made, files, descriptions(edition, pages)
@@ -169,7 +169,7 @@ def _handouts(
     site: urls.Site,
     override_dirs: Sequence[Path],
     pages: urls.Pages,
-    cache: HandoutCache | None,
+    cache: CacheUse | None,
     templates: jinja2.BytecodeCache | None,
 ) -> list[HandoutFile]:
     from generator.handouts.pdf import build_handouts  # WeasyPrint loads only when PDFs are made

@@ -21,6 +21,7 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeGuard
@@ -57,23 +58,12 @@ class Job:
     stylesheet_source: tuple[str, str]
 
 
-@dataclass
+@dataclass(frozen=True)
 class HandoutCache:
-    """The cache folder; ``reused`` and ``laid_out`` count this process's hits and misses.
-
-    With ``defer``, a build lays nothing out: what the cache lacks is listed in ``pending``
-    for a worker process to make after the pages are served (see ``generator.handouts.preview``).
-    """
+    """The store: a folder of entries, shared by every build and by the preview's worker."""
 
     directory: Path
     max_bytes: int = DEFAULT_MAX_BYTES
-    defer: bool = False
-    reused: list[str] = field(default_factory=list)
-    laid_out: list[str] = field(default_factory=list)
-    pending: list[Job] = field(default_factory=list)
-    #: By handout path, what the last build served there (``mkdocs serve``): a deferred handout
-    #: that was made before stands in with those bytes until the worker has made the new ones.
-    earlier: dict[str, Laid] = field(default_factory=dict)
 
     @property
     def codes(self) -> Path:
@@ -117,10 +107,6 @@ class HandoutCache:
             return
         self.trim()
 
-    def has(self, key: str) -> bool:
-        """Whether an entry is there (not verified: for the preview's "being made" notes)."""
-        return self._record(key).is_file() and self._pdf(key).is_file()
-
     def trim(self) -> None:
         trim(self.directory, self.max_bytes)
 
@@ -130,6 +116,23 @@ class HandoutCache:
                 path.unlink()
             except OSError:
                 pass
+
+
+@dataclass
+class CacheUse:
+    """One build's use of the store, and its report: the handouts it reused and laid out.
+
+    With ``stand_ins`` (``mkdocs serve``), the build lays nothing out: what the store lacks is
+    listed in ``pending`` for a worker process to make after the pages are served (see
+    ``generator.handouts.preview``), and the PDF the last build served at a handout's address,
+    if there is one, stands in meanwhile.
+    """
+
+    store: HandoutCache
+    stand_ins: Mapping[str, Laid] | None = None
+    reused: list[str] = field(default_factory=list)
+    laid_out: list[str] = field(default_factory=list)
+    pending: list[Job] = field(default_factory=list)
 
 
 #: A record is three short fields: anything longer is not one (and is never parsed: no deep nesting).

@@ -38,8 +38,8 @@ from markupsafe import Markup
 from generator import urls
 from generator.cachefiles import content_key, kept_or_made
 from generator.environment import EnvironmentProblem, source_date
-from generator.handouts.cache import HandoutCache, Job, Laid, layout_key
-from generator.handouts.plan import Handout, HandoutFile, HandoutKind, PdfError, plan_handouts
+from generator.handouts.cache import CacheUse, Job, Laid, layout_key
+from generator.handouts.plan import Handout, HandoutFile, HandoutKind, PdfError, Status, plan_handouts
 from generator.handouts.wrapping import breakable
 from generator.model import Commitment, Compact
 from generator.model.group import split_printed
@@ -207,28 +207,29 @@ class PdfRenderer:
         return HandoutFile(handout=handout, content=content, pages=pages)
 
     def render_all(
-        self, handouts: Sequence[Handout], workers: int | None = None, cache: HandoutCache | None = None
+        self, handouts: Sequence[Handout], workers: int | None = None, cache: CacheUse | None = None
     ) -> list[HandoutFile]:
         """Lay out many handouts, reusing from ``cache`` those whose HTML and environment it has.
 
-        A deferring cache lays nothing out: the others come back ``pending`` (no bytes yet),
-        listed in ``cache.pending`` for a worker process.
+        A preview's cache (with stand-ins) lays nothing out: the others come back ``PENDING`` or
+        ``STALE``, listed in ``cache.pending`` for a worker process.
         """
-        documents = [self.html(handout, None if cache is None else cache.codes) for handout in handouts]
+        store = None if cache is None else cache.store
+        documents = [self.html(handout, None if store is None else store.codes) for handout in handouts]
         keys = [layout_key(document, self.environment) for document in documents]
-        laid: list[Laid | None] = [cache.get(key) if cache else None for key in keys]
+        laid: list[Laid | None] = [store.get(key) if store else None for key in keys]
         missing = [index for index, found in enumerate(laid) if found is None]
         if cache is not None:
             cache.reused += [handouts[i].path for i in range(len(keys)) if i not in missing]
-        if cache is not None and cache.defer:
+        if cache is not None and cache.stand_ins is not None:
             cache.pending += [Job(keys[i], documents[i], handouts[i].path, self.stylesheet_source) for i in missing]
-            return [_deferred(handout, made, cache.earlier.get(handout.path))
+            return [_deferred(handout, made, cache.stand_ins.get(handout.path))
                     for handout, made in zip(handouts, laid, strict=True)]
         for index, made in zip(missing, lay_out([documents[i] for i in missing], self.stylesheet_source, workers),
                                strict=True):
             laid[index] = made
             if cache is not None:
-                cache.put(keys[index], made)
+                cache.store.put(keys[index], made)
                 cache.laid_out.append(handouts[index].path)
         return [
             HandoutFile(handout=handout, content=made.content, pages=made.pages)
@@ -238,12 +239,12 @@ class PdfRenderer:
 
 
 def _deferred(handout: Handout, made: Laid | None, earlier: Laid | None) -> HandoutFile:
-    """A handout of a deferring build: made, or standing in with its earlier bytes, or not there yet."""
+    """A handout of a preview build: made, or the last one standing in, or not there yet."""
     if made is not None:
         return HandoutFile(handout=handout, content=made.content, pages=made.pages)
     if earlier is not None:
-        return HandoutFile(handout=handout, content=earlier.content, pages=earlier.pages, updating=True)
-    return HandoutFile(handout=handout, content=b"", pages=0, pending=True)
+        return HandoutFile(handout=handout, content=earlier.content, pages=earlier.pages, status=Status.STALE)
+    return HandoutFile(handout=handout, content=b"", pages=0, status=Status.PENDING)
 
 
 def lay_out(documents: Sequence[str], stylesheet_source: tuple[str, str], workers: int | None = None) -> list[Laid]:
@@ -381,7 +382,7 @@ def build_handouts(
     override_dirs: Sequence[Path] = (),
     handouts: Iterable[Handout] | None = None,
     pages: urls.Pages = urls.CURRENT,
-    cache: HandoutCache | None = None,
+    cache: CacheUse | None = None,
     bytecode_cache: jinja2.BytecodeCache | None = None,
 ) -> list[HandoutFile]:
     """Render every handout of an edition (or the given ones) to PDF bytes, through ``cache`` if given."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Literal
 
 from generator import urls
@@ -253,6 +254,18 @@ def _sector_description(sector: Sector, compact: Compact) -> str:
 # -- facts about built PDFs, for the site's pages ----------------------------
 
 
+class Status(StrEnum):
+    """How far a handout of this build is made (a full build's are all ``READY``)."""
+
+    #: Laid out for this build's data: linked, as in a full build.
+    READY = "ready"
+    #: ``mkdocs serve``: not laid out yet, and never served before: no bytes, no link.
+    PENDING = "pending"
+    #: ``mkdocs serve``: being laid out again after an edit; meanwhile the last PDF served stands
+    #: in, so that the pages listing it need not change until the new one is ready.
+    STALE = "stale"
+
+
 @dataclass(frozen=True)
 class HandoutFile:
     """A rendered handout: the PDF's bytes and what the downloads page says about it."""
@@ -260,11 +273,12 @@ class HandoutFile:
     handout: Handout
     content: bytes
     pages: int
-    #: Not laid out yet (``mkdocs serve`` makes it after serving the pages): no bytes, no link.
-    pending: bool = False
-    #: ``mkdocs serve``: being laid out again after an edit; meanwhile the bytes are the last
-    #: build's, so that the pages listing it need not change until the new one is ready.
-    updating: bool = False
+    status: Status = Status.READY
+
+    @property
+    def served(self) -> bool:
+        """Whether the build has bytes to serve at its address (its own or, stale, the last ones)."""
+        return self.status is not Status.PENDING
 
     @property
     def path(self) -> str:

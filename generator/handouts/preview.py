@@ -1,11 +1,12 @@
 """Handouts for ``mkdocs serve``: laid out after the pages are served, in a worker process.
 
-A preview build lays nothing out (its cache defers: see :class:`~generator.handouts.cache.HandoutCache`);
-its pages say which handouts are being made, and :func:`start` hands those to a fresh
-Python process (``python -m generator.handouts.preview <job file>``), at a lower priority
-than the server so an editor's next save is rebuilt first. The worker writes each PDF
-into the cache and, once all are there, a stamp file that the server watches: the next
-build finds every handout in the cache and the browser reloads with the links.
+A preview build lays nothing out (its use of the cache has stand-ins: see
+:class:`~generator.handouts.cache.CacheUse`); its pages say which handouts are being made, and
+:func:`start` hands those to a fresh Python process (``python -m generator.handouts.preview
+<job file>``), at a lower priority than the server so an editor's next save is rebuilt first.
+The worker writes each PDF into the cache and, once all are there, asks for a rebuild
+(:func:`ask_for_rebuild`, the one way anything does): the next build finds every handout in
+the cache and the browser reloads with the links.
 
 This module imports no WeasyPrint itself; only the worker process loads it.
 """
@@ -17,6 +18,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -27,28 +29,31 @@ from generator.handouts.cache import HandoutCache, Job
 NICENESS = 10
 
 
-def stamp_dir(cache: HandoutCache) -> Path:
-    """The folder the server watches: a file appears in it when a worker has finished."""
-    return cache.directory.parent / f"{cache.directory.name}.ready"
+def ask_for_rebuild(folder: Path, why: str) -> None:
+    """Start another `mkdocs serve` build: a file changes in ``folder``, which the server watches."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "next").write_text(f"{time.time_ns()}: {why}\n", encoding="utf-8")
+    except OSError as error:  # the page then reloads at the next save
+        unusable(folder, error)
 
 
-def start(cache: HandoutCache, jobs: Sequence[Job]) -> subprocess.Popen[bytes] | None:
-    """Start a worker for ``jobs`` (duplicates dropped); None if there is nothing to make."""
+def start(cache: HandoutCache, jobs: Sequence[Job], rebuild: Path) -> subprocess.Popen[bytes] | None:
+    """Start a worker for ``jobs`` (duplicates dropped), which asks for a rebuild in the folder
+    ``rebuild`` once they are made; None if there is nothing to make."""
     unique = list({job.key: job for job in jobs}.values())
     if not unique:
         return None
-    stamps = stamp_dir(cache)
     job_file = {
         "cache": str(cache.directory),
         "max_bytes": cache.max_bytes,
-        "stamp": str(stamps / "done"),
+        "rebuild": str(rebuild),
         "parent": os.getpid(),
         "jobs": [{"key": j.key, "html": j.html, "path": j.path, "stylesheet": list(j.stylesheet_source)}
                  for j in unique],
     }
     try:
         cache.directory.mkdir(parents=True, exist_ok=True)
-        stamps.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(prefix=".jobs-", suffix=".json", dir=cache.directory)
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             json.dump(job_file, file)
@@ -71,7 +76,7 @@ def stop(worker: subprocess.Popen[bytes] | None) -> None:
 
 
 def main(argv: Sequence[str]) -> int:
-    """The worker: lay out each job into the cache, then write the stamp."""
+    """The worker: lay out each job into the cache, then ask for a rebuild."""
     job_path = Path(argv[0])
     spec = json.loads(job_path.read_text(encoding="utf-8"))
     job_path.unlink()
@@ -87,8 +92,7 @@ def main(argv: Sequence[str]) -> int:
     for stylesheet_source, jobs in by_stylesheet.items():
         for job, laid in zip(jobs, lay_out([j["html"] for j in jobs], stylesheet_source), strict=True):
             cache.put(job["key"], laid)
-    stamp = Path(spec["stamp"])
-    stamp.write_text(f"{len(spec['jobs'])} handouts made\n", encoding="utf-8")
+    ask_for_rebuild(Path(spec["rebuild"]), f"{len(spec['jobs'])} handouts made")
     return 0
 
 

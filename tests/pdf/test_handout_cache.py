@@ -16,7 +16,7 @@ from pathlib import Path
 from support import ROOT, SITE, without_source
 
 from generator.build import build
-from generator.handouts.cache import HandoutCache, Laid, layout_key
+from generator.handouts.cache import CacheUse, HandoutCache, Laid, layout_key
 from generator.handouts.pdf import PdfRenderer, qr_code
 from generator.handouts.plan import plan_handouts
 from generator.model import load_compact
@@ -29,10 +29,10 @@ import sys
 from pathlib import Path
 from generator import urls
 from generator.build import build
-from generator.handouts.cache import HandoutCache
+from generator.handouts.cache import CacheUse, HandoutCache
 from generator.model import load_compact
 
-cache = HandoutCache(Path(sys.argv[1]))
+cache = CacheUse(HandoutCache(Path(sys.argv[1])))
 build(load_compact(Path(sys.argv[4])), urls.Site(sys.argv[2]), [Path(sys.argv[3])], cache=cache)
 print(len(cache.reused), len(cache.laid_out), "weasyprint" in sys.modules, "segno" in sys.modules)
 """
@@ -47,14 +47,14 @@ def test_cached_builds_give_the_uncached_bytes_and_an_edit_lays_out_only_its_han
 ) -> None:
     compact = load_compact(ROOT / "compact_data")
     every = sorted(h.path for h in plan_handouts(compact))
-    cache = HandoutCache(tmp_path / "cache")
+    cache = CacheUse(HandoutCache(tmp_path / "cache"))
 
     cold_build = build(compact, SITE, OVERRIDES, cache=cache)
     cold = pdfs(cold_build.outputs)
     assert sorted(cache.laid_out) == every and cache.reused == []
     assert cold and all(content == (site_dir / path).read_bytes() for path, content in cold.items())
 
-    warm_cache = HandoutCache(tmp_path / "cache")  # a later build: a new process's view of the folder
+    warm_cache = CacheUse(HandoutCache(tmp_path / "cache"))  # a later build: a new process's view of the folder
     warm = build(compact, SITE, OVERRIDES, cache=warm_cache)
     assert warm_cache.laid_out == [] and sorted(warm_cache.reused) == every
     assert pdfs(warm.outputs) == cold
@@ -77,7 +77,7 @@ def test_cached_builds_give_the_uncached_bytes_and_an_edit_lays_out_only_its_han
     pdf = truncated.with_suffix(".pdf")
     pdf.write_bytes(pdf.read_bytes()[: len(cold[theme_4.path]) // 2])
     garbled.with_suffix(".json").write_text("{not json", encoding="utf-8")
-    repaired_cache = HandoutCache(tmp_path / "cache")
+    repaired_cache = CacheUse(HandoutCache(tmp_path / "cache"))
     repaired = pdfs(build(compact, SITE, OVERRIDES, cache=repaired_cache).outputs)
     assert sorted(repaired_cache.laid_out) == sorted([theme_4.path, checklist.path])
     assert repaired == cold
@@ -91,7 +91,7 @@ def test_cached_builds_give_the_uncached_bytes_and_an_edit_lays_out_only_its_han
     theme_file.write_text(text.replace("Apply full cost recovery", "Apply complete cost recovery"), encoding="utf-8")
     edited = load_compact(data)
     holding = sorted(h.path for h in plan_handouts(edited) if "1.4" in h.ids)
-    edit_cache = HandoutCache(tmp_path / "cache")
+    edit_cache = CacheUse(HandoutCache(tmp_path / "cache"))
     after = pdfs(build(edited, SITE, OVERRIDES, cache=edit_cache).outputs)
     assert sorted(edit_cache.laid_out) == holding
     assert 0 < len(holding) < len(every)

@@ -13,18 +13,29 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import CombinedEvent
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator.mkdocs_plugin.plugin import CompactPlugin
 
 
-def build_in_process(project: Path, site: Path) -> CompactPlugin:
+def build_in_process(project: Path, site: Path) -> tuple[CompactPlugin, Navigation]:
+    """The plugin after a build, and the build's navigation (every page object, as MkDocs ends with it)."""
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    navigations: list[Navigation] = []
+
+    def remember(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        navigations.append(nav)
+        return nav
+
+    config.plugins.events["nav"].append(remember)
     build(config)
     plugin = config.plugins["compact"]
     assert isinstance(plugin, CompactPlugin)
-    return plugin
+    return plugin, navigations[-1]
 
 
 def files_of(site: Path) -> dict[str, bytes]:
@@ -39,10 +50,10 @@ def test_a_build_lets_go_of_a_generated_pages_markdown_and_html_once_it_is_writt
     (project / "compact_data" / "accessibility.yaml").unlink()
     (project / "content" / "accessibility.md").write_text("# Accessibility statement\n\nWritten by hand.\n",
                                                           encoding="utf-8")
-    plugin = build_in_process(project, tmp_path / "site")
-    assert plugin.nav is not None
-    pages = [page for page in plugin.nav.pages if isinstance(page, Page)]
-    generated = [page for page in pages if page.file.src_uri in plugin.generated_pages]
+    plugin, nav = build_in_process(project, tmp_path / "site")
+    assert plugin.made is not None
+    pages = [page for page in nav.pages if isinstance(page, Page)]
+    generated = [page for page in pages if page.file.src_uri in plugin.made.generated]
     written = [page for page in pages if page not in generated]
     assert generated and written  # the navigation lists both kinds
     assert [page.file.src_uri for page in generated if page.markdown or page.content] == []
@@ -51,6 +62,6 @@ def test_a_build_lets_go_of_a_generated_pages_markdown_and_html_once_it_is_writt
     # The control: the same build with pages that keep everything to the end.
     monkeypatch.setattr(CompactPlugin, "on_page_content", CombinedEvent(CompactPlugin._reuse_content))
     monkeypatch.setattr(CompactPlugin, "on_post_page", CombinedEvent(CompactPlugin._remember_output))
-    keeping = build_in_process(project, tmp_path / "keeping")
-    assert keeping.nav is not None and all(page.content for page in keeping.nav.pages if isinstance(page, Page))
+    _, kept = build_in_process(project, tmp_path / "keeping")
+    assert all(page.content for page in kept.pages if isinstance(page, Page))
     assert files_of(tmp_path / "site") == files_of(tmp_path / "keeping")

@@ -63,8 +63,8 @@ def files_of(site: Path) -> dict[str, bytes]:
 
 
 def rendered(plugin: CompactPlugin) -> frozenset[str]:
-    assert plugin.memory is not None
-    return plugin.memory.last_rendered
+    assert plugin.preview is not None
+    return plugin.preview.memory.last_rendered
 
 
 def test_an_edit_renders_again_only_the_pages_that_show_it_and_writes_what_a_full_build_writes(
@@ -73,8 +73,8 @@ def test_an_edit_renders_again_only_the_pages_that_show_it_and_writes_what_a_ful
     """The pages at the current address first; their copies at the edition's address are a build
     late (the plugin asks for that build at once), and then the site is what a full build writes."""
     plugin = rebuild("first")
-    assert plugin.memory is not None
-    every = plugin.memory.generated
+    assert plugin.preview is not None
+    every = plugin.preview.memory.generated
     assert rendered(plugin) == every  # nothing to reuse yet
     # Nothing changed: every generated page is reused but the home page, whose title is its heading.
     assert rendered(rebuild("unchanged")) == {HOME}
@@ -88,23 +88,23 @@ def test_an_edit_renders_again_only_the_pages_that_show_it_and_writes_what_a_ful
     assert SHOWING_1_4 <= again, listed
     assert not NOT_SHOWING_1_4 & again, listed
     assert len(again) < len(every) / 8, listed
-    assert plugin.memory is not None
-    assert COPIES_1_4 <= plugin.memory.last_late and not COPIES_1_4 & again
-    assert all(page.startswith("editions/2012/") for page in plugin.memory.last_late)
+    assert plugin.preview is not None
+    assert COPIES_1_4 <= plugin.preview.memory.last_late and not COPIES_1_4 & again
+    assert all(page.startswith("editions/2012/") for page in plugin.preview.memory.last_late)
     page = (tmp_path / "edited" / "commitments" / "1.4" / "index.html").read_text(encoding="utf-8")
     assert "Apply complete cost recovery" in page
     copy_1_4 = Path("editions", "2012", "commitments", "1.4", "index.html")
     # As it was, for one build:
     assert "Apply full cost recovery" in (tmp_path / "edited" / copy_1_4).read_text(encoding="utf-8")
-    assert (tmp_path / "cache" / "pages.late" / "next").is_file(), "the plugin asked for the next build"
+    assert (tmp_path / "cache" / "rebuild" / "next").is_file(), "the plugin asked for the next build"
 
-    late = plugin.memory.last_late
+    late = plugin.preview.memory.last_late
     follow_up = rebuild("follow-up")
     assert rendered(follow_up) == late | {HOME}
-    assert follow_up.memory is not None and not follow_up.memory.last_late
+    assert follow_up.preview is not None and not follow_up.preview.memory.last_late
     assert "Apply complete cost recovery" in (tmp_path / "follow-up" / copy_1_4).read_text(encoding="utf-8")
 
-    plugin.memory = PageMemory()  # forget every page: the same data rendered in full
+    plugin.preview.memory = PageMemory()  # forget every page: the same data rendered in full
     full = rebuild("full")
     assert rendered(full) == every
     reused, whole = files_of(tmp_path / "follow-up"), files_of(tmp_path / "full")
@@ -131,8 +131,8 @@ def test_nothing_is_kept_from_a_build_that_warned(rebuild: Rebuild, project: Pat
             rebuild(name)
     page.write_text(words, encoding="utf-8")  # mended: the same pages as before
     mended = rebuild("mended")
-    assert mended.memory is not None
-    assert rendered(mended) == mended.memory.generated, "nothing was kept from the builds that warned"
+    assert mended.preview is not None
+    assert rendered(mended) == mended.preview.memory.generated, "nothing was kept from the builds that warned"
     assert rendered(rebuild("after")) == {HOME}
     assert (tmp_path / "after" / "accessibility" / "index.html").is_file()
 
