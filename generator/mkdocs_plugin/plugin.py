@@ -35,6 +35,7 @@ from generator.handouts.cache import HandoutCache, Laid
 from generator.handouts.plan import HandoutFile, PdfError
 from generator.mkdocs_plugin.config import CompactConfig
 from generator.mkdocs_plugin.reuse import PageMemory
+from generator.mkdocs_plugin.search_words import move_search_words
 from generator.model import load_checked
 
 #: The folder, in the cache folder, that asks `mkdocs serve` for the next build (pages a build late).
@@ -325,6 +326,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
                 _ask_again(self.cache_folder / FOLLOW_UP)
         if self.serving and self.cache is not None and self.cache.pending:  # the pages are served: now the PDFs
             self.worker = preview.start(self.cache, self.cache.pending)
+        move_search_words(Path(config.site_dir))  # Material's index is written: readers' words to their field
         if self.site_dir is None:
             return
         if config.strict and _warnings_counted():

@@ -24,6 +24,7 @@ from generator.model import types as m
 from generator.model.accessibility import accessibility_statement
 from generator.model.group import group_slug, partners_group, printed_addresses
 from generator.model.published import ComplaintsProcedure, Licence
+from generator.model.search import give_search_words, listed_twice
 from generator.model.types import PASSAGES
 
 Entry = TypeVar("Entry")
@@ -639,6 +640,7 @@ def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Com
         files.partners_group, has_group, tables["sectors"], group_slug(addresses), data_dir
     ))
     statement = assembler.take(accessibility_statement(files.accessibility, has_group))
+    assembler.problems += listed_twice(files.search)
     if assembler.problems:
         raise DataError(assembler.problems)
     compact = m.Compact(
@@ -676,4 +678,5 @@ def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Com
         **{name: passage(getattr(data, name)) for name in PASSAGES},
     )
     name_parts(compact)
+    give_search_words(compact, files.search)
     return compact
