@@ -25,6 +25,7 @@ from generator.data.shapes import (
     LAST_YEAR,
     MAX_KEY_LENGTH,
     RESERVED_SLUGS,
+    SEARCH_PHRASE,
     URL_PATTERN,
 )
 from generator.data.syntax import EXAMPLE_DATE, not_a_date
@@ -80,6 +81,9 @@ def _pattern(error: Error) -> str:
                 "'https://example.org/page'")
     if error.context.get("pattern") == EMAIL_PATTERN:
         return f"'{cut(shown(str(error.given)))}' is not an email address such as 'name@example.org'"
+    if error.context.get("pattern") == SEARCH_PHRASE:
+        return (f"'{cut(shown(str(error.given)))}' is not a word or a phrase as readers type them: letters and "
+                "digits, the words parted by single spaces, hyphens or apostrophes, such as 'notice period'")
     if error.name in ("id", "related", "old", "to"):
         if isinstance(error.given, str) and re.fullmatch(r"[0-9]+(\.[0-9]+)*", error.given):
             return f"'{error.given}' is not a commitment number like '1.4' (write it without leading zeros)"
@@ -353,5 +357,17 @@ WARNINGS = {
     "procedure not published": (
         "the complaints procedure '{name}' has no address where it is published, so the complaints page tells "
         "readers that it is not published: add its 'url:' here once it is"
+    ),
+}
+
+#: Problems of ``search.yaml`` found once the provisions are known; ``{…}`` are filled in from the data.
+SEARCH = {
+    "listed twice": (
+        "'{word}' is already listed at line {line}: give each reader's word once, with every phrase of the "
+        "document's it stands for in that entry's 'means'"
+    ),
+    "means nothing": (
+        "no {provisions} hold '{phrase}' (as written or with an ending such as -s, -ed or -ing), so search finds "
+        "nothing by this entry's words through it: write the words as the {provisions} do"
     ),
 }

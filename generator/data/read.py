@@ -30,6 +30,8 @@ PARTNERS_GROUP_FILE = "partners-group.yaml"
 PARTNERS_GROUP_DOCUMENTS = "partners-group"
 #: The facts of the website's accessibility statement (optional: without it the site generates no statement).
 ACCESSIBILITY_FILE = "accessibility.yaml"
+#: Readers' words for the document's, for search (optional): current edition only, as search is.
+SEARCH_FILE = "search.yaml"
 #: Earlier editions: ``editions/<year>/``, each a data folder of its own.
 EDITIONS_DIR = "editions"
 #: An edition's folder is named as its addresses are: its year, or its label with hyphens ("2019-22").
@@ -53,7 +55,7 @@ VALUES_FILE = "values.yaml"
 #: an editor's swap file) are not the data's and are passed over. A replaced file has a message of its own.
 DATA_FOLDER_ENTRIES = (
     *REQUIRED_FILES, VALUES_FILE, CHANGES_FILE, THEMES_DIR, PROVISIONS_FILE, SOURCE_DIR, EDITIONS_DIR,
-    PARTNERS_GROUP_FILE, PARTNERS_GROUP_DOCUMENTS, ACCESSIBILITY_FILE, *REPLACED,
+    PARTNERS_GROUP_FILE, PARTNERS_GROUP_DOCUMENTS, ACCESSIBILITY_FILE, SEARCH_FILE, *REPLACED,
 )
 #: Editors' notes (a provenance, how the data was made): Markdown files at the folder's top, never published.
 EDITORS_NOTES = re.compile(r"^[A-Za-z0-9][\w-]*\.md$")
@@ -91,6 +93,8 @@ class DataFiles:
     partners_group: Loaded[shapes.PartnersGroupFile] | None = None
     #: The accessibility statement's dates and contact (``accessibility.yaml``), if given: current edition only.
     accessibility: Loaded[shapes.AccessibilityFile] | None = None
+    #: Readers' words for the document's (``search.yaml``), if given: current edition only.
+    search: Loaded[shapes.SearchFile] | None = None
     #: Numbers (from the file names) of theme files that could not be read.
     unreadable_themes: set[int] = field(default_factory=set)
 
@@ -263,6 +267,7 @@ def read_data(
     if current is None:
         files.partners_group = reader.optional(PARTNERS_GROUP_FILE, shapes.PartnersGroupFile)
         files.accessibility = reader.optional(ACCESSIBILITY_FILE, shapes.AccessibilityFile)
+        files.search = reader.optional(SEARCH_FILE, shapes.SearchFile)
     for name, instead in REPLACED.items():
         if (data_dir / name).exists():
             reader.problems.append(Problem(reader.display(data_dir / name), 0, 0, instead))

@@ -360,6 +360,35 @@ class TopicsFile(_Strict):
     topics: list[TopicEntry]
 
 
+#: A word or phrase readers type, or the document's words it stands for: letters and digits, its words
+#: parted by single spaces, hyphens or apostrophes ("grant", "notice period", "out-of-pocket").
+SEARCH_PHRASE = r"^[^\W_]+([ '’-][^\W_]+)*$"
+#: Longer than any phrase a reader types, short enough to stay a phrase.
+MAX_SEARCH_PHRASE = 60
+SearchPhrase = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_SEARCH_PHRASE, pattern=SEARCH_PHRASE)
+]
+
+
+class Synonym(_Strict):
+    """Words readers search with, and the document's own words for the same thing (ours, not the document's)."""
+
+    words: list[SearchPhrase] = Field(
+        min_length=1, description="What readers type, e.g. [grant, grants]: each a word or a phrase.",
+    )
+    means: list[SearchPhrase] = Field(
+        min_length=1, description="The document's own words for it, e.g. [funding]: search finds each provision "
+        "whose words hold one of these (as written, or with an ending such as -s, -ed or -ing) by the words above too.",
+    )
+
+
+class SearchFile(_Strict):
+    """``search.yaml`` (optional): readers' words for the document's, so that search finds a provision by
+    either. Ours, not the document's: the words are never shown as its text."""
+
+    synonyms: list[Synonym] = []
+
+
 class GlossaryEntry(_Strict):
     key: Key
     term: Text
@@ -612,4 +641,5 @@ SCHEMA_NAMES: dict[str, type[_Strict]] = {
     "changes": ChangesFile,
     "partners-group": PartnersGroupFile,
     "accessibility": AccessibilityFile,
+    "search": SearchFile,
 }

@@ -30,6 +30,7 @@ from generator.environment import cannot_write
 from generator.mkdocs_plugin import core
 from generator.mkdocs_plugin.config import CompactConfig
 from generator.mkdocs_plugin.safe import SafeBuild
+from generator.mkdocs_plugin.search_words import move_search_words
 from generator.mkdocs_plugin.session import Preview
 
 if TYPE_CHECKING:  # only for annotations: the live-reload server is imported by `mkdocs serve` alone
@@ -137,6 +138,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         made = self._made()
         if self.preview is not None:  # the pages are served: now the PDFs
             self.preview.served_pages(made)
+        move_search_words(Path(config.site_dir))  # Material's index is written: readers' words to their field
         if self.safe is not None:
             self.safe.finish(config, lambda site: core.host_files(made, site))
 

@@ -24,6 +24,7 @@ from generator.model import types as m
 from generator.model.accessibility import accessibility_statement
 from generator.model.group import absent_pages, group_slug, partners_group, printed_addresses
 from generator.model.published import ComplaintsProcedure, Licence
+from generator.model.search import give_search_words, listed_twice
 from generator.model.types import PASSAGES
 
 Entry = TypeVar("Entry")
@@ -659,9 +660,10 @@ def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Com
         files.partners_group, has_group, tables["sectors"], group_slug(addresses), data_dir
     ))
     statement = assembler.take(accessibility_statement(files.accessibility, has_group))
+    assembler.problems += listed_twice(files.search)
     if assembler.problems:
         raise DataError(assembler.problems)
-    return m.Compact(
+    compact = m.Compact(
         title=data.title,
         name_in_text=title_in_text,
         short_name=data.short_name,
@@ -695,3 +697,5 @@ def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Com
         redirects=(),  # made once every edition is read (generator.model.editions)
         **{name: passage(getattr(data, name)) for name in PASSAGES},
     )
+    give_search_words(compact, files.search)
+    return compact

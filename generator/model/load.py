@@ -72,7 +72,7 @@ def load_checked(data_dir: Path, display_root: Path | None = None) -> Checked:
         raise DataError(everything)
     history = History(tuple(editions), tuple(steps))
     history.current.redirects = redirects(history)
-    return Checked(history.current, tuple(sorted(set(data_warnings(files)))))
+    return Checked(history.current, tuple(sorted(set(data_warnings(files, history.current)))))
 
 
 def inherit_extras(earlier: Compact, current: Compact) -> None:

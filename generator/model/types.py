@@ -161,6 +161,8 @@ class Commitment:
     part: Theme | None = field(default=None, repr=False)
     #: How a sentence names it: "commitment 1.4", "undertaking 3 (Funding code)", 'principle “Share…”'.
     name: str = ""
+    #: Readers' words that search finds it by (``search.yaml``): ours, never shown as its text.
+    search_words: tuple[str, ...] = ()
 
     @property
     def Name(self) -> str:  # noqa: N802 - read in templates as the name that starts a sentence

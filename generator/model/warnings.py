@@ -1,7 +1,8 @@
 """Warnings: what the editor should put right, though the site builds (``check`` exits 0 with them).
 
-Each check is a small function of the current edition's files returning the warnings it finds,
-as the checks that return errors do; the sentences are :data:`generator.data.messages.WARNINGS`.
+Each check is a small function of the current edition's files (search.yaml's, of the model made of
+them too) returning the warnings it finds, as the checks that return errors do; the sentences are
+:data:`generator.data.messages.WARNINGS` (and ``SEARCH``).
 An earlier edition's files are not warned about: the site's terms and contacts are the current one's.
 """
 
@@ -11,6 +12,8 @@ from generator.data.characters import cut, shown
 from generator.data.messages import WARNINGS
 from generator.data.problems import Problem
 from generator.data.read import DataFiles
+from generator.model.search import unmatched
+from generator.model.types import Compact
 
 
 def no_licence(files: DataFiles) -> list[Problem]:
@@ -44,9 +47,14 @@ def procedure_not_published(files: DataFiles) -> list[Problem]:
     return [complaints.file.problem(("procedure",), message, key=True).as_warning()]
 
 
+def search_leads_nowhere(files: DataFiles, compact: Compact) -> list[Problem]:
+    """A synonym's phrase that no provision holds finds nothing (a typo, or words an edition dropped)."""
+    return unmatched(files.search, [c.text for c in compact.commitments], compact.words.provisions)
+
+
 CHECKS = (no_licence, statement_without_contact, procedure_not_published)
 
 
-def data_warnings(files: DataFiles) -> list[Problem]:
-    """Every warning about the current edition's files."""
-    return [warning for check in CHECKS for warning in check(files)]
+def data_warnings(files: DataFiles, compact: Compact) -> list[Problem]:
+    """Every warning about the current edition's files (``compact``: the model made of them)."""
+    return [warning for check in CHECKS for warning in check(files)] + search_leads_nowhere(files, compact)

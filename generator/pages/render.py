@@ -23,6 +23,7 @@ from generator.assessment import page_data
 from generator.handouts.plan import Downloads
 from generator.model import Commitment, Compact, capfirst, join_names
 from generator.model.group import split_printed
+from generator.model.search import LABEL as SEARCH_WORDS_LABEL
 from generator.pages.complaints import summary_data
 from generator.pages.editions import HistoryView
 from generator.pages.redirects import RedirectView, redirect_pages
@@ -225,6 +226,7 @@ class Renderer:
             "printed": lambda text: split_printed(text, self.compact.printed_addresses),
             "printed_target": lambda address: urls.printed_target(address, self.compact),
             "downloads": scope.downloads,
+            "search_words_label": SEARCH_WORDS_LABEL,
             **extra,
         }
         return self.env.get_template(template).render(context)

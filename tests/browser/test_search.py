@@ -12,21 +12,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from support.search import QUERIES, Query, check_ranking
+from support.search import QUERIES, Query, check_ranking, search
+
+from generator.model.search import LABEL
 
 pytestmark = pytest.mark.browser
-
-# Results are on screen and belong to the whole query: the highlight terms
-# Material puts in each result's address are all words of what was typed.
-RESULTS_READY = """q => {
-  const meta = document.querySelector('.md-search-result__meta');
-  if (meta && /no matching/i.test(meta.textContent)) { return true; }
-  const links = Array.from(document.querySelectorAll('.md-search-result__list > li > a'));
-  if (!links.length) { return false; }
-  const words = q.toLowerCase().replace(/'/g, '').split(/[\\s\\-,:;!=\\[\\]()"\\/']+/);
-  return links.every(a => (new URL(a.href).searchParams.get('h') || '').toLowerCase().replace(/'/g, '')
-    .split(/\\s+/).filter(Boolean).every(w => words.includes(w)));
-}"""
 
 
 @pytest.fixture(scope="module")
@@ -42,28 +32,6 @@ def search_page(browser: Any, served_site: str) -> Iterator[Any]:
         context.close()
 
 
-def search(page: Any, query: str) -> list[str]:
-    """Type a query into the real search box; the result pages in order, as URL paths."""
-    field = page.locator(".md-search__input")
-    field.click()
-    field.press("Control+a")
-    field.press("Delete")
-    field.press_sequentially(query, delay=15)
-    page.wait_for_function(RESULTS_READY, arg=query)
-    # The list is redrawn as the search worker answers: read it once it is stable.
-    previous = None
-    for _ in range(20):
-        current = page.eval_on_selector_all(
-            ".md-search-result__list > li",
-            "items => items.map(li => new URL(li.querySelector('a').href).pathname)",
-        )
-        if current == previous:
-            return current
-        previous = current
-        page.wait_for_timeout(100)
-    raise AssertionError(f"the results for {query!r} never settled")
-
-
 @pytest.mark.parametrize("query", QUERIES, ids=[q.text for q in QUERIES])
 def test_query_finds_the_commitment(search_page: Any, query: Query) -> None:
     check_ranking(query, "material", search(search_page, query.text))
@@ -72,3 +40,24 @@ def test_query_finds_the_commitment(search_page: Any, query: Query) -> None:
 def test_at_least_twenty_realistic_queries() -> None:
     assert len(QUERIES) >= 20
     assert len({q.text for q in QUERIES}) == len(QUERIES)
+
+
+def test_readers_words_are_never_on_the_page(browser: Any, served_site: str) -> None:
+    """The page shows the Compact's words and ours as before: the search words are hidden."""
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(served_site + "commitments/5.5/")
+        shown = page.locator("body").inner_text()
+        assert "three months' notice in writing" in shown
+        assert LABEL not in shown and "grant" not in shown.lower()
+    finally:
+        context.close()
+
+
+def test_a_result_found_by_readers_words_shows_the_commitments_words(search_page: Any) -> None:
+    """Material's result for "grant cut" shows 5.5's own words, not the search words that found it."""
+    assert search(search_page, "grant cut")[0] == "/commitments/5.5/"
+    teaser = search_page.locator(".md-search-result__list > li").first.inner_text()
+    assert "three months' notice in writing" in teaser
+    assert LABEL not in teaser and "grant" not in teaser.lower()

@@ -58,7 +58,7 @@ def _data_files() -> list[tuple[Path, str]]:
                   if folder is DATA or (folder / name).is_file()]
         files += [(path, "theme") for path in sorted((folder / "themes").glob("*.yaml"))]
         optionals = ((load.CHANGES_FILE, "changes"), (load.PARTNERS_GROUP_FILE, "partners-group"),
-                     (load.ACCESSIBILITY_FILE, "accessibility"))
+                     (load.ACCESSIBILITY_FILE, "accessibility"), (load.SEARCH_FILE, "search"))
         for name, schema in optionals:
             optional = folder / name  # an optional file: checked when present
             if optional.is_file():

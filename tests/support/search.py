@@ -5,13 +5,14 @@ Zensical build (tests/zensical/): the same queries, with the expected rank state
 engine. Zensical's search ignores the index's ``fields`` boosts and the pages' ``search.boost``
 front matter, and ranks a page whose heading is the whole query (the glossary's entry for a
 term) above a commitment holding the same words; where that changes a rank, its own column
-says so, rather than the query being skipped.
+says so, rather than the query being skipped. Also :func:`search`, which types a query into
+Material's search box (tests/browser/test_search.py, and another Compact's in test_search_shapes.py).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 Engine = Literal["material", "zensical"]
 
@@ -78,6 +79,47 @@ QUERIES: list[Query] = [
     Query("payment in advance of expenditure", "1.13", 1, 1),
 ]
 
+#: Zensical ranks by the words alone, boosts aside: of the four provisions that hold "grant" and "cut"
+#: (5.1, 5.2, 5.5, 5.8, through compact_data/search.yaml), the shorter come first.
+FOURTH = 4
+
+#: Questions in readers' own words, answered through the Compact's words by compact_data/search.yaml's
+#: synonyms (tests/data/test_search_words.py proves each needs them). Zensical requires every typed
+#: word, stop words too ("on", "our", "should"), and so finds nothing for some: stated as NOT_FOUND.
+RESIDENTS: list[Query] = [
+    Query("grant cut", "5.5", 1, FOURTH),
+    Query("cut", "5.", 3, 3),
+    Query("notice period", "5.5", 1, 1),
+    Query("upfront payment", "1.13", 1, 1),
+    Query("overheads", "1.4", 1, 1),
+    Query("paperwork", "1.15", 3, 3),
+    Query("red tape", "1.15", 3, 3),
+    Query("small charity form filling", "1.15", 1, 1),
+    Query("consultation too short", "3.3", 1, 1),
+    Query("christmas consultation", "3.3", 1, 1),
+    Query("how long should a consultation be", "3.3", 1, NOT_FOUND),
+    Query("unfair funding decision", "5.5", 1, 1),
+    Query("funding withdrawn", "5.5", 3, 3),
+    Query("council cut our grant", "5.5", 3, NOT_FOUND),
+    Query("long term funding", "1.6", 1, 1),
+    Query("core costs", "1.4", 1, 1),
+    Query("grant paid upfront", "1.13", 1, NOT_FOUND),
+    Query("volunteer travel costs", "4.7", 1, 1),
+    Query("unpaid volunteers replacing staff", "4.6", 1, 1),
+    Query("minority groups", "2.", 3, 3),
+    Query("logo on leaflets", "1.20", 1, NOT_FOUND),
+    Query("premises", "1.11", 1, 1),
+    Query("tendering", "1.8", 3, 3),
+    Query("childminding", "3.5", 1, 1),
+    Query("disabled access", "3.5", 3, 3),
+]
+#: Questions whose words the commitment holds already, asked as readers ask them.
+RESIDENTS_IN_THE_COMPACTS_WORDS = [
+    Query("volunteer expenses", "4.7", 1, 1),
+    Query("appeal decision", "5.5", 1, 1),
+]
+QUERIES += RESIDENTS + RESIDENTS_IN_THE_COMPACTS_WORDS
+
 COMMITMENT_URL = re.compile(r"/commitments/(\d+\.\d+)/")
 
 
@@ -100,3 +142,38 @@ def check_ranking(query: Query, engine: Engine, paths: list[str]) -> None:
         found = query.expected in top
     place = "first" if within == 1 else f"in the top {within}"
     assert found, f"{engine}: {query.text!r} should show {query.expected} {place}; the results were {results[:8]}"
+
+
+# Material's search box: results are on screen and belong to the whole query: the highlight terms
+# Material puts in each result's address are all words of what was typed.
+RESULTS_READY = """q => {
+  const meta = document.querySelector('.md-search-result__meta');
+  if (meta && /no matching/i.test(meta.textContent)) { return true; }
+  const links = Array.from(document.querySelectorAll('.md-search-result__list > li > a'));
+  if (!links.length) { return false; }
+  const words = q.toLowerCase().replace(/'/g, '').split(/[\\s\\-,:;!=\\[\\]()"\\/']+/);
+  return links.every(a => (new URL(a.href).searchParams.get('h') || '').toLowerCase().replace(/'/g, '')
+    .split(/\\s+/).filter(Boolean).every(w => words.includes(w)));
+}"""
+
+
+def search(page: Any, query: str) -> list[str]:
+    """Type a query into Material's search box on ``page``; the result pages in order, as URL paths."""
+    field = page.locator(".md-search__input")
+    field.click()
+    field.press("Control+a")
+    field.press("Delete")
+    field.press_sequentially(query, delay=15)
+    page.wait_for_function(RESULTS_READY, arg=query)
+    # The list is redrawn as the search worker answers: read it once it is stable.
+    previous = None
+    for _ in range(20):
+        current = page.eval_on_selector_all(
+            ".md-search-result__list > li",
+            "items => items.map(li => new URL(li.querySelector('a').href).pathname)",
+        )
+        if current == previous:
+            return current
+        previous = current
+        page.wait_for_timeout(100)
+    raise AssertionError(f"the results for {query!r} never settled")

@@ -42,7 +42,9 @@
   function indexWords() {
     words = {};
     for (const doc of docs) {
-      words[doc.location] = split((doc.title || "") + " . " + (doc.text || "")).map(word => [word, stem(word)]);
+      // The page's readers' words (search.yaml) too, kept in a field of their own (keywords).
+      const all = [doc.title, doc.text, doc.keywords].map(field => field || "").join(" . ");
+      words[doc.location] = split(all).map(word => [word, stem(word)]);
     }
   }
 
