@@ -570,10 +570,9 @@ def name_parts(compact: m.Compact) -> None:
     for c in compact.commitments:
         if c.number is None:
             c.name = f"{words.provision} “{excerpt(c.text)}”"
-        elif printed[c.number] > 1 and c.part is not None:
-            c.name = f"{words.provision} {c.number} ({c.part.title})"
-        else:
-            c.name = f"{words.provision} {c.number}"
+            continue
+        c.short_number = f"{c.number} ({c.part.title})" if printed[c.number] > 1 and c.part is not None else c.number
+        c.name = f"{words.provision} {c.short_number}"
 
 
 def passage(data: shapes.Passage | None) -> m.Passage | None:
