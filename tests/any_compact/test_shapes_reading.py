@@ -13,38 +13,12 @@ tests/any_compact/test_shapes.py reads (tests/support/shapes.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-import pytest
-from bs4 import BeautifulSoup, Tag
 from support.leaks import pdf_text, squash, visible_text
-from support.pages import article, read_page
-from support.shapes import NAMES, Shape, ShapeBuild, built_shape, read_shape
+from support.pages import article, read_page, text_of
+from support.shapes import Of, Shape, ShapeBuild
 
-SHAPES = {name: read_shape(name) for name in NAMES}
 LABEL = re.compile(r"^Each \w[\w' -]*'s words below are the official text of ")
-
-Of = Callable[[str], tuple[Shape, ShapeBuild]]
-
-
-@pytest.fixture(scope="module", params=NAMES)
-def shape(request: pytest.FixtureRequest) -> Shape:
-    return SHAPES[request.param]
-
-
-@pytest.fixture(scope="module")
-def built(shape: Shape, tmp_path_factory: pytest.TempPathFactory) -> ShapeBuild:
-    return built_shape(tmp_path_factory, shape)
-
-
-@pytest.fixture(scope="module")
-def one(tmp_path_factory: pytest.TempPathFactory) -> Of:
-    return lambda name: (SHAPES[name], built_shape(tmp_path_factory, SHAPES[name]))
-
-
-def text_of(tag: Tag | BeautifulSoup | None) -> str:
-    assert tag is not None
-    return squash(tag.get_text(" "))
 
 
 def lower_first(text: str) -> str:
