@@ -103,15 +103,16 @@ def _list_groups(lists: Iterable[ProvisionList], compact: Compact, running: str,
 
 
 def _part_groups(part: Theme, compact: Compact, anchor: str) -> list[Group]:
-    """A part's lists, then its nested parts' (each under the nested part's heading)."""
+    """A part's lists, then its nested parts' (each under the nested part's heading). Every heading
+    in a nested part names it ("Chapter 1.1: Sharing plans — Pledges of local groups"): a group
+    heading alone would read as a sibling of the nested part, not as within it."""
     groups = _list_groups(part.lists, compact, part.heading, anchor)
     for child in part.parts:
-        child_groups = _part_groups(child, compact, f"{anchor}-{child.slug}")
-        if child_groups:
-            first = child_groups[0]
-            child_groups[0] = Group(f"{child.heading}" + (f" — {first.heading}" if first.heading else ""),
-                                    first.running, first.commitments, first.anchor, first.lead_in)
-        groups += child_groups
+        for index, group in enumerate(_part_groups(child, compact, f"{anchor}-{child.slug}")):
+            if index == 0 or group.heading:
+                heading = f"{child.heading} — {group.heading}" if group.heading else child.heading
+                group = Group(heading, group.running, group.commitments, group.anchor, group.lead_in)
+            groups.append(group)
     return groups
 
 

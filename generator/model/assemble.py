@@ -542,12 +542,13 @@ class Assembler:
             if sector is None or defined.get(entry.id) is not item:
                 continue
             enclosing = [parts[id(p)] for p in item.parts]
+            short = short_number(item.number, enclosing[-1].title if enclosing else None,
+                                 item.number is not None and printed[item.number] > 1)
             commitment = m.Commitment(
                 id=entry.id, sector=sector, text=entry.text, theme=enclosing[0] if enclosing else None,
                 references=cited, topics=topics, terms=terms_used(entry.text, explicit, (terms or {}).values()),
                 number=item.number, part=enclosing[-1] if enclosing else None,
-                name=provision_name(words, item.number, entry.text, enclosing[-1].title if enclosing else None,
-                                    item.number is not None and printed[item.number] > 1),
+                short_number=short, name=provision_name(words, short, entry.text),
             )
             lists[(id(file), item.location[:-1])].commitments.append(commitment)
             for part in enclosing:
@@ -587,15 +588,18 @@ def part_heading(words: m.Words, number: str | None, title: str) -> str:
     return f"{words.Part} {number}: {title}" if number is not None else title
 
 
-def provision_name(words: m.Words, number: str | None, text: str, part_title: str | None, repeated: bool) -> str:
-    """How a sentence names a provision, in the document's own words and numbering: "commitment 1.4";
-    a number printed twice (numbers that restart in each code) with its part, "undertaking 3 (Funding
-    code)"; one without a number by its first words, 'principle “Share information with…”'."""
+def short_number(number: str | None, part_title: str | None, repeated: bool) -> str | None:
+    """A provision's number as a short reference gives it: "1.4"; a number printed twice (numbers
+    that restart in each code) with its part, "3 (Funding code)"; None where it has none."""
     if number is None:
-        return f"{words.provision} “{excerpt(text)}”"
-    if repeated and part_title is not None:
-        return f"{words.provision} {number} ({part_title})"
-    return f"{words.provision} {number}"
+        return None
+    return f"{number} ({part_title})" if repeated and part_title is not None else number
+
+
+def provision_name(words: m.Words, short: str | None, text: str) -> str:
+    """How a sentence names a provision, in the document's own words and numbering: "commitment 1.4",
+    "undertaking 3 (Funding code)"; one without a number by its first words, 'principle “Share information with…”'."""
+    return f"{words.provision} {short}" if short is not None else f"{words.provision} “{excerpt(text)}”"
 
 
 def passage(data: shapes.Passage | None) -> m.Passage | None:

@@ -27,6 +27,10 @@ DefinitionSource = Literal["compact", "explanatory"]
 #: What became of an old commitment address: ``moved`` (renumbered), ``merged`` into another
 #: commitment, ``split`` into several, or ``withdrawn``.
 RedirectAction = Literal["moved", "merged", "split", "withdrawn"]
+#: What the list of all provisions can be narrowed by (the filter's fields, in its order).
+Filter = Literal["theme", "sector", "topic"]
+#: Whether the document prints a number for its provisions: for every one, for some, or for none.
+Numbering = Literal["all", "some", "none"]
 #: The document's passages outside the themes (attributes of :class:`Compact`), in its order.
 PASSAGES = (
     "introduction", "our_commitments", "partners_group", "values_preamble",
@@ -163,6 +167,9 @@ class Commitment:
     name: str = ""
     #: Readers' words that search finds it by (``search.yaml``): ours, never shown as its text.
     search_words: tuple[str, ...] = ()
+    #: Its number as a short reference gives it: "1.4", or "3 (Funding)" where the document prints
+    #: that number for more than one provision (numbers that restart in each part); None if it has none.
+    short_number: str | None = None
 
     @property
     def Name(self) -> str:  # noqa: N802 - read in templates as the name that starts a sentence
@@ -171,7 +178,7 @@ class Commitment:
     @property
     def ref(self) -> str:
         """How a short reference gives it: its number ("1.4"), or its name where it has none."""
-        return self.number if self.number is not None else self.name
+        return self.short_number if self.short_number is not None else self.name
 
 
 @dataclass(eq=False)
@@ -514,6 +521,20 @@ class Compact:
     def find(self, commitment_id: str) -> Commitment | None:
         """The commitment with this id in this edition, if it has one."""
         return self._by_id.get(commitment_id)
+
+    @property
+    def filters(self) -> list[Filter]:
+        """The filter's fields that would narrow the list: a field with one choice, or none, would
+        only show every provision again (a single party; no topics; no parts)."""
+        found: list[Filter] = ["theme"] if self.themes else []
+        return found + (["sector"] if len(self.sectors) > 1 else []) + (["topic"] if self.topics else [])
+
+    @property
+    def numbering(self) -> Numbering:
+        """Whether its provisions carry printed numbers, so that the pages never promise a number
+        a provision does not have ("each principle carries its number")."""
+        numbered = sum(c.number is not None for c in self.commitments)
+        return "all" if numbered == len(self.commitments) else "none" if numbered == 0 else "some"
 
     @property
     def goto_numbers(self) -> bool:

@@ -110,8 +110,8 @@ class Renderer:
         (the edition's own address: the current address shows a later edition's words once there is one)."""
         scope = scope or self.current
         address = self.site.permalink(urls.edition_pages(scope.compact).commitment_page(commitment))
-        word = scope.compact.words.provision
-        return f"{scope.compact.cited_as}, {word} {commitment.id} ({commitment.sector.name} {word}) — {address}"
+        word = scope.compact.words.provision  # its name, not its id: "principle “Share…”", "undertaking 3 (Funding)"
+        return f"{scope.compact.cited_as}, {commitment.name} ({commitment.sector.name} {word}) — {address}"
 
     def abbreviations(self, markdown: str | None = None) -> str:
         """Python-Markdown ``abbr`` definitions so glossary terms get tooltips.

@@ -24,40 +24,15 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
 from support.leaks import forbidden_in, leaks, pdf_text, squash, visible_text, vocabulary_in
-from support.pages import article, read_page
-from support.shapes import NAMES, Provision, Shape, ShapeBuild, built_shape, read_shape
+from support.pages import article, read_page, text_of
+from support.shapes import NAMES, Of, Provision, Shape, ShapeBuild, read_shape
 
 SHAPES = {name: read_shape(name) for name in NAMES}
-
-
-@pytest.fixture(scope="module", params=NAMES)
-def shape(request: pytest.FixtureRequest) -> Shape:
-    return SHAPES[request.param]
-
-
-@pytest.fixture(scope="module")
-def built(shape: Shape, tmp_path_factory: pytest.TempPathFactory) -> ShapeBuild:
-    return built_shape(tmp_path_factory, shape)
-
-
-Of = Callable[[str], tuple[Shape, ShapeBuild]]
-
-
-@pytest.fixture(scope="module")
-def one(tmp_path_factory: pytest.TempPathFactory) -> Of:
-    """For a test about one shape only: its data and its build (the parametrized tests' build)."""
-    return lambda name: (SHAPES[name], built_shape(tmp_path_factory, SHAPES[name]))
-
-
-def text_of(tag: Tag | BeautifulSoup | None) -> str:
-    assert tag is not None
-    return squash(tag.get_text(" "))
 
 
 def labelled(shape: Shape, item: Provision, heading: str) -> bool:

@@ -31,3 +31,9 @@ def words_of(markup: str) -> str:
     and whitespace collapsed."""
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", markup.replace("<wbr>", ""))).split())
 
+
+
+def text_of(tag: Tag | BeautifulSoup | None) -> str:
+    """An element's text, whitespace collapsed (it must be there)."""
+    assert tag is not None
+    return " ".join(tag.get_text(" ").split())

@@ -11,6 +11,7 @@ built once per run (PDFs on), shared by tests/any_compact/test_shapes.py and the
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -207,3 +208,7 @@ def _build(folder: Path, shape: Shape) -> ShapeBuild:
     config.write_text(text, encoding="utf-8")
     result = build_site(project, folder / "site", pdf=True)
     return ShapeBuild(folder / "site", result.stdout + result.stderr)
+
+
+#: The tests' ``one`` fixture (tests/any_compact/conftest.py): a shape's data and its build, by name.
+Of = Callable[[str], tuple[Shape, ShapeBuild]]

@@ -44,7 +44,8 @@
     var status = form.querySelector("#compact-filter-status");
     var empty = form.querySelector("#compact-filter-empty");
     var unknown = [];
-    var fields = ["theme", "sector", "topic"];
+    // Only the fields this Compact's filter has: one without parts, topics or more than one party has fewer.
+    var fields = ["theme", "sector", "topic"].filter(function (name) { return form.elements[name]; });
     var items = Array.prototype.slice.call(list.querySelectorAll(".compact-item"));
     var groups = Array.prototype.slice.call(list.querySelectorAll(".compact-group"));
 
