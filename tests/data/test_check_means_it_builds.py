@@ -124,6 +124,7 @@ SLOTS = (
     Slot("sectors.yaml", "    summary: ", "    summary: {}", TEXT),
     Slot("references.yaml", "    label: Social value", "    label: {}", TEXT),
     Slot("topics.yaml", "name: Funding and commissioning", "name: {}", TEXT),
+    Slot("search.yaml", "  - words: [grant, grants]", "  - words: [{}]", KEY),
     Slot("glossary.yaml", "    term: Voluntary and Community Sector", "    term: {}", TEXT),
     Slot("glossary.yaml", "    abbr: VCS", "    abbr: {}", TEXT),
     Slot("complaints.yaml", "title: If a commitment", "title: {}", TEXT),
