@@ -32,7 +32,10 @@ def move_search_words(site_dir: Path) -> int:
     path = site_dir / INDEX
     if not path.is_file():
         return 0
-    index = json.loads(path.read_text(encoding="utf-8"))
+    raw = path.read_text(encoding="utf-8")
+    if escape(LABEL, quote=False) not in raw:  # no search words (no search.yaml): nothing to rewrite
+        return 0
+    index = json.loads(raw)
     moved = 0
     for doc in index.get("docs", []):
         text = doc.get("text", "")
