@@ -15,7 +15,8 @@ from generator.model import Compact
 
 
 def summary_data(compact: Compact, permalink: Callable[[str], str]) -> dict[str, Any]:
-    """What the guide's script needs: each commitment and the summary's blank fields."""
+    """What the guide's script needs: each commitment (with its topics and related provisions) and the
+    summary's blank fields."""
     # The guide is served at /complaints/: links from it climb to the site root.
     to_root = "../" * urls.url_path(urls.COMPLAINTS).count("/")
     return {
@@ -32,6 +33,10 @@ def summary_data(compact: Compact, permalink: Callable[[str], str]) -> dict[str,
                 "theme": c.theme.short if c.theme is not None else "",
                 "url": permalink(urls.commitment_page(c)),
                 "page": to_root + urls.url_path(urls.commitment_page(c)),
+                # What the reader can ask for besides: its topics' blocks (rendered on the page, shown by
+                # key) and its related provisions (records of this list, by id).
+                "topics": [t.key for t in c.topics],
+                "related": [other.id for other in c.related],
             }
             for c in compact.commitments
         ],
