@@ -11,13 +11,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, TypeVar
 
 from generator.data import shapes
 from generator.data.messages import unknown_key
 from generator.data.problems import DataError, Problem
-from generator.data.read import DataFiles, Loaded, read_source
+from generator.data.read import DataFiles, Loaded
 from generator.data.source import Extent, OfficialText, Source, check_official_texts
 from generator.data.yamlfile import Location, YamlFile
 from generator.model import types as m
@@ -414,16 +413,13 @@ def official_texts(files: DataFiles) -> list[OfficialText]:
     return texts
 
 
-def check_source(files: DataFiles, data_dir: Path, label: str) -> list[Problem]:
-    """Every official text against the source document ``compact.yaml`` names (if it names one)."""
-    if files.compact is None or files.compact.data.source is None:
+def check_source(files: DataFiles, label: str) -> list[Problem]:
+    """Every official text against the source document ``compact.yaml`` names (if it names one that
+    the data stage could read: if not, it said why)."""
+    if files.compact is None or files.compact.data.source is None or files.source is None:
         return []
-    source = files.compact.data.source
-    text, unread = read_source(data_dir, source.file)
-    if text is None:
-        return [files.compact.file.problem(("source", "file"), unread or "")]
-    corrections = [(c.source, c.reads) for c in source.corrections]
-    return check_official_texts(Source(text, corrections), official_texts(files), label)
+    corrections = [(c.source, c.reads) for c in files.compact.data.source.corrections]
+    return check_official_texts(Source(files.source.text, corrections), official_texts(files), label)
 
 
 # -- building ----------------------------------------------------------------------
@@ -623,7 +619,7 @@ def complaints_guide(data: shapes.ComplaintsFile, compact: shapes.CompactFile) -
     return m.ComplaintsGuide(data.title, tuple(data.introduction), steps, tuple(data.summary_fields), procedure)
 
 
-def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Compact:
+def assemble(files: DataFiles, problems: list[Problem]) -> m.Compact:
     """The model, or :class:`DataError` with every problem (``problems``: those found while reading)."""
     assembler = Assembler(files)
     assembler.problems.extend(problems)
@@ -635,7 +631,7 @@ def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Com
     if compact_file is not None:
         title_in_text = name_in_text(compact_file.data.title, compact_file.data.title_in_text)
         label = f"{title_in_text} ({compact_file.data.edition})"  # as Compact.label gives it
-        assembler.problems += check_source(files, data_dir, label)
+        assembler.problems += check_source(files, label)
     if not files.complete:
         raise DataError(assembler.problems)
     assert compact_file is not None and complaints is not None
@@ -661,7 +657,7 @@ def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Com
     has_group = data.partners_group is not None
     addresses = assembler.take(printed_addresses(compact_file, absent_pages(files)))
     group = assembler.take(partners_group(
-        files.partners_group, has_group, tables["sectors"], group_slug(addresses), data_dir
+        files.partners_group, has_group, tables["sectors"], group_slug(addresses), files.documents
     ))
     statement = assembler.take(accessibility_statement(files.accessibility, has_group))
     assembler.problems += listed_twice(files.search)
@@ -681,7 +677,7 @@ def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Com
             "text; everything else on this site is explanatory."
         ),
         keeper=data.keeper,
-        source=(data_dir / data.source.file) if data.source is not None else None,
+        source=files.source.path if files.source is not None else None,
         values=values,
         sectors=tuple((tables["sectors"] or {}).values()),
         themes=themes,

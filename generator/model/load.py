@@ -6,11 +6,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.data.problems import DataError, Problem
-from generator.data.read import DataFiles, edition_dirs, read_data
+from generator.data.read import EditionFiles, read_editions
 from generator.model.assemble import assemble
 from generator.model.editions import History, Step, check_edition_years, check_no_earlier, redirects, relate
 from generator.model.types import Compact
@@ -39,33 +40,30 @@ def load_checked(data_dir: Path, display_root: Path | None = None) -> Checked:
 
     Warnings come only with data that has no errors: a failing check shows the errors alone.
     """
-    files, problems = read_data(data_dir, display_root)
-    folders, found = edition_dirs(data_dir, display_root)
-    problems += found
-    read: list[tuple[Path, DataFiles, list[Problem]]] = [
-        (folder, *read_data(folder, display_root, current=files)) for folder in folders
-    ]
-    read.append((data_dir, files, problems))
+    return assemble_editions(read_editions(data_dir, display_root))
+
+
+def assemble_editions(read: Sequence[EditionFiles]) -> Checked:
+    """The model of every edition the data stage read (oldest first, the current last), or every problem."""
+    files = read[-1].files
     everything: list[Problem] = []
     editions: list[Compact] = []
-    for folder, edition_files, edition_problems in read:
+    for edition_read in read:
         try:
-            editions.append(assemble(edition_files, edition_problems, folder))
+            editions.append(assemble(edition_read.files, edition_read.problems))
         except DataError as error:
             everything += error.problems
     if files.compact is not None:
-        years = [(f.name, ef.compact) for f, ef, _ in read[:-1] if ef.compact is not None]
+        years = [(r.folder.name, r.files.compact) for r in read[:-1] if r.files.compact is not None]
         everything += check_edition_years(files.compact, years)
-    everything += check_no_earlier(read[0][1])
+    everything += check_no_earlier(read[0].files)
     if everything:
         raise DataError(everything)
     for edition in editions[:-1]:
         inherit_extras(edition, editions[-1])
     steps: list[Step] = []
-    for (_, earlier_files, _), (_, later_files, _), earlier, later in zip(
-        read, read[1:], editions, editions[1:], strict=False
-    ):
-        step, step_problems = relate(earlier, later, later_files, earlier_files)
+    for earlier_read, later_read, earlier, later in zip(read, read[1:], editions, editions[1:], strict=False):
+        step, step_problems = relate(earlier, later, later_read.files, earlier_read.files)
         steps.append(step)
         everything += step_problems
     if everything:
