@@ -135,12 +135,12 @@ def build(
     editions: dict[int | str, Downloads] = {}
     for edition in compact.history.editions:  # each at its permanent address, the current one too
         pages = urls.edition_pages(edition)
-        files = open_data_files(edition, site, pages, open_data_cache)
+        files = open_data_files(edition, site, pages, open_data_cache, compact.history)
         made: list[HandoutFile] = []
         if pdf and edition is compact:  # the same words and pages: the same PDFs, not laid out again
             made = [replace(h, handout=replace(h.handout, prefix=pages.prefix)) for h in handouts]
         elif pdf:
-            made = _handouts(edition, site, override_dirs, pages, cache, templates)
+            made = _handouts(edition, site, override_dirs, pages, cache, templates, compact)
         files.update({h.path: h.content for h in made if h.served})
         outputs.update(files)
         editions[edition.edition] = Downloads.from_outputs(
@@ -171,10 +171,13 @@ def _handouts(
     pages: urls.Pages,
     cache: CacheUse | None,
     templates: jinja2.BytecodeCache | None,
+    current: Compact | None = None,
 ) -> list[HandoutFile]:
+    """An edition's handouts (``current``: the current edition, whose pages they link, if this is an earlier one)."""
     from generator.handouts.pdf import build_handouts  # WeasyPrint loads only when PDFs are made
 
-    return build_handouts(compact, site, override_dirs, pages=pages, cache=cache, bytecode_cache=templates)
+    return build_handouts(compact, site, override_dirs, pages=pages, cache=cache, bytecode_cache=templates,
+                          current=current)
 
 
 def nav_paths(nav: list[Any]) -> Iterator[str]:

@@ -159,9 +159,11 @@ class PdfRenderer:
         override_dirs: Sequence[Path] = (),
         pages: urls.Pages = urls.CURRENT,
         bytecode_cache: jinja2.BytecodeCache | None = None,
+        current: Compact | None = None,
     ) -> None:
         self.compact = compact
-        self.current = compact.history.current
+        #: The current edition, whose pages a printed address leads to (an earlier edition does not hold it).
+        self.current = current or compact
         self.site = site
         self.pages = pages
         self.env = make_pdf_environment(override_dirs, bytecode_cache)
@@ -384,7 +386,9 @@ def build_handouts(
     pages: urls.Pages = urls.CURRENT,
     cache: CacheUse | None = None,
     bytecode_cache: jinja2.BytecodeCache | None = None,
+    current: Compact | None = None,
 ) -> list[HandoutFile]:
-    """Render every handout of an edition (or the given ones) to PDF bytes, through ``cache`` if given."""
+    """Render every handout of an edition (or the given ones) to PDF bytes, through ``cache`` if given
+    (``current``: the current edition, if ``compact`` is an earlier one)."""
     plan = plan_handouts(compact, pages) if handouts is None else list(handouts)
-    return PdfRenderer(compact, site, override_dirs, pages, bytecode_cache).render_all(plan, cache=cache)
+    return PdfRenderer(compact, site, override_dirs, pages, bytecode_cache, current).render_all(plan, cache=cache)

@@ -6,14 +6,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from generator.data.problems import DataError, Problem
 from generator.data.read import EditionFiles, read_editions
 from generator.model.assemble import assemble
-from generator.model.editions import History, Step, check_edition_years, check_no_earlier, redirects, relate
+from generator.model.editions import check_edition_years, check_no_earlier, relate
 from generator.model.types import Compact
 from generator.model.warnings import data_warnings
 
@@ -44,46 +45,38 @@ def load_checked(data_dir: Path, display_root: Path | None = None) -> Checked:
 
 
 def assemble_editions(read: Sequence[EditionFiles]) -> Checked:
-    """The model of every edition the data stage read (oldest first, the current last), or every problem."""
+    """The model of every edition the data stage read (oldest first, the current last), or every problem.
+
+    Each edition is made whole: the current one's own words first (an earlier edition keeps up its
+    editorial extras from them), then, oldest first, each edition again holding the one before it and
+    how it follows from it, so that the current edition holds them all.
+    """
     files = read[-1].files
     everything: list[Problem] = []
-    editions: list[Compact] = []
-    for edition_read in read:
-        try:
-            editions.append(assemble(edition_read.files, edition_read.problems))
-        except DataError as error:
-            everything += error.problems
+    current = attempt(lambda: assemble(files, read[-1].problems), everything)
+    earlier = [attempt(partial(assemble, r.files, r.problems, is_current=False, current=current), everything)
+               for r in read[:-1]]
     if files.compact is not None:
         years = [(r.folder.name, r.files.compact) for r in read[:-1] if r.files.compact is not None]
         everything += check_edition_years(files.compact, years)
     everything += check_no_earlier(read[0].files)
+    editions = [e for e in (*earlier, current) if e is not None]
+    if everything or len(editions) != len(read):
+        raise DataError(everything)
+    made = editions[0]
+    for edition, later_read, earlier_read in zip(editions[1:], read[1:], read, strict=False):
+        changes, problems = relate(made, edition, later_read.files, earlier_read.files)
+        everything += problems
+        made = replace(edition, changes=changes)
     if everything:
         raise DataError(everything)
-    for edition in editions[:-1]:
-        inherit_extras(edition, editions[-1])
-    steps: list[Step] = []
-    for earlier_read, later_read, earlier, later in zip(read, read[1:], editions, editions[1:], strict=False):
-        step, step_problems = relate(earlier, later, later_read.files, earlier_read.files)
-        steps.append(step)
-        everything += step_problems
-    if everything:
-        raise DataError(everything)
-    history = History(tuple(editions), tuple(steps))
-    history.current.redirects = redirects(history)
-    return Checked(history.current, tuple(sorted(set(data_warnings(files, history.current)))))
+    return Checked(made, tuple(sorted(set(data_warnings(files, made)))))
 
 
-def inherit_extras(earlier: Compact, current: Compact) -> None:
-    """An earlier edition's commitment without topics or related links takes the current one's,
-    where the id and the words are the same (editorial extras are kept up in the current edition);
-    an earlier edition without a licence takes the current one's (the site's terms cover every edition)."""
-    earlier.licence = earlier.licence or current.licence
-    for commitment in earlier.commitments:
-        same = current.find(commitment.id)
-        if same is None or same.text != commitment.text:
-            continue
-        if not commitment.topics:
-            commitment.topics = same.topics
-        if not commitment.related:
-            related = (earlier.find(other.id) for other in same.related)
-            commitment.related = tuple(r for r in related if r is not None)
+def attempt(make: Callable[[], Compact], problems: list[Problem]) -> Compact | None:
+    """What ``make`` makes, or None with its problems added to ``problems``."""
+    try:
+        return make()
+    except DataError as error:
+        problems += error.problems
+        return None
