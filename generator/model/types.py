@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -492,22 +492,21 @@ class Compact:
         return self.history.redirects if self.is_current else ()
 
     @functools.cached_property
-    def commitments(self) -> list[Commitment]:
+    def commitments(self) -> tuple[Commitment, ...]:
         """All commitments in the document's order."""
-        return [c for lst in self.lists for c in lst.commitments] + [c for t in self.themes for c in t.commitments]
+        return tuple(c for lst in self.lists for c in lst.commitments) + tuple(c for t in self.themes
+                                                                                for c in t.commitments)
 
     @functools.cached_property
-    def all_parts(self) -> list[Theme]:
+    def all_parts(self) -> tuple[Theme, ...]:
         """Every part, nested ones too, in the document's order."""
-        found: list[Theme] = []
 
-        def walk(parts: Iterable[Theme]) -> None:
+        def walk(parts: Iterable[Theme]) -> Iterator[Theme]:
             for part in parts:
-                found.append(part)
-                walk(part.parts)
+                yield part
+                yield from walk(part.parts)
 
-        walk(self.themes)
-        return found
+        return tuple(walk(self.themes))
 
     @functools.cached_property
     def _by_id(self) -> dict[str, Commitment]:

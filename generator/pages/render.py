@@ -186,7 +186,7 @@ class Renderer:
             (pages.theme_page(t), "theme.md.j2", {"theme": t}, scope) for t in edition.themes
         ]
         plan.append((pages.COMMITMENTS, "commitments.md.j2", {}, scope))
-        runs = [list(t.commitments) for t in edition.themes] or [edition.commitments]  # a pager runs through one part
+        runs = [t.commitments for t in edition.themes] or [edition.commitments]  # a pager runs through one part
         for run in runs:
             for index, commitment in enumerate(run):
                 neighbours = {
