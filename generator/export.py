@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+import yaml_env_tag  # type: ignore[import-untyped]  # MkDocs' own !ENV rule
 
 from generator import staging, urls
 from generator.build import Build, build, theme_values
@@ -62,29 +63,16 @@ class Export:
 
 
 class _Loader(yaml.SafeLoader):
-    """``mkdocs.yml`` as MkDocs reads it: ``!ENV NAME`` and ``!ENV [NAME, …, default]`` resolved."""
+    """``mkdocs.yml`` as MkDocs reads it: ``!ENV NAME`` and ``!ENV [NAME, …, default]`` resolved by
+    MkDocs' own rule (``pyyaml_env_tag``, which MkDocs installs and uses)."""
 
 
-def _environment_value(loader: _Loader, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        names, default = [loader.construct_scalar(node)], None
-    elif isinstance(node, yaml.SequenceNode) and node.value:
-        *name_nodes, last = node.value
-        names = [loader.construct_scalar(n) for n in name_nodes] if name_nodes else [loader.construct_scalar(last)]
-        default = loader.construct_object(last) if name_nodes else None
-    else:
-        raise yaml.constructor.ConstructorError(None, None, "!ENV takes a name or a list of names", node.start_mark)
-    for name in names:
-        if isinstance(name, str) and name in os.environ:
-            return yaml.safe_load(os.environ[name]) if os.environ[name] else os.environ[name]
-    return default
-
-
-_Loader.add_constructor("!ENV", _environment_value)
+_Loader.add_constructor("!ENV", yaml_env_tag.construct_env_tag)
 
 
 def read_config(path: Path) -> dict[str, Any]:
-    """The project's ``mkdocs.yml``, its environment variables resolved."""
+    """The project's ``mkdocs.yml``, its environment variables resolved: the one reader of it outside
+    MkDocs (the export, ``generator check``, the tests)."""
     try:
         settings = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 (a safe loader)
     except OSError as error:
