@@ -7,7 +7,7 @@ call :func:`build`, so the order of the pipeline lives here, once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -183,3 +183,41 @@ def nav_paths(nav: list[Any]) -> Iterator[str]:
                 yield from nav_paths(value)
             else:
                 yield value
+
+
+# -- what a build must serve: one rule each for the plugin and the export -----------------
+
+
+def clashes(generated: Iterable[str], hand_written: Container[str], docs_dir: object) -> list[str]:
+    """The generated files (source paths) that the docs folder also holds, as one sentence."""
+    found = sorted(path for path in generated if path in hand_written)
+    if not found:
+        return []
+    return [f"these files are generated from the data but also exist in {docs_dir}: {', '.join(found)}; "
+            "remove the hand-written copies"]
+
+
+def unserved_printed(compact: Compact, served: Container[str]) -> list[str]:
+    """Each address the Compact prints about this site that the site (``served``: its source paths)
+    would not serve by the page it names, as a sentence."""
+    return [
+        f"{address.where}: the Compact prints the address '{address.text}', but this build does not serve it: "
+        f"there is no page '{target}' (add it to the docs folder, or name another page)"
+        for address in compact.printed_addresses
+        if (target := urls.printed_target(address, compact)) not in served or urls.printed_page(address) not in served
+    ]
+
+
+def published_missing(manifest: Path, served: Iterable[str], pdf: bool) -> list[str]:
+    """The addresses ``manifest`` lists (if it exists) that none of ``served`` (the site's addresses) is."""
+    if not manifest.is_file():
+        return []
+    return urls.unserved(urls.read_manifest(manifest.read_text(encoding="utf-8")), set(served), pdf=pdf)
+
+
+def unserved_published(manifest: Path, served: Iterable[str], pdf: bool) -> list[str]:
+    """:func:`published_missing` as one sentence."""
+    missing = published_missing(manifest, served, pdf)
+    if not missing:
+        return []
+    return [f"{len(missing)} published address(es) in {manifest.name} would no longer be served: " + ", ".join(missing)]
