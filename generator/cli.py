@@ -46,22 +46,6 @@ def tell_warnings(warnings: tuple[Problem, ...]) -> None:
         print(warnings_report(warnings), file=sys.stderr)
 
 
-def site_url_from(config: Path) -> str | None:
-    """``site_url`` from ``mkdocs.yml``, read without MkDocs (its ``!ENV`` tags are left unread)."""
-    import yaml
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    try:
-        settings = yaml.load(config.read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506 (a safe loader)
-    except (OSError, yaml.YAMLError):
-        return None
-    value = settings.get("site_url") if isinstance(settings, dict) else None
-    return value if isinstance(value, str) else None
-
-
 def _listen_problems(listen: str) -> list[str]:
     if not LISTEN.match(listen):
         return [f"--listen must be HOST:PORT, such as 127.0.0.1:8080, not {listen!r}"]
