@@ -26,7 +26,7 @@ import yaml_env_tag  # type: ignore[import-untyped]  # MkDocs' own !ENV rule
 from generator import staging, urls
 from generator.build import Build, build, clashes, published_missing, theme_values, unserved_printed, unserved_published
 from generator.data.problems import Problem
-from generator.deploy.rules import fingerprint
+from generator.deploy.rules import Fingerprinter
 from generator.environment import cannot_write
 from generator.handouts.plan import plan_handouts
 from generator.model import Compact, load_checked
@@ -130,22 +130,14 @@ def site_files(result: Build, docs_dir: Path) -> dict[str, bytes]:
 def fingerprinted(paths: list[Any], files: dict[str, bytes]) -> tuple[list[Any], dict[str, bytes]]:
     """The site's own CSS or JS (``extra_css``, ``extra_javascript``) under names that change with
     their content, as the plugin serves them, and the copies to add."""
-    copies: dict[str, bytes] = {}
-
-    def renamed(path: str) -> str:
-        if "://" in path or path not in files:
-            return path
-        name = fingerprint(path, files[path])
-        copies[name] = files[path]
-        return name
-
+    renamed = Fingerprinter(files.get)
     listed: list[Any] = []
     for entry in paths:
         if isinstance(entry, dict) and isinstance(entry.get("path"), str):
             listed.append({**entry, "path": renamed(entry["path"])})
         else:
             listed.append(renamed(entry) if isinstance(entry, str) else entry)
-    return listed, copies
+    return listed, renamed.copies
 
 
 def export_config(config: Mapping[str, Any], result: Build, nav: list[Any] | None, theme: bool) -> dict[str, Any]:

@@ -13,8 +13,8 @@ import base64
 import hashlib
 import importlib.util
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import urls
@@ -220,3 +220,21 @@ def fingerprint(path: str, content: bytes) -> str:
     stem, dot, suffix = path.rpartition(".")
     digest = hashlib.sha256(content).hexdigest()[:10]
     return f"{stem}.{digest}.{suffix}" if dot else f"{path}.{digest}"
+
+
+@dataclass
+class Fingerprinter:
+    """Renames the site's own CSS and JS by their content and keeps the copies to add: one rule for
+    the plugin (reading ``docs_dir``) and the export (reading its files), whatever lists the names."""
+
+    read: Callable[[str], bytes | None]
+    copies: dict[str, bytes] = field(default_factory=dict)
+
+    def __call__(self, path: str) -> str:
+        """The fingerprinted name of one of the site's files; an address or a file it has not, unchanged."""
+        content = None if "://" in path else self.read(path)
+        if content is None:
+            return path
+        name = fingerprint(path, content)
+        self.copies[name] = content
+        return name

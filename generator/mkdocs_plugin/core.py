@@ -26,7 +26,7 @@ from generator.build import Build, build, clashes, theme_values, unserved_printe
 from generator.cachefiles import TemplateCache
 from generator.data.problems import DataError
 from generator.deploy.nginx import write_host_files
-from generator.deploy.rules import UnknownScript, fingerprint
+from generator.deploy.rules import Fingerprinter, UnknownScript
 from generator.environment import EnvironmentProblem, pinned_date, settle_source_date
 from generator.handouts.cache import CacheUse, HandoutCache, Laid
 from generator.handouts.plan import HandoutFile, PdfError
@@ -156,17 +156,7 @@ def configure(config: MkDocsConfig, made: Build, options: CompactConfig) -> froz
 def fingerprint_assets(config: MkDocsConfig) -> dict[str, bytes]:
     """Point the pages at copies of the site's own CSS and JS named by their content: the copies."""
     docs = Path(config.docs_dir)
-    copies: dict[str, bytes] = {}
-
-    def renamed(path: str) -> str:
-        source = docs / path
-        if "://" in path or not source.is_file():
-            return path
-        content = source.read_bytes()
-        name = fingerprint(path, content)
-        copies[name] = content
-        return name
-
+    renamed = Fingerprinter(lambda path: (docs / path).read_bytes() if (docs / path).is_file() else None)
     config.extra_css = [renamed(path) for path in config.extra_css]
     scripts: list[ExtraScriptValue | str] = []
     for script in config.extra_javascript:
@@ -176,7 +166,7 @@ def fingerprint_assets(config: MkDocsConfig) -> dict[str, bytes]:
             script.path = renamed(script.path)
             scripts.append(script)
     config.extra_javascript = scripts
-    return copies
+    return renamed.copies
 
 
 def add_files(files: Files, config: MkDocsConfig, made: Made) -> None:
