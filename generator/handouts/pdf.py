@@ -322,14 +322,47 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
+#: A last page whose text ends above this fraction of its height is a few lines alone on a sheet:
+#: the handout is laid out once more with the stylesheet's ``handout--fit`` rules (a little
+#: tighter), and that layout is kept when it has fewer pages.
+SHORT_LAST_PAGE = 0.25
+#: The class the second layout adds to the body (the templates' ``<body class="handout …">``).
+BODY = '<body class="handout '
+FIT = "handout--fit"
+
+
 def _layout(html: str, stylesheet_source: tuple[str, str]) -> tuple[bytes, int]:
+    document = _render(html, stylesheet_source)
+    if len(document.pages) > 1 and BODY in html and _filled(document.pages[-1]) < SHORT_LAST_PAGE:
+        tighter = _render(html.replace(BODY, f"{BODY}{FIT} ", 1), stylesheet_source)
+        if len(tighter.pages) < len(document.pages):
+            document = tighter
+    return document.write_pdf(**PDF_OPTIONS), len(document.pages)
+
+
+def _render(html: str, stylesheet_source: tuple[str, str]) -> Any:
     from weasyprint import HTML
 
-    stylesheet = _parsed_stylesheet(stylesheet_source)
-    document = HTML(string=html, base_url=str(PDF_TEMPLATE_DIR) + "/").render(
-        stylesheets=[stylesheet], font_config=_font_configuration(), **PDF_OPTIONS
+    return HTML(string=html, base_url=str(PDF_TEMPLATE_DIR) + "/").render(
+        stylesheets=[_parsed_stylesheet(stylesheet_source)], font_config=_font_configuration(), **PDF_OPTIONS
     )
-    return document.write_pdf(**PDF_OPTIONS), len(document.pages)
+
+
+def _filled(page: Any) -> float:
+    """How far down its content area a laid-out page's text goes (0 to 1): the lowest line box
+    outside the page's margin boxes (WeasyPrint's page box, which its API does not document)."""
+    from weasyprint.formatting_structure import boxes
+
+    page_box = page._page_box
+    top, height = page_box.content_box_y(), page_box.height
+    lowest = top
+    for child in page_box.children:
+        if isinstance(child, boxes.MarginBox):
+            continue
+        for box in child.descendants():
+            if isinstance(box, boxes.LineBox):
+                lowest = max(lowest, box.position_y + box.height)
+    return (lowest - top) / height
 
 
 @functools.cache
