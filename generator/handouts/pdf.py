@@ -354,14 +354,14 @@ def _filled(page: Any) -> float:
     from weasyprint.formatting_structure import boxes
 
     page_box = page._page_box
-    top, height = page_box.content_box_y(), page_box.height
+    top, height = float(page_box.content_box_y()), float(page_box.height)
     lowest = top
     for child in page_box.children:
         if isinstance(child, boxes.MarginBox):
             continue
         for box in child.descendants():
             if isinstance(box, boxes.LineBox):
-                lowest = max(lowest, box.position_y + box.height)
+                lowest = max(lowest, float(box.position_y + box.height))
     return (lowest - top) / height
 
 
