@@ -322,10 +322,13 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-#: A last page whose text ends above this fraction of its height is a few lines alone on a sheet:
-#: the handout is laid out once more with the stylesheet's ``handout--fit`` rules (a little
-#: tighter), and that layout is kept when it has fewer pages.
-SHORT_LAST_PAGE = 0.25
+#: A last page whose content ends above this fraction of its height is a few lines alone on a
+#: sheet, and so is the page before one that starts a section of its own (``PAGE_STARTS``): the
+#: handout is laid out once more with the stylesheet's ``handout--fit`` rules (a little tighter),
+#: and that layout is kept when it has fewer pages.
+SHORT_PAGE = 0.25
+#: The ids of the sections that start a page (the checklist's summary, in ``_review.html.j2``).
+PAGE_STARTS = frozenset({"review-summary"})
 #: The class the second layout adds to the body (the templates' ``<body class="handout …">``).
 BODY = '<body class="handout '
 FIT = "handout--fit"
@@ -333,7 +336,7 @@ FIT = "handout--fit"
 
 def _layout(html: str, stylesheet_source: tuple[str, str]) -> tuple[bytes, int]:
     document = _render(html, stylesheet_source)
-    if len(document.pages) > 1 and BODY in html and _filled(document.pages[-1]) < SHORT_LAST_PAGE:
+    if BODY in html and _has_short_page(document.pages):
         tighter = _render(html.replace(BODY, f"{BODY}{FIT} ", 1), stylesheet_source)
         if len(tighter.pages) < len(document.pages):
             document = tighter
@@ -348,9 +351,16 @@ def _render(html: str, stylesheet_source: tuple[str, str]) -> Any:
     )
 
 
-def _filled(page: Any) -> float:
-    """How far down its content area a laid-out page's text goes (0 to 1): the lowest line box
-    outside the page's margin boxes (WeasyPrint's page box, which its API does not document)."""
+def _has_short_page(pages: Sequence[Any]) -> bool:
+    """Whether the last page, or one before a section that starts a page, holds only a few lines."""
+    ends = [i - 1 for i, page in enumerate(pages) if i > 0 and PAGE_STARTS & set(page.anchors)]
+    return len(pages) > 1 and any(filled(pages[i]) < SHORT_PAGE for i in [*ends, len(pages) - 1])
+
+
+def filled(page: Any) -> float:
+    """How far down its content area a laid-out page's content goes (0 to 1): the lowest line of text,
+    ruled box or table cell outside the page's margin boxes (read from WeasyPrint's page box, which
+    its API does not document)."""
     from weasyprint.formatting_structure import boxes
 
     page_box = page._page_box
@@ -362,6 +372,8 @@ def _filled(page: Any) -> float:
         for box in child.descendants():
             if isinstance(box, boxes.LineBox):
                 lowest = max(lowest, float(box.position_y + box.height))
+            elif isinstance(box, boxes.TableCellBox) or getattr(box, "border_bottom_width", None):
+                lowest = max(lowest, float(box.border_box_y() + box.border_height()))
     return (lowest - top) / height
 
 
