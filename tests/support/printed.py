@@ -23,6 +23,8 @@ HANDOUT_MARGINS = (22, 20)
 #: Headings that start a page on purpose: the whole Compact's contents, a checklist's summary
 #: and action plan. The page before one may end early.
 PAGE_STARTS = ("Contents", "Summary of this review", "Action plan")
+#: Those that are a page of their own, whatever follows: the whole Compact's contents.
+ALONE = ("Contents",)
 
 
 def page_fills(pdf: Path, margins: tuple[float, float] = HANDOUT_MARGINS) -> list[float]:
@@ -44,12 +46,13 @@ def page_fills(pdf: Path, margins: tuple[float, float] = HANDOUT_MARGINS) -> lis
 def mostly_blank(pdf: Path, inner: float = 0.6, last: float = 0.2) -> list[str]:
     """The pages of a handout left mostly blank without reason: a page before the last filled less
     than ``inner`` (unless the next starts a page on purpose, or it is the cover before the contents),
-    and a last page of a longer handout filled less than ``last`` (a few lines alone on a sheet)."""
+    and a last page of a longer handout filled less than ``last`` (a few lines alone on a sheet).
+    The cover and contents of the whole Compact are pages of their own."""
     fills = page_fills(pdf)
     texts = [squash(page.extract_text()) for page in PdfReader(pdf).pages]
     found = []
     for number, fill in enumerate(fills[:-1], start=1):
-        if fill < inner and not _starts_a_page(texts[number]):
+        if fill < inner and not _starts_a_page(texts[number]) and not _starts_a_page(texts[number - 1], ALONE):
             found.append(f"{pdf.name}: page {number} of {len(fills)} is {fill:.0%} full")
     if len(fills) > 1 and fills[-1] < last:
         found.append(f"{pdf.name}: its last page ({len(fills)}) is {fills[-1]:.0%} full")
