@@ -292,13 +292,21 @@ class Typesetter:
         return self._stylesheets[source]
 
     def layout(self, html: str, stylesheet_source: tuple[str, str]) -> tuple[bytes, int]:
-        """One finished HTML document as PDF bytes, and its number of pages."""
+        """One finished HTML document as PDF bytes, and its number of pages: laid out once more a
+        little tighter (``FIT``) when a page holds only a few lines, kept if that saves the page."""
+        document = self._render(html, stylesheet_source)
+        if BODY in html and _has_short_page(document.pages):
+            tighter = self._render(html.replace(BODY, f"{BODY}{FIT} ", 1), stylesheet_source)
+            if len(tighter.pages) < len(document.pages):
+                document = tighter
+        return document.write_pdf(**PDF_OPTIONS), len(document.pages)
+
+    def _render(self, html: str, stylesheet_source: tuple[str, str]) -> Any:
         from weasyprint import HTML
 
-        document = HTML(string=html, base_url=str(PDF_TEMPLATE_DIR) + "/").render(
+        return HTML(string=html, base_url=str(PDF_TEMPLATE_DIR) + "/").render(
             stylesheets=[self.stylesheet(stylesheet_source)], font_config=self.fonts(), **PDF_OPTIONS
         )
-        return document.write_pdf(**PDF_OPTIONS), len(document.pages)
 
     def lay_out(self, documents: Sequence[str], stylesheet_source: tuple[str, str],
                 workers: int | None = None) -> list[Laid]:
@@ -374,6 +382,45 @@ def die_with_parent(parent: int) -> None:
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # the build died before the request took effect
         os._exit(1)
+
+
+#: A last page whose content ends above this fraction of its height is a few lines alone on a
+#: sheet, and so is the page before one that starts a section of its own (``PAGE_STARTS``): the
+#: handout is laid out once more with the stylesheet's ``handout--fit`` rules (a little tighter),
+#: and that layout is kept when it has fewer pages.
+SHORT_PAGE = 0.25
+#: The ids of the sections that start a page (the checklist's summary, in ``_review.html.j2``).
+PAGE_STARTS = frozenset({"review-summary"})
+#: The class the second layout adds to the body (the templates' ``<body class="handout …">``).
+BODY = '<body class="handout '
+FIT = "handout--fit"
+
+
+def _has_short_page(pages: Sequence[Any]) -> bool:
+    """Whether the last page, or one before a section that starts a page, holds only a few lines."""
+    ends = [i - 1 for i, page in enumerate(pages) if i > 0 and PAGE_STARTS & set(page.anchors)]
+    return len(pages) > 1 and any(filled(pages[i]) < SHORT_PAGE for i in [*ends, len(pages) - 1])
+
+
+def filled(page: Any) -> float:
+    """How far down its content area a laid-out page's content goes (0 to 1): the lowest line of text,
+    ruled box or table cell outside the page's margin boxes (read from WeasyPrint's page box, which
+    its API does not document)."""
+    from weasyprint.formatting_structure import boxes
+
+    page_box = page._page_box
+    top, height = float(page_box.content_box_y()), float(page_box.height)
+    lowest = top
+    for child in page_box.children:
+        if isinstance(child, boxes.MarginBox):
+            continue
+        for box in child.descendants():
+            if isinstance(box, boxes.LineBox):
+                lowest = max(lowest, float(box.position_y + box.height))
+            elif isinstance(box, boxes.TableCellBox) or getattr(box, "border_bottom_width", None):
+                lowest = max(lowest, float(box.border_box_y() + box.border_height()))
+    return (lowest - top) / height
+
 
 #: A forked layout worker's typesetter, its parent's: set in the worker process only, which lives for
 #: one :meth:`Typesetter.lay_out` (a pool sends its work by name, so the work finds it here).
