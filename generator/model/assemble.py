@@ -23,6 +23,7 @@ from generator.data.yamlfile import Location, YamlFile
 from generator.model import types as m
 from generator.model.accessibility import accessibility_statement
 from generator.model.group import absent_pages, group_slug, partners_group, printed_addresses
+from generator.model.named import Table, Use, unknown_named
 from generator.model.published import ComplaintsProcedure, Licence
 from generator.model.search import give_search_words, listed_twice
 from generator.model.types import PASSAGES
@@ -101,15 +102,19 @@ def unique(
 
 
 def resolve(
-    file: YamlFile, location: Location, keys: Iterable[str], known: dict[str, Entry] | None, what: str
+    file: YamlFile, location: Location, keys: Iterable[str], known: dict[str, Entry] | None, what: str,
+    unknown: list[Use] | None = None,
 ) -> tuple[tuple[Entry, ...], list[Problem]]:
-    """The entries ``keys`` name; ``known`` is None if their file is broken (already reported)."""
+    """The entries ``keys`` name; ``known`` is None if their file is broken (already reported). Keys it
+    lacks are problems, or go to ``unknown`` to be told once for all the provisions that name them."""
     if known is None:
         return (), []
     found, problems = [], []
     for index, key in enumerate(keys):
         if key in known:
             found.append(known[key])
+        elif unknown is not None:
+            unknown.append(Use(file, (*location, index), key))
         else:
             problems.append(file.problem((*location, index), unknown_key(what, key, names_of(known))))
     return tuple(found), problems
@@ -524,6 +529,7 @@ class Assembler:
         top_lists = () if f.provisions is None else tuple(make_lists(f.provisions.file, f.provisions.data, ()))
         sectors, terms = tables["sectors"], tables["glossary"]
         wanted: list[tuple[m.Commitment, Written]] = []
+        unknown_topics: list[Use] = []
         for item in written:
             entry, file = item.entry, item.file
             sector = None
@@ -538,7 +544,8 @@ class Assembler:
             explicit = self.take(resolve(file, (*item.location, "terms"), entry.terms, terms, "glossary term"))
             cited = self.take(resolve(file, (*item.location, "references"), entry.references, tables["references"],
                                       "reference"))
-            topics = self.take(resolve(file, (*item.location, "topics"), entry.topics, tables["topics"], "topic"))
+            topics = self.take(resolve(file, (*item.location, "topics"), entry.topics, tables["topics"], "topic",
+                                       unknown_topics))
             if sector is None or defined.get(entry.id) is not item:
                 continue
             enclosing = [parts[id(p)] for p in item.parts]
@@ -554,6 +561,10 @@ class Assembler:
             for part in enclosing:
                 part.commitments.append(commitment)
             wanted.append((commitment, item))
+        if f.topics is not None and tables["topics"] is not None:
+            table = Table("topic", "topics", f.topics, names_of(tables["topics"]))
+            used = {key for item in written for key in item.entry.topics}
+            self.problems += unknown_named(unknown_topics, used, table, words.provisions)
         self.link_related(wanted, defined)
         return themes, top_lists
 
