@@ -397,3 +397,14 @@ NAMED_BY_MANY = {
     "meant": " (did you mean '{key}'?)",
     "named": " (write its key '{key}', not its name)",
 }
+
+#: A quotation marked as the Compact's words (a glossary definition with 'source: compact') that is in no
+#: place of its source; ``{…}`` are filled in from the data, after "<what it is> ".
+OFFICIAL_TEXT = {
+    "near": (
+        "is not in the source text of {label} word for word: the nearest passage reads '{stretch}', and the "
+        "two first differ at {differs}"
+    ),
+    "nothing near": "is not in the source text of {label}, nor is anything near it",
+    "own words": ": if these are our own words, not the Compact's, write '{how}'",
+}

@@ -345,10 +345,11 @@ def official_texts(files: DataFiles) -> list[OfficialText]:
     words = editor_words(files)
 
     def add(loaded: Loaded[Any] | None, location: Location, what: str, text: str, *,
-            extent: Extent = "whole", sequence: str = "", any_case: bool = False, heading: bool = False) -> None:
+            extent: Extent = "whole", sequence: str = "", any_case: bool = False, heading: bool = False,
+            own_words: str = "") -> None:
         if loaded is not None:
             place = loaded.file.problem(location, "")
-            texts.append(OfficialText(what, text, place, any_case, extent, sequence, heading))
+            texts.append(OfficialText(what, text, place, any_case, extent, sequence, heading, own_words))
 
     if files.compact is not None:
         add(files.compact, ("title",), "the document's title", files.compact.data.title, heading=True)
@@ -392,7 +393,7 @@ def official_texts(files: DataFiles) -> list[OfficialText]:
         for i, term in enumerate(files.glossary.data.terms):
             if term.source == "compact":
                 add(files.glossary, ("terms", i, "definition"), f"the Compact's definition of '{term.term}'",
-                    term.definition, extent="excerpt", any_case=True)
+                    term.definition, extent="excerpt", any_case=True, own_words="source: explanatory")
     if files.compact is not None:
         data = files.compact.data
         for name in PASSAGES:

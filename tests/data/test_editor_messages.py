@@ -2,7 +2,10 @@
 
 A topic key renamed in ``topics.yaml`` but not in the provisions that name it is one sentence at
 the renamed key, listing every place to change, in every shape of Compact (not one "did you
-mean" per provision); a single provision's slip keeps its own "did you mean".
+mean" per provision); a single provision's slip keeps its own "did you mean". A glossary
+definition marked as the Compact's words that is not in the source is told in a short sentence:
+the nearest short stretch of the source and where the two first differ, or, with nothing near,
+how to mark it as our own words (never a comparison with a page of the source).
 Each test edits a copy of the data as an editor would and runs ``generator check`` in-process.
 """
 
@@ -16,7 +19,7 @@ from typing import Any
 
 import pytest
 import yaml
-from support import check_data
+from support import ROOT, check_data
 from support.shapes import NAMES, read_shape
 
 PROBLEM = re.compile(r"^(?P<path>compact_data/[\w./-]+\.yaml):(?P<line>\d+):(?P<column>\d+): (?P<message>\S.*)$")
@@ -114,3 +117,78 @@ def test_one_provisions_slip_keeps_its_did_you_mean_beside_a_rename(
     [problem] = problems(output)
     assert problem["path"] != "compact_data/topics.yaml"
     assert problem["message"].startswith("unknown topic 'talkng': did you mean 'talking'? (expected one of: ")
+
+
+# -- glossary definitions marked as the Compact's words -------------------------------------
+
+#: Longer than any message about a glossary definition may be: a line or so of the source at most.
+MESSAGE_BOUND = 400
+
+
+def glossary(data: Path, terms: list[dict[str, str]]) -> None:
+    (data / "glossary.yaml").write_text(yaml.safe_dump({"terms": terms}, allow_unicode=True, sort_keys=False),
+                                        encoding="utf-8")
+
+
+def test_bristols_own_definitions_marked_compact_are_told_briefly_how_to_mark_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "compact_data"
+    shutil.copytree(ROOT / "compact_data", data)
+    terms = yaml.safe_load((data / "glossary.yaml").read_text(encoding="utf-8"))["terms"]
+    ours = [t for t in terms if t["source"] == "explanatory"]
+    assert len(ours) >= 5
+    for term in ours:
+        term["source"] = "compact"
+    glossary(data, terms)
+    source_start = " ".join((data / "source" / "bristol-compact-2012.txt").read_text(encoding="utf-8").split()[:4])
+
+    code, output = check_data(tmp_path, capsys, monkeypatch)
+
+    assert code == 1
+    found = problems(output)
+    assert [p["path"] for p in found] == ["compact_data/glossary.yaml"] * len(ours)
+    for problem, term in zip(found, ours, strict=True):
+        assert problem["message"] == (
+            f"the Compact's definition of '{term['term']}' is not in the source text of the Bristol Compact (2012), "
+            "nor is anything near it: if these are our own words, not the Compact's, write 'source: explanatory'")
+        assert source_start not in problem["message"]
+
+
+@pytest.fixture(params=NAMES)
+def shape_glossary(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[Path, str, str]:
+    """A shape's data with two terms marked as its words: one its longest provision with a word changed,
+    one our own words; the word changed and the word of the source it replaced."""
+    shape = read_shape(request.param)
+    data = tmp_path / "compact_data"
+    shutil.copytree(shape.data, data)
+    longest = max((item.text for item in shape.items), key=len).split()
+    assert len(longest) >= 8, "the shape has no provision long enough to misquote"
+    middle = len(longest) // 2
+    replaced, longest[middle] = longest[middle], "zzxq"
+    glossary(data, [
+        {"key": "misquoted", "term": "Misquoted", "source": "compact", "definition": " ".join(longest)},
+        {"key": "ours", "term": "Ours", "source": "compact",
+         "definition": "A sentence we wrote ourselves to explain a word, which the document never prints."},
+    ])
+    return data, "zzxq", replaced
+
+
+def test_a_definition_not_in_the_source_is_told_in_a_line_in_every_shape(
+    shape_glossary: tuple[Path, str, str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, changed, replaced = shape_glossary
+
+    code, output = check_data(data.parent, capsys, monkeypatch)
+
+    assert code == 1
+    misquoted, ours = (p["message"] for p in problems(output))
+    assert misquoted.startswith("the Compact's definition of 'Misquoted' is not in the source text of ")
+    assert "word for word: the nearest passage reads '" in misquoted
+    assert misquoted.endswith(f"and the two first differ at '{changed}' where the source has '{replaced}'")
+    stretch = misquoted.split("reads '", 1)[1].split("', and the two", 1)[0]
+    assert len(stretch.split()) <= 13  # five words each side of the word that differs, and the ellipses
+    assert ours.startswith("the Compact's definition of 'Ours' is not in the source text of ")
+    assert ours.endswith("nor is anything near it: if these are our own words, not the Compact's, "
+                         "write 'source: explanatory'")
+    assert max(len(misquoted), len(ours)) < MESSAGE_BOUND
