@@ -5,7 +5,8 @@ the renamed key, listing every place to change, in every shape of Compact (not o
 mean" per provision); a single provision's slip keeps its own "did you mean". A glossary
 definition marked as the Compact's words that is not in the source is told in a short sentence:
 the nearest short stretch of the source and where the two first differ, or, with nothing near,
-how to mark it as our own words (never a comparison with a page of the source).
+how to mark it as our own words (never a comparison with a page of the source). ``check``'s summary
+says what it read of the Partners' Group's data, and nothing of a Group where the data has none.
 Each test edits a copy of the data as an editor would and runs ``generator check`` in-process.
 """
 
@@ -21,6 +22,8 @@ import pytest
 import yaml
 from support import ROOT, check_data
 from support.shapes import NAMES, read_shape
+
+from generator import cli
 
 PROBLEM = re.compile(r"^(?P<path>compact_data/[\w./-]+\.yaml):(?P<line>\d+):(?P<column>\d+): (?P<message>\S.*)$")
 
@@ -192,3 +195,45 @@ def test_a_definition_not_in_the_source_is_told_in_a_line_in_every_shape(
     assert ours.endswith("nor is anything near it: if these are our own words, not the Compact's, "
                          "write 'source: explanatory'")
     assert max(len(misquoted), len(ours)) < MESSAGE_BOUND
+
+
+# -- the summary: the Partners' Group's data ------------------------------------------------
+
+GROUP_FIXTURE = ROOT / "tests" / "fixtures" / "partners-group"
+
+
+def summary(project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    monkeypatch.chdir(project)
+    capsys.readouterr()
+    assert cli.main(["check", "--data", "compact_data"]) == 0
+    return capsys.readouterr().out.splitlines()
+
+
+def test_the_summary_says_what_it_read_of_the_groups_data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(ROOT / "compact_data", tmp_path / "compact_data")
+    shutil.copy2(GROUP_FIXTURE / "partners-group.yaml", tmp_path / "compact_data" / "partners-group.yaml")
+    shutil.copytree(GROUP_FIXTURE / "partners-group", tmp_path / "compact_data" / "partners-group")
+    given = yaml.safe_load((GROUP_FIXTURE / "partners-group.yaml").read_text(encoding="utf-8"))
+    kinds = sorted(r["kind"] for r in given["records"])
+    assert len(given["members"]) == 3 and kinds == ["decision", "meeting", "report"]
+    assert sum(1 for r in given["records"] if "document" in r) == 1 and given["contact"]
+
+    lines = summary(tmp_path, capsys, monkeypatch)
+
+    assert lines[0].startswith("OK: the Bristol Compact (2012): 5 themes, 54 commitments")
+    assert lines[1:] == ["   and the Compact Partners' Group (partners-group.yaml): 3 members, "
+                         "3 records (1 decision, 1 meeting, 1 report), 1 document, a contact"]
+
+
+def test_the_summary_says_nothing_of_a_group_without_data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bristol's Group has published nothing yet (its file holds only comments); a shape has no Group."""
+    shutil.copytree(ROOT / "compact_data", tmp_path / "bristol" / "compact_data")
+    assert "Group" not in "\n".join(summary(tmp_path / "bristol", capsys, monkeypatch))
+    for name in NAMES:
+        shutil.copytree(read_shape(name).data, tmp_path / name / "compact_data")
+        lines = summary(tmp_path / name, capsys, monkeypatch)
+        assert lines[0].startswith("OK: ") and not any("Group" in line for line in lines), lines
