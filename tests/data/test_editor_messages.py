@@ -237,3 +237,19 @@ def test_the_summary_says_nothing_of_a_group_without_data(
         shutil.copytree(read_shape(name).data, tmp_path / name / "compact_data")
         lines = summary(tmp_path / name, capsys, monkeypatch)
         assert lines[0].startswith("OK: ") and not any("Group" in line for line in lines), lines
+
+
+# -- the editors' guide ----------------------------------------------------------------------
+
+
+def test_every_message_the_editors_guide_shows_whole_is_one_check_prints() -> None:
+    """The guide's examples (a renamed topic, a definition not in the source…) are tests/data/broken/'s
+    expected lines, so they change when the messages do; an example cut short ('…') is left aside."""
+    guide = (ROOT / "docs" / "editors.md").read_text(encoding="utf-8")
+    shown = [line for line in guide.splitlines() if PROBLEM.match(line) and "…" not in line]
+    printed = {line for path in (ROOT / "tests" / "data" / "broken").glob("*/expected.txt")
+               for line in path.read_text(encoding="utf-8").splitlines()}
+    assert len(shown) >= 4
+    assert [line for line in shown if line not in printed] == []
+    for needle in ("is used by 9 commitments", "nor is anything near it"):
+        assert any(needle in line for line in shown), needle
