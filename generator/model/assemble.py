@@ -23,7 +23,7 @@ from generator.data.yamlfile import Location, YamlFile
 from generator.model import types as m
 from generator.model.accessibility import accessibility_statement
 from generator.model.group import absent_pages, group_slug, partners_group, printed_addresses
-from generator.model.named import Table, Use, unknown_named
+from generator.model.named import Gathered, Table, Use
 from generator.model.published import ComplaintsProcedure, Licence
 from generator.model.search import give_search_words, listed_twice
 from generator.model.types import PASSAGES
@@ -445,10 +445,15 @@ def name_in_text(title: str, given: str | None) -> str:
 
 
 class Assembler:
-    """Collects the problems of every check while it builds the model's parts."""
+    """Collects the problems of every check while it builds the model's parts.
 
-    def __init__(self, files: DataFiles) -> None:
+    ``gathered``: where the keys of shared tables the provisions name go, by the table's file, to be
+    told once for every edition (None: told here, for this edition alone).
+    """
+
+    def __init__(self, files: DataFiles, gathered: dict[str, Gathered] | None = None) -> None:
         self.files = files
+        self.gathered = gathered
         self.problems: list[Problem] = []
         self.values: dict[str, shapes.ValueEntry] = {}
 
@@ -564,8 +569,12 @@ class Assembler:
             wanted.append((commitment, item))
         if f.topics is not None and tables["topics"] is not None:
             table = Table("topic", "topics", f.topics, names_of(tables["topics"]))
-            used = {key for item in written for key in item.entry.topics}
-            self.problems += unknown_named(unknown_topics, used, table, words.provisions)
+            named = Gathered(table) if self.gathered is None else self.gathered.setdefault(table.loaded.file.path,
+                                                                                          Gathered(table))
+            named.unknown += unknown_topics
+            named.used.update(key for item in written for key in item.entry.topics)
+            if self.gathered is None:
+                self.problems += named.problems(words.provisions)
         self.link_related(wanted, defined)
         return themes, top_lists
 
@@ -635,9 +644,15 @@ def complaints_guide(data: shapes.ComplaintsFile, compact: shapes.CompactFile) -
     return m.ComplaintsGuide(data.title, tuple(data.introduction), steps, tuple(data.summary_fields), procedure)
 
 
-def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Compact:
-    """The model, or :class:`DataError` with every problem (``problems``: those found while reading)."""
-    assembler = Assembler(files)
+def assemble(
+    files: DataFiles, problems: list[Problem], data_dir: Path, gathered: dict[str, Gathered] | None = None
+) -> m.Compact:
+    """The model, or :class:`DataError` with every problem (``problems``: those found while reading).
+
+    With ``gathered``, the topics the provisions name that topics.yaml lacks are not this edition's
+    problems but gathered there, for the caller to tell once for every edition.
+    """
+    assembler = Assembler(files, gathered)
     assembler.problems.extend(problems)
     tables = assembler.tables()
     themes, top_lists = assembler.themes(tables)

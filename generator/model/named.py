@@ -3,7 +3,9 @@
 Renaming a topic's key in ``topics.yaml`` leaves every provision that names it naming a key that
 is no longer there. That is one mistake, so it gets one sentence, at the key that most likely
 replaced it (one no provision names), listing every place to change. A key that a single
-provision names is that provision's slip, told at it with a "did you mean".
+provision names is that provision's slip, told at it with a "did you mean". The uses of every
+edition that shares the table are gathered first (:class:`Gathered`), so that a rename is still
+told once.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from generator.data.messages import NAMED_BY_MANY, meant_key, unknown_key
@@ -50,6 +52,18 @@ class Table:
     def key_location(self, key: str) -> Location:
         entries = getattr(self.loaded.data, self.field)
         return (self.field, next(i for i, e in enumerate(entries) if e.key == key), "key")
+
+
+@dataclass
+class Gathered:
+    """The keys the provisions of every edition name from one table: those it lacks, and those it has."""
+
+    table: Table
+    unknown: list[Use] = field(default_factory=list)
+    used: set[str] = field(default_factory=set)
+
+    def problems(self, provisions: str) -> list[Problem]:
+        return unknown_named(self.unknown, self.used, self.table, provisions)
 
 
 def unknown_named(unknown: Sequence[Use], used: Iterable[str], table: Table, provisions: str) -> list[Problem]:

@@ -20,7 +20,8 @@ from typing import Any
 
 import pytest
 import yaml
-from support import ROOT, check_data
+from support import ROOT, check_data, copy_project
+from support.editions import add_synthetic_edition
 from support.shapes import NAMES, read_shape
 
 from generator import cli
@@ -253,3 +254,21 @@ def test_every_message_the_editors_guide_shows_whole_is_one_check_prints() -> No
     assert [line for line in shown if line not in printed] == []
     for needle in ("is used by 9 commitments", "nor is anything near it"):
         assert any(needle in line for line in shown), needle
+
+
+def test_a_renamed_topic_is_told_once_for_every_edition_that_names_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The editions share topics.yaml: the provisions of each that name the old key are in the one sentence."""
+    project = copy_project(tmp_path / "project")
+    add_synthetic_edition(project)
+    rename_key(project / "compact_data" / "topics.yaml", "change", "change-of-plan")
+
+    code, output = check_data(project, capsys, monkeypatch)
+
+    assert code == 1
+    [problem] = problems(output)
+    assert problem["path"] == "compact_data/topics.yaml"
+    assert "did you rename it to 'change-of-plan' here?" in problem["message"]
+    for folder in ("compact_data/editions/2012/themes", "compact_data/themes"):
+        assert f"in {folder}/5-managing-change.yaml at lines 9, 13, 17, 22, 27, 32, 36 and 40" in problem["message"]
