@@ -296,6 +296,7 @@ class Source:
             opcodes.pop(0)
         while opcodes and opcodes[-1][0] == "delete":  # and after it
             opcodes.pop()
+        opcodes = _trimmed(opcodes)
         parted = [op for op in opcodes if op[0] != "equal"]
         if size < NEAR_RUN or not parted or _likeness(opcodes) < NEAR_LIKENESS:
             return None
@@ -305,8 +306,10 @@ class Source:
             differs = f"'{clipped(ours)}' where the source has '{clipped(theirs)}'"
         elif tag == "insert":
             differs = f"'{clipped(ours)}', which the source does not have"
+        elif theirs == _BREAK_WORD:
+            differs = "the end of an item or paragraph, which this text runs on past"
         else:
-            differs = f"the source's '{clipped(theirs)}', left out"
+            differs = f"'{clipped(theirs)}', which the source has and this text leaves out"
         first, last = max(0, i1 - STRETCH_AROUND), min(len(window), max(i2, i1 + 1) + STRETCH_AROUND)
         breaks = [i for i in range(first, last) if window[i] == _BREAK_WORD]  # the stretch keeps to its block
         first = max([first, *(i + 1 for i in breaks if i < i1)])
@@ -367,7 +370,23 @@ def lowered(text: str) -> str:
     return "".join(c if len(low := c.lower()) != 1 else low for c in text)
 
 
-def _likeness(opcodes: Sequence[tuple[str, int, int, int, int]]) -> float:
+#: One step of difflib's alignment: what it does, and the two stretches it spans.
+Opcode = tuple[Literal["replace", "delete", "insert", "equal"], int, int, int, int]
+
+
+def _trimmed(opcodes: list[Opcode]) -> list[Opcode]:
+    """A quotation's alignment without the source's words around it: a first or last replacement
+    that takes in more of the source than the quotation has keeps only as many ("asks" for "asks, and to")."""
+    if opcodes and opcodes[0][0] == "replace" and opcodes[0][2] - opcodes[0][1] > opcodes[0][4] - opcodes[0][3]:
+        _, i1, i2, j1, j2 = opcodes[0]
+        opcodes[0] = ("replace", i2 - (j2 - j1), i2, j1, j2)
+    if opcodes and opcodes[-1][0] == "replace" and opcodes[-1][2] - opcodes[-1][1] > opcodes[-1][4] - opcodes[-1][3]:
+        _, i1, i2, j1, j2 = opcodes[-1]
+        opcodes[-1] = ("replace", i1, i1 + (j2 - j1), j1, j2)
+    return opcodes
+
+
+def _likeness(opcodes: Sequence[Opcode]) -> float:
     """How much of two aligned wordings is the same (as difflib's ratio, over the aligned part alone)."""
     same = sum(i2 - i1 for tag, i1, i2, _, _ in opcodes if tag == "equal")
     total = sum(i2 - i1 + j2 - j1 for _, i1, i2, j1, j2 in opcodes)

@@ -25,6 +25,7 @@ from support.editions import add_synthetic_edition
 from support.shapes import NAMES, read_shape
 
 from generator import cli
+from generator.data.source import Source
 
 PROBLEM = re.compile(r"^(?P<path>compact_data/[\w./-]+\.yaml):(?P<line>\d+):(?P<column>\d+): (?P<message>\S.*)$")
 
@@ -272,3 +273,42 @@ def test_a_renamed_topic_is_told_once_for_every_edition_that_names_it(
     assert "did you rename it to 'change-of-plan' here?" in problem["message"]
     for folder in ("compact_data/editions/2012/themes", "compact_data/themes"):
         assert f"in {folder}/5-managing-change.yaml at lines 9, 13, 17, 22, 27, 32, 36 and 40" in problem["message"]
+
+
+SOURCE = """\
+The Zephyr Accord
+
+- 1.1. The gardeners agree to share their tools with every neighbour who asks, and to return them clean.
+
+- 1.2. Nobody brings a ladder without asking the keeper of the shed first.
+"""
+
+
+@pytest.mark.parametrize(
+    ("quoted", "stretch", "differs"),
+    [
+        ("share their shovels with every neighbour who asks",
+         "… gardeners agree to share their tools with every neighbour who asks, …",
+         "'shovels' where the source has 'tools'"),
+        ("share their tools with each and every neighbour who asks,",
+         "… to share their tools with every neighbour who asks, and to …",
+         "'each and', which the source does not have"),
+        ("share their tools with neighbour who asks,",
+         "… to share their tools with every neighbour who asks, and to …",
+         "'every', which the source has and this text leaves out"),
+        ("Agree to share their tools with every neighbour",
+         "The gardeners agree to share their tools with …", "'Agree' where the source has 'agree'"),
+        ("share their tools with every neighbour who asks, and to return them clean. Nobody brings",
+         "… and to return them clean. / Nobody brings a ladder without …",
+         "the end of an item or paragraph, which this text runs on past"),
+    ],
+    ids=["replaced", "added", "left-out", "at-the-start", "runs-on"],
+)
+def test_the_nearest_stretch_keeps_to_a_line_of_its_item(quoted: str, stretch: str, differs: str) -> None:
+    near = Source(SOURCE).nearest(quoted)
+    assert near is not None
+    assert (near.stretch, near.differs) == (stretch, differs)
+
+
+def test_no_stretch_is_near_words_the_source_does_not_have() -> None:
+    assert Source(SOURCE).nearest("A sentence we wrote ourselves to explain a word.") is None
