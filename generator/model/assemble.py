@@ -23,6 +23,7 @@ from generator.data.yamlfile import Location, YamlFile
 from generator.model import types as m
 from generator.model.accessibility import accessibility_statement
 from generator.model.group import absent_pages, group_slug, partners_group, printed_addresses
+from generator.model.named import Gathered, Table, Use
 from generator.model.published import ComplaintsProcedure, Licence
 from generator.model.search import give_search_words, listed_twice
 from generator.model.types import PASSAGES
@@ -101,15 +102,19 @@ def unique(
 
 
 def resolve(
-    file: YamlFile, location: Location, keys: Iterable[str], known: dict[str, Entry] | None, what: str
+    file: YamlFile, location: Location, keys: Iterable[str], known: dict[str, Entry] | None, what: str,
+    unknown: list[Use] | None = None,
 ) -> tuple[tuple[Entry, ...], list[Problem]]:
-    """The entries ``keys`` name; ``known`` is None if their file is broken (already reported)."""
+    """The entries ``keys`` name; ``known`` is None if their file is broken (already reported). Keys it
+    lacks are problems, or go to ``unknown`` to be told once for all the provisions that name them."""
     if known is None:
         return (), []
     found, problems = [], []
     for index, key in enumerate(keys):
         if key in known:
             found.append(known[key])
+        elif unknown is not None:
+            unknown.append(Use(file, (*location, index), key))
         else:
             problems.append(file.problem((*location, index), unknown_key(what, key, names_of(known))))
     return tuple(found), problems
@@ -340,10 +345,11 @@ def official_texts(files: DataFiles) -> list[OfficialText]:
     words = editor_words(files)
 
     def add(loaded: Loaded[Any] | None, location: Location, what: str, text: str, *,
-            extent: Extent = "whole", sequence: str = "", any_case: bool = False, heading: bool = False) -> None:
+            extent: Extent = "whole", sequence: str = "", any_case: bool = False, heading: bool = False,
+            own_words: str = "") -> None:
         if loaded is not None:
             place = loaded.file.problem(location, "")
-            texts.append(OfficialText(what, text, place, any_case, extent, sequence, heading))
+            texts.append(OfficialText(what, text, place, any_case, extent, sequence, heading, own_words))
 
     if files.compact is not None:
         add(files.compact, ("title",), "the document's title", files.compact.data.title, heading=True)
@@ -387,7 +393,7 @@ def official_texts(files: DataFiles) -> list[OfficialText]:
         for i, term in enumerate(files.glossary.data.terms):
             if term.source == "compact":
                 add(files.glossary, ("terms", i, "definition"), f"the Compact's definition of '{term.term}'",
-                    term.definition, extent="excerpt", any_case=True)
+                    term.definition, extent="excerpt", any_case=True, own_words="source: explanatory")
     if files.compact is not None:
         data = files.compact.data
         for name in PASSAGES:
@@ -439,10 +445,15 @@ def name_in_text(title: str, given: str | None) -> str:
 
 
 class Assembler:
-    """Collects the problems of every check while it builds the model's parts."""
+    """Collects the problems of every check while it builds the model's parts.
 
-    def __init__(self, files: DataFiles) -> None:
+    ``gathered``: where the keys of shared tables the provisions name go, by the table's file, to be
+    told once for every edition (None: told here, for this edition alone).
+    """
+
+    def __init__(self, files: DataFiles, gathered: dict[str, Gathered] | None = None) -> None:
         self.files = files
+        self.gathered = gathered
         self.problems: list[Problem] = []
         self.values: dict[str, shapes.ValueEntry] = {}
 
@@ -524,6 +535,7 @@ class Assembler:
         top_lists = () if f.provisions is None else tuple(make_lists(f.provisions.file, f.provisions.data, ()))
         sectors, terms = tables["sectors"], tables["glossary"]
         wanted: list[tuple[m.Commitment, Written]] = []
+        unknown_topics: list[Use] = []
         for item in written:
             entry, file = item.entry, item.file
             sector = None
@@ -538,7 +550,8 @@ class Assembler:
             explicit = self.take(resolve(file, (*item.location, "terms"), entry.terms, terms, "glossary term"))
             cited = self.take(resolve(file, (*item.location, "references"), entry.references, tables["references"],
                                       "reference"))
-            topics = self.take(resolve(file, (*item.location, "topics"), entry.topics, tables["topics"], "topic"))
+            topics = self.take(resolve(file, (*item.location, "topics"), entry.topics, tables["topics"], "topic",
+                                       unknown_topics))
             if sector is None or defined.get(entry.id) is not item:
                 continue
             enclosing = [parts[id(p)] for p in item.parts]
@@ -554,6 +567,14 @@ class Assembler:
             for part in enclosing:
                 part.commitments.append(commitment)
             wanted.append((commitment, item))
+        if f.topics is not None and tables["topics"] is not None:
+            table = Table("topic", "topics", f.topics, names_of(tables["topics"]))
+            named = Gathered(table) if self.gathered is None else self.gathered.setdefault(table.loaded.file.path,
+                                                                                          Gathered(table))
+            named.unknown += unknown_topics
+            named.used.update(key for item in written for key in item.entry.topics)
+            if self.gathered is None:
+                self.problems += named.problems(words.provisions)
         self.link_related(wanted, defined)
         return themes, top_lists
 
@@ -623,9 +644,15 @@ def complaints_guide(data: shapes.ComplaintsFile, compact: shapes.CompactFile) -
     return m.ComplaintsGuide(data.title, tuple(data.introduction), steps, tuple(data.summary_fields), procedure)
 
 
-def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Compact:
-    """The model, or :class:`DataError` with every problem (``problems``: those found while reading)."""
-    assembler = Assembler(files)
+def assemble(
+    files: DataFiles, problems: list[Problem], data_dir: Path, gathered: dict[str, Gathered] | None = None
+) -> m.Compact:
+    """The model, or :class:`DataError` with every problem (``problems``: those found while reading).
+
+    With ``gathered``, the topics the provisions name that topics.yaml lacks are not this edition's
+    problems but gathered there, for the caller to tell once for every edition.
+    """
+    assembler = Assembler(files, gathered)
     assembler.problems.extend(problems)
     tables = assembler.tables()
     themes, top_lists = assembler.themes(tables)

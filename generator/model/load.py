@@ -11,8 +11,9 @@ from pathlib import Path
 
 from generator.data.problems import DataError, Problem
 from generator.data.read import DataFiles, edition_dirs, read_data
-from generator.model.assemble import assemble
+from generator.model.assemble import assemble, editor_words
 from generator.model.editions import History, Step, check_edition_years, check_no_earlier, redirects, relate
+from generator.model.named import Gathered
 from generator.model.types import Compact
 from generator.model.warnings import data_warnings
 
@@ -48,11 +49,14 @@ def load_checked(data_dir: Path, display_root: Path | None = None) -> Checked:
     read.append((data_dir, files, problems))
     everything: list[Problem] = []
     editions: list[Compact] = []
+    gathered: dict[str, Gathered] = {}  # topics the provisions of every edition name: a rename is told once
     for folder, edition_files, edition_problems in read:
         try:
-            editions.append(assemble(edition_files, edition_problems, folder))
+            editions.append(assemble(edition_files, edition_problems, folder, gathered))
         except DataError as error:
             everything += error.problems
+    for named in gathered.values():
+        everything += named.problems(editor_words(files).provisions)
     if files.compact is not None:
         years = [(f.name, ef.compact) for f, ef, _ in read[:-1] if ef.compact is not None]
         everything += check_edition_years(files.compact, years)
