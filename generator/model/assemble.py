@@ -39,7 +39,8 @@ Entry = TypeVar("Entry")
 #: take one, or a page would have two elements of one id (tests/data/test_element_ids.py reads the
 #: templates to keep this list whole).
 SITE_ELEMENT_IDS = frozenset({
-    "about-this-review", "assess-combine", "assess-combine-caption", "assess-combine-close", "assess-combine-file",
+    "about-this-review", "action-plan", "assess-combine", "assess-combine-caption", "assess-combine-close",
+    "assess-combine-file",
     "assess-combine-heading", "assess-combine-notes", "assess-combine-open", "assess-combine-rows",
     "assess-combine-summary", "assess-compare", "assess-compare-caption", "assess-compare-close",
     "assess-compare-file", "assess-compare-heading", "assess-compare-open", "assess-compare-rows",
@@ -57,8 +58,8 @@ SITE_ELEMENT_IDS = frozenset({
     "compact-summary-copy", "compact-summary-fields", "compact-summary-heading", "compact-summary-print",
     "compact-summary-printout", "compact-summary-status", "compact-unknown-heading", "complaints", "contact",
     "editions", "filter-sector", "filter-theme", "filter-topic", "introduction", "membership", "merged", "new",
-    "next-steps", "outcomes", "page-not-found", "provisions", "record", "renumbered", "reworded", "split", "themes",
-    "unchanged", "values", "where-answers-are-kept", "withdrawn",
+    "next-steps", "outcomes", "page-not-found", "provisions", "record", "renumbered", "review-summary", "reworded",
+    "split", "themes", "unchanged", "values", "where-answers-are-kept", "withdrawn",
 })
 #: The keys that become element ids: (file's field in DataFiles, list, key, what it is).
 ID_KEYS = (("values", "values", "key", "a value's key"), ("sectors", "sectors", "slug", "a sector's slug"),
