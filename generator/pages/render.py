@@ -129,7 +129,10 @@ class Renderer:
         scope = scope or self.current
         address = self.site.permalink(urls.edition_pages(scope.compact).commitment_page(commitment))
         word = scope.compact.words.provision  # its name, not its id: "principle “Share…”", "undertaking 3 (Funding)"
-        return f"{scope.compact.cited_as}, {commitment.name} ({commitment.sector.name} {word}) — {address}"
+        party = f"{commitment.sector.name} {word}"
+        # One pair of brackets: "undertaking 3 (Funding code; VCS undertaking)", not "(…) (…)".
+        name = f"{commitment.name[:-1]}; {party})" if commitment.name.endswith(")") else f"{commitment.name} ({party})"
+        return f"{scope.compact.cited_as}, {name} — {address}"
 
     def abbreviations(self, markdown: str | None = None) -> str:
         """Python-Markdown ``abbr`` definitions so glossary terms get tooltips.
