@@ -63,6 +63,10 @@ CSV_COLUMN_TYPES = {
     "text": ("string", "The Compact's exact words."),
     "url": ("anyURI", "The {provision}'s permanent address."),
 }
+#: The widest each column of the workbook is made (characters): as wide as its longest entry up to
+#: this, the rest wrapped, so that it reads as opened.
+XLSX_WIDTHS = {"id": 24, "theme_number": 14, "theme_title": 40, "sector": 16, "sector_name": 30, "text": 80,
+               "url": 60}
 #: The bound on the folder of kept workbooks (one is some 10 KB; one of 100 times the data, about 1 MB).
 XLSX_CACHE_MAX_BYTES = 20 * 1024 * 1024
 
@@ -567,6 +571,8 @@ def _workbook(
     rows: list[tuple[str, int | str | None, str, str, str, str, str]],
 ) -> bytes:
     from openpyxl import Workbook  # imported only to write one: a build whose workbooks are kept needs none
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
     from openpyxl.writer.excel import ExcelWriter
 
     date = datetime.datetime(year, 1, 1)
@@ -580,6 +586,16 @@ def _workbook(
     for (cell,) in sheet.iter_rows(min_row=2, max_col=1):
         cell.data_type = "s"  # text, whatever it looks like
         cell.number_format = "@"
+    # Readable as opened: the header bold and kept in view, the words wrapped in columns wide enough.
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    wrapped = Alignment(wrap_text=True, vertical="top")
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
+            cell.alignment = wrapped
+    for index, column in enumerate(CSV_COLUMNS, start=1):
+        longest = max([len(column), *(len(str(row[index - 1] or "")) for row in rows)])
+        sheet.column_dimensions[get_column_letter(index)].width = min(longest, XLSX_WIDTHS[column]) + 2
     sheet.freeze_panes = "A2"
     book.properties.title = title
     book.properties.creator = creator

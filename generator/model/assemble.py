@@ -22,6 +22,7 @@ from generator.data.yamlfile import Location, YamlFile
 from generator.model import types as m
 from generator.model.accessibility import accessibility_statement
 from generator.model.group import absent_pages, group_slug, partners_group, printed_addresses
+from generator.model.named import Gathered, Table, Use
 from generator.model.published import ComplaintsProcedure, Licence
 from generator.model.search import listed_twice, search_words, synonyms
 from generator.model.types import PASSAGES
@@ -37,7 +38,8 @@ Entry = TypeVar("Entry")
 #: take one, or a page would have two elements of one id (tests/data/test_element_ids.py reads the
 #: templates to keep this list whole).
 SITE_ELEMENT_IDS = frozenset({
-    "about-this-review", "assess-combine", "assess-combine-caption", "assess-combine-close", "assess-combine-file",
+    "about-this-review", "action-plan", "assess-combine", "assess-combine-caption", "assess-combine-close",
+    "assess-combine-file",
     "assess-combine-heading", "assess-combine-notes", "assess-combine-open", "assess-combine-rows",
     "assess-combine-summary", "assess-compare", "assess-compare-caption", "assess-compare-close",
     "assess-compare-file", "assess-compare-heading", "assess-compare-open", "assess-compare-rows",
@@ -55,8 +57,8 @@ SITE_ELEMENT_IDS = frozenset({
     "compact-summary-copy", "compact-summary-fields", "compact-summary-heading", "compact-summary-print",
     "compact-summary-printout", "compact-summary-status", "compact-unknown-heading", "complaints", "contact",
     "editions", "filter-sector", "filter-theme", "filter-topic", "introduction", "membership", "merged", "new",
-    "next-steps", "outcomes", "page-not-found", "provisions", "record", "renumbered", "reworded", "split", "themes",
-    "unchanged", "values", "where-answers-are-kept", "withdrawn",
+    "next-steps", "outcomes", "page-not-found", "provisions", "record", "renumbered", "review-summary", "reworded",
+    "split", "themes", "unchanged", "values", "where-answers-are-kept", "withdrawn",
 })
 #: The keys that become element ids: (file's field in DataFiles, list, key, what it is).
 ID_KEYS = (("values", "values", "key", "a value's key"), ("sectors", "sectors", "slug", "a sector's slug"),
@@ -100,15 +102,19 @@ def unique(
 
 
 def resolve(
-    file: YamlFile, location: Location, keys: Iterable[str], known: dict[str, Entry] | None, what: str
+    file: YamlFile, location: Location, keys: Iterable[str], known: dict[str, Entry] | None, what: str,
+    unknown: list[Use] | None = None,
 ) -> tuple[tuple[Entry, ...], list[Problem]]:
-    """The entries ``keys`` name; ``known`` is None if their file is broken (already reported)."""
+    """The entries ``keys`` name; ``known`` is None if their file is broken (already reported). Keys it
+    lacks are problems, or go to ``unknown`` to be told once for all the provisions that name them."""
     if known is None:
         return (), []
     found, problems = [], []
     for index, key in enumerate(keys):
         if key in known:
             found.append(known[key])
+        elif unknown is not None:
+            unknown.append(Use(file, (*location, index), key))
         else:
             problems.append(file.problem((*location, index), unknown_key(what, key, names_of(known))))
     return tuple(found), problems
@@ -339,10 +345,11 @@ def official_texts(files: DataFiles) -> list[OfficialText]:
     words = editor_words(files)
 
     def add(loaded: Loaded[Any] | None, location: Location, what: str, text: str, *,
-            extent: Extent = "whole", sequence: str = "", any_case: bool = False, heading: bool = False) -> None:
+            extent: Extent = "whole", sequence: str = "", any_case: bool = False, heading: bool = False,
+            own_words: str = "") -> None:
         if loaded is not None:
             place = loaded.file.problem(location, "")
-            texts.append(OfficialText(what, text, place, any_case, extent, sequence, heading))
+            texts.append(OfficialText(what, text, place, any_case, extent, sequence, heading, own_words))
 
     if files.compact is not None:
         add(files.compact, ("title",), "the document's title", files.compact.data.title, heading=True)
@@ -386,7 +393,7 @@ def official_texts(files: DataFiles) -> list[OfficialText]:
         for i, term in enumerate(files.glossary.data.terms):
             if term.source == "compact":
                 add(files.glossary, ("terms", i, "definition"), f"the Compact's definition of '{term.term}'",
-                    term.definition, extent="excerpt", any_case=True)
+                    term.definition, extent="excerpt", any_case=True, own_words="source: explanatory")
     if files.compact is not None:
         data = files.compact.data
         for name in PASSAGES:
@@ -435,11 +442,18 @@ def name_in_text(title: str, given: str | None) -> str:
 
 
 class Assembler:
-    """Collects the problems of every check while it builds the model's parts."""
+    """Collects the problems of every check while it builds the model's parts.
 
-    def __init__(self, files: DataFiles, current: m.Compact | None = None) -> None:
+    ``gathered``: where the keys of shared tables the provisions name go, by the table's file, to be
+    told once for every edition (None: told here, for this edition alone). ``current``: the current
+    edition, when this is an earlier one: its editorial extras are kept up there.
+    """
+
+    def __init__(
+        self, files: DataFiles, gathered: dict[str, Gathered] | None = None, current: m.Compact | None = None
+    ) -> None:
         self.files = files
-        #: The current edition, when this is an earlier one: its editorial extras are kept up there.
+        self.gathered = gathered
         self.current = current
         self.problems: list[Problem] = []
         self.values: dict[str, shapes.ValueEntry] = {}
@@ -532,6 +546,7 @@ class Assembler:
         """Each provision's keys resolved (every unknown one reported); those with problems of their own left out."""
         sectors, terms = tables["sectors"], tables["glossary"]
         found = []
+        unknown_topics: list[Use] = []
         for item in written:
             entry, file = item.entry, item.file
             sector = None
@@ -546,11 +561,28 @@ class Assembler:
             explicit = self.take(resolve(file, (*item.location, "terms"), entry.terms, terms, "glossary term"))
             cited = self.take(resolve(file, (*item.location, "references"), entry.references, tables["references"],
                                       "reference"))
-            topics = self.take(resolve(file, (*item.location, "topics"), entry.topics, tables["topics"], "topic"))
+            topics = self.take(resolve(file, (*item.location, "topics"), entry.topics, tables["topics"], "topic",
+                                       unknown_topics))
             if sector is not None and defined.get(entry.id) is item:
                 used = terms_used(entry.text, explicit, (terms or {}).values())
                 found.append(Resolved(item, sector, cited, topics, used))
+        self.gather_topics(written, unknown_topics, tables)
         return found
+
+    def gather_topics(
+        self, written: Sequence[Written], unknown: list[Use], tables: dict[str, dict[str, Any] | None]
+    ) -> None:
+        """The topics the provisions name that topics.yaml lacks: told here, or gathered for every edition."""
+        f = self.files
+        if f.topics is None or tables["topics"] is None:
+            return
+        table = Table("topic", "topics", f.topics, names_of(tables["topics"]))
+        named = Gathered(table) if self.gathered is None else self.gathered.setdefault(table.loaded.file.path,
+                                                                                      Gathered(table))
+        named.unknown += unknown
+        named.used.update(key for item in written for key in item.entry.topics)
+        if self.gathered is None:
+            self.problems += named.problems(editor_words(f).provisions)
 
     def provisions(
         self, resolved: Sequence[Resolved], defined: dict[str, Written], names: dict[int, m.PartName], words: m.Words,
@@ -687,15 +719,18 @@ def complaints_guide(data: shapes.ComplaintsFile, compact: shapes.CompactFile) -
 
 
 def assemble(
-    files: DataFiles, problems: list[Problem], *, is_current: bool = True, current: m.Compact | None = None
+    files: DataFiles, problems: list[Problem], gathered: dict[str, Gathered] | None = None, *,
+    is_current: bool = True, current: m.Compact | None = None,
 ) -> m.Compact:
     """An edition's model, or :class:`DataError` with every problem (``problems``: those found while reading).
 
-    An earlier edition (``is_current`` False) takes from the ``current`` one, if that could be made, what
-    is kept up there: a commitment's topics and related links where its words are the same, the licence.
-    It is made on its own; :func:`generator.model.load.assemble_editions` makes it again holding the one before.
+    With ``gathered``, the topics the provisions name that topics.yaml lacks are not this edition's
+    problems but gathered there, for the caller to tell once for every edition. An earlier edition
+    (``is_current`` False) takes from the ``current`` one, if that could be made, what is kept up
+    there: a commitment's topics and related links where its words are the same, the licence. It is
+    made on its own; :func:`generator.model.load.assemble_editions` makes it again holding the one before.
     """
-    assembler = Assembler(files, current)
+    assembler = Assembler(files, gathered, current)
     assembler.problems.extend(problems)
     tables = assembler.tables()
     themes, top_lists = assembler.themes(tables)

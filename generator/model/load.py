@@ -13,8 +13,9 @@ from pathlib import Path
 
 from generator.data.problems import DataError, Problem
 from generator.data.read import EditionFiles, read_editions
-from generator.model.assemble import assemble
+from generator.model.assemble import assemble, editor_words
 from generator.model.editions import check_edition_years, check_no_earlier, relate
+from generator.model.named import Gathered, joined
 from generator.model.types import Compact
 from generator.model.warnings import data_warnings
 
@@ -53,9 +54,12 @@ def assemble_editions(read: Sequence[EditionFiles]) -> Checked:
     """
     files = read[-1].files
     everything: list[Problem] = []
-    current = attempt(lambda: assemble(files, read[-1].problems), everything)
-    earlier = [attempt(partial(assemble, r.files, r.problems, is_current=False, current=current), everything)
-               for r in read[:-1]]
+    gathered: list[dict[str, Gathered]] = [{} for _ in read]  # topics each edition's provisions name
+    current = attempt(partial(assemble, files, read[-1].problems, gathered[-1]), everything)
+    earlier = [attempt(partial(assemble, r.files, r.problems, g, is_current=False, current=current), everything)
+               for r, g in zip(read[:-1], gathered, strict=False)]
+    for named in joined(gathered).values():  # a rename is told once, for the provisions of every edition
+        everything += named.problems(editor_words(files).provisions)
     if files.compact is not None:
         years = [(r.folder.name, r.files.compact) for r in read[:-1] if r.files.compact is not None]
         everything += check_edition_years(files.compact, years)
