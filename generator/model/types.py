@@ -7,10 +7,10 @@ and in order, and related links run both ways. Every fact about the document
 outputs share, such as which commitments bind a sector, are methods here, once.
 
 Every object is frozen and made whole, from parts made before it: a provision names its part
-by a :class:`PartName` (the :class:`Theme` holds the provisions), and its related ones by a
-:class:`ProvisionName`,
-and an edition holds the one before it (:mod:`generator.model.history`), never a later one.
-What is worked out from them (an edition's history, its old addresses) is a cached property.
+by a :class:`PartName` (the :class:`Theme` holds the provisions) and its related ones by their
+:class:`ProvisionName`, and an edition holds the one before it (:mod:`generator.model.history`),
+never a later one. What is worked out from them (an edition's history, its old addresses) is a
+cached property.
 """
 
 from __future__ import annotations
