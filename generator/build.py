@@ -139,12 +139,12 @@ def build(
     editions: dict[int | str, Downloads] = {}
     for edition in compact.history.editions:  # each at its permanent address, the current one too
         pages = urls.edition_pages(edition)
-        files = open_data_files(edition, site, pages, open_data_cache)
+        files = open_data_files(edition, site, pages, open_data_cache, compact.history)
         made: list[HandoutFile] = []
         if writer is not None and edition is compact:  # the same words and pages: the same PDFs, not laid out again
             made = [replace(h, handout=replace(h.handout, prefix=pages.prefix)) for h in handouts]
         elif writer is not None:
-            made = writer.write(edition, pages)
+            made = writer.write(edition, pages, current=compact)
         files.update({h.path: h.content for h in made if h.served})
         outputs.update(files)
         editions[edition.edition] = Downloads.from_outputs(

@@ -157,10 +157,12 @@ class PdfRenderer:
         pages: urls.Pages = urls.CURRENT,
         bytecode_cache: jinja2.BytecodeCache | None = None,
         typesetter: Typesetter | None = None,
+        current: Compact | None = None,
     ) -> None:
         self.compact = compact
         self.typesetter = typesetter or Typesetter()
-        self.current = compact.history.current
+        #: The current edition, whose pages a printed address leads to (an earlier edition does not hold it).
+        self.current = current or compact
         self.site = site
         self.pages = pages
         self.env = make_pdf_environment(override_dirs, bytecode_cache)
@@ -451,10 +453,12 @@ class HandoutWriter:
     typesetter: Typesetter = field(default_factory=Typesetter)
 
     def write(self, compact: Compact, pages: urls.Pages = urls.CURRENT,
-              handouts: Iterable[Handout] | None = None) -> list[HandoutFile]:
-        """Render every handout of an edition (or the given ones) to PDF bytes."""
+              handouts: Iterable[Handout] | None = None, current: Compact | None = None) -> list[HandoutFile]:
+        """Render every handout of an edition (or the given ones) to PDF bytes (``current``: the current
+        edition, if ``compact`` is an earlier one)."""
         plan = plan_handouts(compact, pages) if handouts is None else list(handouts)
-        renderer = PdfRenderer(compact, self.site, self.override_dirs, pages, self.bytecode_cache, self.typesetter)
+        renderer = PdfRenderer(compact, self.site, self.override_dirs, pages, self.bytecode_cache, self.typesetter,
+                               current)
         return renderer.render_all(plan, cache=self.cache)
 
 
@@ -466,6 +470,8 @@ def build_handouts(
     pages: urls.Pages = urls.CURRENT,
     cache: CacheUse | None = None,
     bytecode_cache: jinja2.BytecodeCache | None = None,
+    current: Compact | None = None,
 ) -> list[HandoutFile]:
-    """Render every handout of an edition (or the given ones) to PDF bytes, through ``cache`` if given."""
-    return HandoutWriter(site, override_dirs, cache, bytecode_cache).write(compact, pages, handouts)
+    """Render every handout of an edition (or the given ones) to PDF bytes, through ``cache`` if given
+    (``current``: the current edition, if ``compact`` is an earlier one)."""
+    return HandoutWriter(site, override_dirs, cache, bytecode_cache).write(compact, pages, handouts, current)

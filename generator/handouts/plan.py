@@ -172,7 +172,7 @@ def _summary(sections: tuple[Section, ...], compact: Compact) -> tuple[SummaryRo
                      for section, group in groups)
     rows = []
     for theme in compact.themes:
-        held = [(group.anchor, sum(c.theme is theme for c in group.commitments)) for _, group in groups]
+        held = [(group.anchor, sum(c in theme.commitments for c in group.commitments)) for _, group in groups]
         held = [(anchor, count) for anchor, count in held if count]
         if held:
             rows.append(SummaryRow(theme.heading, sum(count for _, count in held), held[0][0]))

@@ -66,6 +66,17 @@ class Gathered:
         return unknown_named(self.unknown, self.used, self.table, provisions)
 
 
+def joined(editions: Iterable[Mapping[str, Gathered]]) -> dict[str, Gathered]:
+    """What each edition gathered, by table, joined in the editions' order (oldest first)."""
+    found: dict[str, Gathered] = {}
+    for gathered in editions:
+        for path, named in gathered.items():
+            into = found.setdefault(path, Gathered(named.table))
+            into.unknown += named.unknown
+            into.used |= named.used
+    return found
+
+
 def unknown_named(unknown: Sequence[Use], used: Iterable[str], table: Table, provisions: str) -> list[Problem]:
     """A problem for each key provisions name that ``table`` lacks: once for a key several provisions name.
 
