@@ -8,10 +8,10 @@ call :func:`build`, so the order of the pipeline lives here, once.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup
@@ -23,7 +23,10 @@ from generator.model import Compact, capfirst
 from generator.open_data import descriptions, open_data_files
 from generator.pages.editions import long_date
 from generator.pages.render import Renderer
-from generator.pages.text import forget_remembered, html_attribute
+from generator.pages.text import html_attribute
+
+if TYPE_CHECKING:
+    from generator.handouts.pdf import HandoutWriter
 
 #: Hand-written pages (in the docs folder) listed at the end of the navigation, if they exist: a
 #: site whose data has no accessibility.yaml (so no generated statement) may write its own.
@@ -135,27 +138,26 @@ def build(
     template errors propagate as jinja2 errors."""
     outputs = open_data_files(compact, site, cache=open_data_cache)
     outputs.update(group_documents(compact))
-    handouts = _handouts(compact, site, override_dirs, urls.CURRENT, cache, templates) if pdf else []
+    writer = _handout_writer(site, override_dirs, cache, templates) if pdf else None
+    handouts = writer.write(compact) if writer is not None else []
     outputs.update({h.path: h.content for h in handouts if h.served})
     downloads = Downloads.from_outputs(handouts, outputs, descriptions(compact))
     editions: dict[int | str, Downloads] = {}
     for edition in compact.history.editions:  # each at its permanent address, the current one too
         pages = urls.edition_pages(edition)
-        files = open_data_files(edition, site, pages, open_data_cache)
+        files = open_data_files(edition, site, pages, open_data_cache, compact.history)
         made: list[HandoutFile] = []
-        if pdf and edition is compact:  # the same words and pages: the same PDFs, not laid out again
+        if writer is not None and edition is compact:  # the same words and pages: the same PDFs, not laid out again
             made = [replace(h, handout=replace(h.handout, prefix=pages.prefix)) for h in handouts]
-        elif pdf:
-            made = _handouts(edition, site, override_dirs, pages, cache, templates)
+        elif writer is not None:
+            made = writer.write(edition, pages, current=compact)
         files.update({h.path: h.content for h in made if h.served})
         outputs.update(files)
         editions[edition.edition] = Downloads.from_outputs(
             made, files, descriptions(edition, pages)
         )
     renderer = Renderer(compact, site, override_dirs, downloads, editions, templates)
-    rendered = renderer.pages()
-    forget_remembered()
-    return Build(compact, site, rendered, outputs, handouts, renderer)
+    return Build(compact, site, renderer.pages(), outputs, handouts, renderer)
 
 
 def group_documents(compact: Compact) -> dict[str, bytes]:
@@ -170,17 +172,13 @@ def group_documents(compact: Compact) -> dict[str, bytes]:
     }
 
 
-def _handouts(
-    compact: Compact,
-    site: urls.Site,
-    override_dirs: Sequence[Path],
-    pages: urls.Pages,
-    cache: CacheUse | None,
-    templates: jinja2.BytecodeCache | None,
-) -> list[HandoutFile]:
-    from generator.handouts.pdf import build_handouts  # WeasyPrint loads only when PDFs are made
+def _handout_writer(
+    site: urls.Site, override_dirs: Sequence[Path], cache: CacheUse | None, templates: jinja2.BytecodeCache | None
+) -> HandoutWriter:
+    """One for the build's editions (its typesetter made once): WeasyPrint loads only when PDFs are made."""
+    from generator.handouts.pdf import HandoutWriter
 
-    return build_handouts(compact, site, override_dirs, pages=pages, cache=cache, bytecode_cache=templates)
+    return HandoutWriter(site, override_dirs, cache, templates)
 
 
 def nav_paths(nav: list[Any]) -> Iterator[str]:
@@ -191,3 +189,41 @@ def nav_paths(nav: list[Any]) -> Iterator[str]:
                 yield from nav_paths(value)
             else:
                 yield value
+
+
+# -- what a build must serve: one rule each for the plugin and the export -----------------
+
+
+def clashes(generated: Iterable[str], hand_written: Container[str], docs_dir: object) -> list[str]:
+    """The generated files (source paths) that the docs folder also holds, as one sentence."""
+    found = sorted(path for path in generated if path in hand_written)
+    if not found:
+        return []
+    return [f"these files are generated from the data but also exist in {docs_dir}: {', '.join(found)}; "
+            "remove the hand-written copies"]
+
+
+def unserved_printed(compact: Compact, served: Container[str]) -> list[str]:
+    """Each address the Compact prints about this site that the site (``served``: its source paths)
+    would not serve by the page it names, as a sentence."""
+    return [
+        f"{address.where}: the Compact prints the address '{address.text}', but this build does not serve it: "
+        f"there is no page '{target}' (add it to the docs folder, or name another page)"
+        for address in compact.printed_addresses
+        if (target := urls.printed_target(address, compact)) not in served or urls.printed_page(address) not in served
+    ]
+
+
+def published_missing(manifest: Path, served: Iterable[str], pdf: bool) -> list[str]:
+    """The addresses ``manifest`` lists (if it exists) that none of ``served`` (the site's addresses) is."""
+    if not manifest.is_file():
+        return []
+    return urls.unserved(urls.read_manifest(manifest.read_text(encoding="utf-8")), set(served), pdf=pdf)
+
+
+def unserved_published(manifest: Path, served: Iterable[str], pdf: bool) -> list[str]:
+    """:func:`published_missing` as one sentence."""
+    missing = published_missing(manifest, served, pdf)
+    if not missing:
+        return []
+    return [f"{len(missing)} published address(es) in {manifest.name} would no longer be served: " + ", ".join(missing)]

@@ -10,8 +10,10 @@ from pathlib import Path
 
 from generator.cachefiles import write_atomically
 from generator.data.problems import DataError, Problem, warnings_report
+from generator.data.read import PARTNERS_GROUP_FILE
 from generator.environment import cannot_write
 from generator.model import Compact, load_checked
+from generator.model.assemble import name_in_text
 
 DEFAULT_DATA = Path("compact_data")
 DEFAULT_CONFIG = Path("mkdocs.yml")
@@ -30,6 +32,9 @@ def summary(compact: Compact) -> str:
         f"({by_sector}), {len(compact.values)} values, {len(compact.glossary)} glossary terms, "
         f"{len(compact.references)} references; official text {checked}"
     )
+    group = group_summary(compact)
+    if group:
+        line += f"\n   and {group}"
     for earlier in reversed(compact.history.earlier):
         source = "checked against its source" if earlier.source else "not checked against a source text"
         count = f"{len(earlier.commitments)} {earlier.words.provisions}"
@@ -40,26 +45,33 @@ def summary(compact: Compact) -> str:
     return line
 
 
+def counted(count: int, word: str) -> str:
+    """ "1 member", "3 members", "no members"."""
+    return f"{count or 'no'} {word}{'' if count == 1 else 's'}"
+
+
+def group_summary(compact: Compact) -> str:
+    """What ``check`` read of the Partners' Group's own data ("" if the data gives none): members, records,
+    documents, a contact, so that an editor sees the entry they added was read."""
+    group = compact.group
+    if group is None or not group.published or compact.partners_group is None:
+        return ""
+    kinds = Counter(record.kind for record in group.records)
+    records = counted(len(group.records), "record")
+    if kinds:
+        records += f" ({', '.join(counted(n, kind) for kind, n in sorted(kinds.items()))})"
+    said = [counted(len(group.members), "member"), records]
+    documents = sum(1 for record in group.records if record.document)
+    if documents:
+        said.append(counted(documents, "document"))
+    said.append("a contact" if group.contact else "no contact")
+    return f"{name_in_text(compact.partners_group.heading, None)} ({PARTNERS_GROUP_FILE}): {', '.join(said)}"
+
+
 def tell_warnings(warnings: tuple[Problem, ...]) -> None:
     """The warnings about the data, on stderr as problems are: they do not change the exit code."""
     if warnings:
         print(warnings_report(warnings), file=sys.stderr)
-
-
-def site_url_from(config: Path) -> str | None:
-    """``site_url`` from ``mkdocs.yml``, read without MkDocs (its ``!ENV`` tags are left unread)."""
-    import yaml
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    try:
-        settings = yaml.load(config.read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506 (a safe loader)
-    except (OSError, yaml.YAMLError):
-        return None
-    value = settings.get("site_url") if isinstance(settings, dict) else None
-    return value if isinstance(value, str) else None
 
 
 def _listen_problems(listen: str) -> list[str]:

@@ -16,17 +16,18 @@ import datetime
 import os
 import posixpath
 import shutil
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+import yaml_env_tag  # type: ignore[import-untyped]  # MkDocs' own !ENV rule
 
 from generator import staging, urls
-from generator.build import Build, build, theme_values
+from generator.build import Build, build, clashes, published_missing, theme_values, unserved_printed, unserved_published
 from generator.data.problems import Problem
-from generator.deploy.rules import fingerprint
+from generator.deploy.rules import Fingerprinter
 from generator.environment import cannot_write, last_updated
 from generator.handouts.plan import plan_handouts
 from generator.model import Compact, load_checked
@@ -63,29 +64,16 @@ class Export:
 
 
 class _Loader(yaml.SafeLoader):
-    """``mkdocs.yml`` as MkDocs reads it: ``!ENV NAME`` and ``!ENV [NAME, …, default]`` resolved."""
+    """``mkdocs.yml`` as MkDocs reads it: ``!ENV NAME`` and ``!ENV [NAME, …, default]`` resolved by
+    MkDocs' own rule (``pyyaml_env_tag``, which MkDocs installs and uses)."""
 
 
-def _environment_value(loader: _Loader, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        names, default = [loader.construct_scalar(node)], None
-    elif isinstance(node, yaml.SequenceNode) and node.value:
-        *name_nodes, last = node.value
-        names = [loader.construct_scalar(n) for n in name_nodes] if name_nodes else [loader.construct_scalar(last)]
-        default = loader.construct_object(last) if name_nodes else None
-    else:
-        raise yaml.constructor.ConstructorError(None, None, "!ENV takes a name or a list of names", node.start_mark)
-    for name in names:
-        if isinstance(name, str) and name in os.environ:
-            return yaml.safe_load(os.environ[name]) if os.environ[name] else os.environ[name]
-    return default
-
-
-_Loader.add_constructor("!ENV", _environment_value)
+_Loader.add_constructor("!ENV", yaml_env_tag.construct_env_tag)
 
 
 def read_config(path: Path) -> dict[str, Any]:
-    """The project's ``mkdocs.yml``, its environment variables resolved."""
+    """The project's ``mkdocs.yml``, its environment variables resolved: the one reader of it outside
+    MkDocs (the export, ``generator check``, the tests)."""
     try:
         settings = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 (a safe loader)
     except OSError as error:
@@ -131,10 +119,9 @@ def site_files(result: Build, docs_dir: Path) -> dict[str, bytes]:
     for path, file in hand_written(docs_dir):
         content = file.read_bytes()
         files[path] = result.page_markdown(content.decode("utf-8")).encode("utf-8") if path.endswith(".md") else content
-    clashes = sorted(path for path in (*result.pages, *result.outputs) if path in files)
-    if clashes:
-        raise ExportError(f"these files are generated from the data but also exist in {docs_dir}: "
-                          f"{', '.join(clashes)}; remove the hand-written copies")
+    problems = clashes([*result.pages, *result.outputs], files, docs_dir)
+    if problems:
+        raise ExportError("\n".join(problems))
     for path, markdown in result.pages.items():
         files[path] = result.page_markdown(markdown).encode("utf-8")
     files.update(result.outputs)
@@ -144,22 +131,14 @@ def site_files(result: Build, docs_dir: Path) -> dict[str, bytes]:
 def fingerprinted(paths: list[Any], files: dict[str, bytes]) -> tuple[list[Any], dict[str, bytes]]:
     """The site's own CSS or JS (``extra_css``, ``extra_javascript``) under names that change with
     their content, as the plugin serves them, and the copies to add."""
-    copies: dict[str, bytes] = {}
-
-    def renamed(path: str) -> str:
-        if "://" in path or path not in files:
-            return path
-        name = fingerprint(path, files[path])
-        copies[name] = files[path]
-        return name
-
+    renamed = Fingerprinter(files.get)
     listed: list[Any] = []
     for entry in paths:
         if isinstance(entry, dict) and isinstance(entry.get("path"), str):
             listed.append({**entry, "path": renamed(entry["path"])})
         else:
             listed.append(renamed(entry) if isinstance(entry, str) else entry)
-    return listed, copies
+    return listed, renamed.copies
 
 
 def export_config(config: Mapping[str, Any], result: Build, nav: list[Any] | None, theme: bool,
@@ -190,33 +169,13 @@ def export_config(config: Mapping[str, Any], result: Build, nav: list[Any] | Non
     return settings
 
 
-def _check_printed(result: Build, files: Mapping[str, bytes]) -> None:
-    """Every address the Compact prints about this site is in the export (as the plugin checks)."""
-    compact = result.compact
-    problems = [
-        f"{address.where}: the Compact prints the address '{address.text}', but the export does not serve it: "
-        f"there is no page '{urls.printed_target(address, compact)}'"
-        for address in compact.printed_addresses
-        if urls.printed_target(address, compact) not in files or urls.printed_page(address) not in files
-    ]
+def _check_served(result: Build, files: Mapping[str, bytes], manifest: Path, pdf: bool) -> None:
+    """Every address the Compact prints and every address the site has published is in the export
+    (the plugin's rules: :mod:`generator.build`)."""
+    served = {urls.url_path(path) if path.endswith(".md") else path for path in files}
+    problems = [*unserved_printed(result.compact, files), *unserved_published(manifest, served, pdf)]
     if problems:
         raise ExportError("\n".join(problems))
-
-
-def _check_published(manifest: Path, files: Mapping[str, bytes], pdf: bool) -> None:
-    """Every address the site has published is in the export (as the plugin checks)."""
-    missing = unserved_published(manifest, files, pdf)
-    if missing:
-        raise ExportError(f"{len(missing)} published address(es) in {manifest.name} would no longer be served: "
-                          + ", ".join(missing))
-
-
-def unserved_published(manifest: Path, files: Iterable[str], pdf: bool) -> list[str]:
-    """The addresses ``manifest`` lists that none of ``files`` (source paths) would serve."""
-    if not manifest.is_file():
-        return []
-    served = {urls.url_path(path) if path.endswith(".md") else path for path in files}
-    return urls.unserved(urls.read_manifest(manifest.read_text(encoding="utf-8")), served, pdf=pdf)
 
 
 def published_losses(config_file: Path, data_dir: Path, compact: Compact) -> list[str]:
@@ -235,8 +194,9 @@ def published_losses(config_file: Path, data_dir: Path, compact: Compact) -> lis
     result = build(compact, urls.Site(site_url), [root / str(options.get("templates_dir", TEMPLATES_DIR))], pdf=False)
     plans = [(compact, urls.CURRENT), *((e, urls.edition_pages(e)) for e in compact.history.editions)]
     handouts = [h.path for edition, pages in plans for h in plan_handouts(edition, pages)]
-    return unserved_published(root / str(options.get("published_urls", PUBLISHED_URLS)),
-                              [*site_files(result, docs_dir), *handouts], pdf=True)
+    files = [*site_files(result, docs_dir), *handouts]
+    served = [urls.url_path(path) if path.endswith(".md") else path for path in files]
+    return published_missing(root / str(options.get("published_urls", PUBLISHED_URLS)), served, pdf=True)
 
 
 # -- writing ------------------------------------------------------------------------------
@@ -321,8 +281,7 @@ def _export(config_file: Path, work: Path, out: Path, data_dir: Path | None, sit
     pdf = bool(options.get("pdf", True)) if pdf is None else pdf
     result = build(compact, site, templates, pdf=pdf)
     files = site_files(result, docs_dir)
-    _check_printed(result, files)
-    _check_published(root / str(options.get("published_urls", PUBLISHED_URLS)), files, pdf)
+    _check_served(result, files, root / str(options.get("published_urls", PUBLISHED_URLS)), pdf)
     nav: list[Any] | None = None
     if config.get("nav"):
         nav = config["nav"]

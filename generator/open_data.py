@@ -32,7 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from generator import assessment, urls
 from generator.cachefiles import kept_or_made
 from generator.data import shapes
-from generator.model import Compact, Passage, ProvisionList, Reference, Step, Theme
+from generator.model import Compact, History, PartName, Passage, ProvisionList, Reference, Step, Theme
 from generator.model.types import PASSAGES, as_data
 
 DATA_DIR = "data"
@@ -63,6 +63,10 @@ CSV_COLUMN_TYPES = {
     "text": ("string", "The Compact's exact words."),
     "url": ("anyURI", "The {provision}'s permanent address."),
 }
+#: The widest each column of the workbook is made (characters): as wide as its longest entry up to
+#: this, the rest wrapped, so that it reads as opened.
+XLSX_WIDTHS = {"id": 24, "theme_number": 14, "theme_title": 40, "sector": 16, "sector_name": 30, "text": 80,
+               "url": 60}
 #: The bound on the folder of kept workbooks (one is some 10 KB; one of 100 times the data, about 1 MB).
 XLSX_CACHE_MAX_BYTES = 20 * 1024 * 1024
 
@@ -282,8 +286,7 @@ def changes(step: Step | None) -> list[ChangeOut]:
     return out
 
 
-def editions(compact: Compact, site: urls.Site) -> list[EditionOut]:
-    history = compact.history
+def editions(history: History, site: urls.Site) -> list[EditionOut]:
     return [
         EditionOut(
             edition=e.edition,
@@ -297,8 +300,11 @@ def editions(compact: Compact, site: urls.Site) -> list[EditionOut]:
     ]
 
 
-def compact_document(compact: Compact, site: urls.Site, pages: urls.Pages = urls.CURRENT) -> CompactOut:
-    """The whole Compact as the published JSON document (``pages``: where the edition's pages are)."""
+def compact_document(
+    compact: Compact, site: urls.Site, pages: urls.Pages = urls.CURRENT, history: History | None = None
+) -> CompactOut:
+    """The whole Compact as the published JSON document (``pages``: where the edition's pages are;
+    ``history``: every edition, which an earlier edition does not hold: by default the edition's own)."""
     url = site.permalink
     national = compact.national_compact
     values_page = pages.EDITION if pages.archived else pages.VALUES  # an edition's home lists its values
@@ -310,7 +316,7 @@ def compact_document(compact: Compact, site: urls.Site, pages: urls.Pages = urls
         return ListOut(heading=listed.heading, lead_in=listed.lead_in, commitments=[c.id for c in listed.commitments])
 
     def theme_out(t: Theme) -> ThemeOut:
-        top = t
+        top: PartName = t
         while top.parent is not None:
             top = top.parent
         return ThemeOut(
@@ -395,7 +401,7 @@ def compact_document(compact: Compact, site: urls.Site, pages: urls.Pages = urls
             )
             for r in compact.redirects
         ],
-        editions=editions(compact, site),
+        editions=editions(history or compact.history, site),
         partners_group=partners_group(compact, site) if compact.is_current else None,
     )
 
@@ -441,8 +447,10 @@ def schema(site: urls.Site) -> dict[str, object]:
     }
 
 
-def compact_json(compact: Compact, site: urls.Site, pages: urls.Pages = urls.CURRENT) -> bytes:
-    document = compact_document(compact, site, pages).model_dump(mode="json")
+def compact_json(
+    compact: Compact, site: urls.Site, pages: urls.Pages = urls.CURRENT, history: History | None = None
+) -> bytes:
+    document = compact_document(compact, site, pages, history).model_dump(mode="json")
     return _json_bytes({"$schema": site.url + SCHEMA_PATH, **document})
 
 
@@ -563,6 +571,8 @@ def _workbook(
     rows: list[tuple[str, int | str | None, str, str, str, str, str]],
 ) -> bytes:
     from openpyxl import Workbook  # imported only to write one: a build whose workbooks are kept needs none
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
     from openpyxl.writer.excel import ExcelWriter
 
     date = datetime.datetime(year, 1, 1)
@@ -576,6 +586,16 @@ def _workbook(
     for (cell,) in sheet.iter_rows(min_row=2, max_col=1):
         cell.data_type = "s"  # text, whatever it looks like
         cell.number_format = "@"
+    # Readable as opened: the header bold and kept in view, the words wrapped in columns wide enough.
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    wrapped = Alignment(wrap_text=True, vertical="top")
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
+            cell.alignment = wrapped
+    for index, column in enumerate(CSV_COLUMNS, start=1):
+        longest = max([len(column), *(len(str(row[index - 1] or "")) for row in rows)])
+        sheet.column_dimensions[get_column_letter(index)].width = min(longest, XLSX_WIDTHS[column]) + 2
     sheet.freeze_panes = "A2"
     book.properties.title = title
     book.properties.creator = creator
@@ -586,12 +606,13 @@ def _workbook(
 
 
 def open_data_files(
-    compact: Compact, site: urls.Site, pages: urls.Pages = urls.CURRENT, cache: Path | None = None
+    compact: Compact, site: urls.Site, pages: urls.Pages = urls.CURRENT, cache: Path | None = None,
+    history: History | None = None,
 ) -> dict[str, bytes]:
     """``{site path: bytes}`` of every open data file of one edition's pages (one schema serves them
-    all; workbooks kept in ``cache``, if given)."""
+    all; workbooks kept in ``cache``, if given; ``history``: every edition, as :func:`compact_document`)."""
     files = {
-        pages.file(JSON_PATH): compact_json(compact, site, pages),
+        pages.file(JSON_PATH): compact_json(compact, site, pages, history),
         pages.file(CSV_PATH): commitments_csv(compact, site, pages),
         pages.file(CSV_METADATA_PATH): _json_bytes(csv_metadata(compact, site, pages)),
         pages.file(XLSX_PATH): commitments_xlsx(compact, site, pages, cache),

@@ -11,7 +11,17 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from generator.model import Commitment, Compact, PartnersGroup, PrintedAddress, Redirect, Sector, Theme, Topic
+from generator.model import (
+    Commitment,
+    Compact,
+    PartName,
+    PartnersGroup,
+    PrintedAddress,
+    ProvisionName,
+    Redirect,
+    Sector,
+    Topic,
+)
 
 HOME = "index.md"
 ABOUT = "about.md"
@@ -40,7 +50,7 @@ SITE_PAGES = {
 }
 
 
-def theme_page(theme: Theme) -> str:
+def theme_page(theme: PartName) -> str:
     return f"themes/{theme.slug}.md"
 
 
@@ -50,7 +60,7 @@ def topic_page(topic: Topic) -> str:
     return f"{TOPICS_DIR}/{topic.key}.md"
 
 
-def commitment_page(commitment: Commitment) -> str:
+def commitment_page(commitment: ProvisionName) -> str:
     return f"commitments/{commitment.id}.md"
 
 
@@ -166,10 +176,10 @@ class Pages:
         """The edition's "what changed" page."""
         return self.prefix + "changes.md"
 
-    def commitment_page(self, commitment: Commitment) -> str:
+    def commitment_page(self, commitment: ProvisionName) -> str:
         return self.prefix + commitment_page(commitment)
 
-    def theme_page(self, theme: Theme) -> str:
+    def theme_page(self, theme: PartName) -> str:
         return self.prefix + theme_page(theme)
 
     def sector_page(self, sector: Sector) -> str:

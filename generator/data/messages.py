@@ -12,7 +12,7 @@ import difflib
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, get_args, get_origin
+from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -320,15 +320,24 @@ def unknown_key(what: str, given: str, known: Mapping[str, Iterable[str | None]]
     topic's name), so that ``sector: Public sector`` is told the key of the sector of that name.
     """
     expected = f"(expected one of: {', '.join(known)})"
+    meant = meant_key(given, known)
+    if meant is not None and meant[1] == "name":
+        return f"unknown {what} '{shown(given)}': write its key '{meant[0]}', not its name {expected}"
+    if meant is not None:
+        return f"unknown {what} '{shown(given)}': did you mean '{meant[0]}'? {expected}"
+    return f"unknown {what} '{shown(given)}' {expected}"
+
+
+def meant_key(given: str, known: Mapping[str, Iterable[str | None]]) -> tuple[str, Literal["name", "close"]] | None:
+    """The key an unknown one was meant to be: the key of the entry it names, or the closest key."""
     wanted = _plain(given)
     named = [key for key, names in known.items() if wanted in {_plain(n) for n in names if n}]
     if named and given not in known:
-        return f"unknown {what} '{shown(given)}': write its key '{named[0]}', not its name {expected}"
+        return named[0], "name"
     close = difflib.get_close_matches(given.lower(), [k.lower() for k in known], n=1, cutoff=0.6)
     if close:
-        meant = next(k for k in known if k.lower() == close[0])
-        return f"unknown {what} '{shown(given)}': did you mean '{meant}'? {expected}"
-    return f"unknown {what} '{shown(given)}' {expected}"
+        return next(k for k in known if k.lower() == close[0]), "close"
+    return None
 
 
 def _plain(name: str) -> str:
@@ -370,4 +379,32 @@ SEARCH = {
         "no {provisions} hold '{phrase}' (as written or with an ending such as -s, -ed or -ing), so search finds "
         "nothing by this entry's words through it: write the words as the {provisions} do"
     ),
+}
+
+#: A key of another file's table that several provisions name and the table does not have: told once,
+#: with every place that names it. ``{…}`` are filled in from the data.
+NAMED_BY_MANY = {
+    # At the key in the table that no provision names any more: most likely the old key's new name.
+    "renamed": (
+        "{what} '{old}' is used by {count} {provisions} but is not in {file}: did you rename it to '{new}' here? "
+        "Then rename it in those {provisions}' '{field}:' too, {places}"
+    ),
+    # At the first provision that names it.
+    "missing": (
+        "{what} '{old}' is used by {count} {provisions} but is not in {file}{meant}: add it to {file}, or correct "
+        "it in each of them, {places}"
+    ),
+    "meant": " (did you mean '{key}'?)",
+    "named": " (write its key '{key}', not its name)",
+}
+
+#: A quotation marked as the Compact's words (a glossary definition with 'source: compact') that is in no
+#: place of its source; ``{…}`` are filled in from the data, after "<what it is> ".
+OFFICIAL_TEXT = {
+    "near": (
+        "is not in the source text of {label} word for word: the nearest passage reads '{stretch}', and the "
+        "two first differ at {differs}"
+    ),
+    "nothing near": "is not in the source text of {label}, nor is anything near it",
+    "own words": ": if these are our own words, not the Compact's, write '{how}'",
 }

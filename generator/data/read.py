@@ -73,6 +73,22 @@ class Loaded(Generic[Shape]):
     data: Shape
 
 
+@dataclass(frozen=True)
+class SourceText:
+    """The source document ``compact.yaml`` names (``source: {file: …}``), read whole."""
+
+    path: Path
+    text: str
+
+
+@dataclass(frozen=True)
+class Documents:
+    """The folder of the Group's documents (``partners-group/``) and the names of the files in it."""
+
+    folder: Path
+    names: frozenset[str]
+
+
 @dataclass
 class DataFiles:
     """Everything read from one data folder; a file that failed to read is ``None``."""
@@ -97,6 +113,10 @@ class DataFiles:
     search: Loaded[shapes.SearchFile] | None = None
     #: Numbers (from the file names) of theme files that could not be read.
     unreadable_themes: set[int] = field(default_factory=set)
+    #: The source text ``compact.yaml`` names, if it names one that could be read (if not: reported).
+    source: SourceText | None = None
+    #: The Group's documents (``partners-group/``): current edition only, as ``partners-group.yaml``.
+    documents: Documents | None = None
 
     @property
     def complete(self) -> bool:
@@ -167,6 +187,23 @@ class Reader:
         path = self.data_dir / name
         exists = path.exists() or path.is_symlink()
         return self.read(path, shape, empty_is_absent=True) if exists else None
+
+    def source(self, compact: Loaded[shapes.CompactFile]) -> SourceText | None:
+        """The source text ``compact.yaml`` names, or None with why it cannot be read recorded (or if it names none)."""
+        if compact.data.source is None:
+            return None
+        named = compact.data.source.file
+        text, unread = read_source(self.data_dir, named)
+        if text is None:
+            self.problems.append(compact.file.problem(("source", "file"), unread or ""))
+            return None
+        return SourceText(self.data_dir / named, text)
+
+    def documents(self) -> Documents:
+        """The Group's documents: the regular files directly in its folder (no links, no paths out of it)."""
+        folder = self.data_dir / PARTNERS_GROUP_DOCUMENTS
+        paths = folder.iterdir() if folder.is_dir() else iter(())
+        return Documents(folder, frozenset(p.name for p in paths if p.is_file() and not p.is_symlink()))
 
     def unknown_entries(self, known: set[str]) -> None:
         """Report every entry of the data folder that is none of the ``known`` names."""
@@ -268,6 +305,9 @@ def read_data(
         files.partners_group = reader.optional(PARTNERS_GROUP_FILE, shapes.PartnersGroupFile)
         files.accessibility = reader.optional(ACCESSIBILITY_FILE, shapes.AccessibilityFile)
         files.search = reader.optional(SEARCH_FILE, shapes.SearchFile)
+        files.documents = reader.documents()
+    if files.compact is not None:
+        files.source = reader.source(files.compact)
     for name, instead in REPLACED.items():
         if (data_dir / name).exists():
             reader.problems.append(Problem(reader.display(data_dir / name), 0, 0, instead))
@@ -297,6 +337,26 @@ def edition_dirs(data_dir: Path, display_root: Path | None = None) -> tuple[list
             problems.append(Problem(reader.display(path), 0, 0, "editions/ holds one folder per earlier edition, "
                                     "named by its year, as in 'editions/<year>/'"))
     return found, problems
+
+
+@dataclass(frozen=True)
+class EditionFiles:
+    """One edition's files as read: its folder, what could be read, and the problems found reading it."""
+
+    folder: Path
+    files: DataFiles
+    problems: list[Problem]
+
+
+def read_editions(data_dir: Path, display_root: Path | None = None) -> list[EditionFiles]:
+    """The data stage: every edition's files, oldest first, the current one (``data_dir`` itself) last.
+
+    Nothing after this reads a file: the model is made from what it returns.
+    """
+    files, problems = read_data(data_dir, display_root)
+    folders, found = edition_dirs(data_dir, display_root)
+    earlier = [EditionFiles(folder, *read_data(folder, display_root, current=files)) for folder in folders]
+    return [*earlier, EditionFiles(data_dir, files, problems + found)]
 
 
 def read_source(data_dir: Path, relative: str) -> tuple[str | None, str | None]:

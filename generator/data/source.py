@@ -33,6 +33,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from generator.data.messages import OFFICIAL_TEXT
 from generator.data.problems import Problem
 
 #: A footnote marker glued to the word it annotates: CSOs*, Plan*., commissioning*¹, arrangements*3.
@@ -41,6 +42,13 @@ FOOTNOTE_MARKER = re.compile(r"(?<=\w)\*([¹²³⁴⁵⁶⁷⁸⁹]|\d+)?")
 MAX_DIFFERENCES = 3
 #: At most this many words of the source are quoted in a message.
 QUOTED_WORDS = 8
+
+#: A quotation's nearest passage shares a run of at least this many words with it, in order…
+NEAR_RUN = 3
+#: … and at least this share of all its words (difflib's ratio), or no passage is near it.
+NEAR_LIKENESS = 0.5
+#: The words of the source quoted on each side of where a quotation first parts from it.
+STRETCH_AROUND = 5
 
 #: What starts a new block on a line of its own: a list or heading marker, a footnote, a number.
 _BLOCK_START = re.compile(r"\s*(?:[-*•>]\s|\^\{|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,4})[.)]\s)")
@@ -133,6 +141,16 @@ class OfficialText:
     sequence: str = ""
     #: A title or heading: where the source prints it in capitals, it may be given in any case.
     heading: bool = False
+    #: How the editor marks the text as our own words instead, where the data can ("source: explanatory").
+    own_words: str = ""
+
+
+@dataclass(frozen=True)
+class Near:
+    """The source's words nearest a quotation that is not in it: a short stretch, and how they first differ."""
+
+    stretch: str
+    differs: str
 
 
 @dataclass(frozen=True)
@@ -263,11 +281,52 @@ class Source:
         end = len(self.text) if end == -1 else end
         return min((e for e in self._unit_ends if at < e <= end), default=end)
 
-    def differences(self, text: str) -> list[str]:
-        """What differs between ``text`` and the closest place in the source, in words."""
+    def nearest(self, text: str, any_first_case: bool = False) -> Near | None:
+        """The stretch of the source nearest a quotation, around where the two first part, if one is near:
+        a run of its words and at least half of them in the source's order (else none is)."""
+        source, words = self._source_words(), squash(text).split()
+        matcher = difflib.SequenceMatcher(None, source, words, autojunk=False)
+        start, offset, size = matcher.find_longest_match(0, len(source), 0, len(words))
+        begin = max(0, start - offset - MAX_DIFFERENCES)
+        window = source[begin : start - offset + len(words) + MAX_DIFFERENCES * 4]
+        if any_first_case and words:  # the first letter may be in either case
+            words[0] = next((w for w in window if w.lower() == words[0].lower()), words[0])
+        opcodes = difflib.SequenceMatcher(None, window, words, autojunk=False).get_opcodes()
+        while opcodes and opcodes[0][0] == "delete":  # the source's words before the quotation
+            opcodes.pop(0)
+        while opcodes and opcodes[-1][0] == "delete":  # and after it
+            opcodes.pop()
+        opcodes = _trimmed(opcodes)
+        parted = [op for op in opcodes if op[0] != "equal"]
+        if size < NEAR_RUN or not parted or _likeness(opcodes) < NEAR_LIKENESS:
+            return None
+        tag, i1, i2, j1, j2 = parted[0]
+        theirs, ours = " ".join(window[i1:i2]), " ".join(words[j1:j2])
+        if tag == "replace":
+            differs = f"'{clipped(ours)}' where the source has '{clipped(theirs)}'"
+        elif tag == "insert":
+            differs = f"'{clipped(ours)}', which the source does not have"
+        elif theirs == _BREAK_WORD:
+            differs = "the end of an item or paragraph, which this text runs on past"
+        else:
+            differs = f"'{clipped(theirs)}', which the source has and this text leaves out"
+        first, last = max(0, i1 - STRETCH_AROUND), min(len(window), max(i2, i1 + 1) + STRETCH_AROUND)
+        breaks = [i for i in range(first, last) if window[i] == _BREAK_WORD]  # the stretch keeps to its block
+        first = max([first, *(i + 1 for i in breaks if i < i1)])
+        last = min([last, *(i for i in breaks if i >= max(i2, i1 + 1))])
+        cut_before = begin + first > 0 and source[begin + first - 1] != _BREAK_WORD  # mid-block: marked "…"
+        cut_after = begin + last < len(source) and source[begin + last] != _BREAK_WORD
+        stretch = ("… " if cut_before else "") + " ".join(window[first:last]) + (" …" if cut_after else "")
+        return Near(stretch.replace(_BREAK_WORD, "/"), differs.replace(_BREAK_WORD, "/"))
+
+    def _source_words(self) -> list[str]:
         if self._words is None:
             self._words = self.text.replace(_BLOCK_BREAK, f" {_BREAK_WORD} ").split()
-        source, words = self._words, squash(text).split()
+        return self._words
+
+    def differences(self, text: str) -> list[str]:
+        """What differs between ``text`` and the closest place in the source, in words."""
+        source, words = self._source_words(), squash(text).split()
         matcher = difflib.SequenceMatcher(None, source, words, autojunk=False)
         start, offset, size = matcher.find_longest_match(0, len(source), 0, len(words))
         if size == 0:
@@ -311,6 +370,35 @@ def lowered(text: str) -> str:
     return "".join(c if len(low := c.lower()) != 1 else low for c in text)
 
 
+#: One step of difflib's alignment: what it does, and the two stretches it spans.
+Opcode = tuple[Literal["replace", "delete", "insert", "equal"], int, int, int, int]
+
+
+def _trimmed(opcodes: list[Opcode]) -> list[Opcode]:
+    """A quotation's alignment without the source's words around it: a first or last replacement
+    that takes in more of the source than the quotation has keeps only as many ("asks" for "asks, and to")."""
+    if opcodes and opcodes[0][0] == "replace" and opcodes[0][2] - opcodes[0][1] > opcodes[0][4] - opcodes[0][3]:
+        _, i1, i2, j1, j2 = opcodes[0]
+        opcodes[0] = ("replace", i2 - (j2 - j1), i2, j1, j2)
+    if opcodes and opcodes[-1][0] == "replace" and opcodes[-1][2] - opcodes[-1][1] > opcodes[-1][4] - opcodes[-1][3]:
+        _, i1, i2, j1, j2 = opcodes[-1]
+        opcodes[-1] = ("replace", i1, i1 + (j2 - j1), j1, j2)
+    return opcodes
+
+
+def _likeness(opcodes: Sequence[Opcode]) -> float:
+    """How much of two aligned wordings is the same (as difflib's ratio, over the aligned part alone)."""
+    same = sum(i2 - i1 for tag, i1, i2, _, _ in opcodes if tag == "equal")
+    total = sum(i2 - i1 + j2 - j1 for _, i1, i2, j1, j2 in opcodes)
+    return 2 * same / total if total else 0.0
+
+
+def clipped(words: str) -> str:
+    """At most :data:`QUOTED_WORDS` words of a quotation, the rest marked as left out."""
+    split = words.split()
+    return " ".join(split[:QUOTED_WORDS]) + (" …" if len(split) > QUOTED_WORDS else "")
+
+
 def quote_start(text: str) -> str:
     words = text.split()
     return "'" + " ".join(words[:QUOTED_WORDS]) + (" …'" if len(words) > QUOTED_WORDS else "'")
@@ -352,12 +440,24 @@ def _what_differs(source: Source, item: OfficialText, label: str) -> str:
     if shortfall is not None:
         kind = "whole sentences" if item.extent == "whole" else "whole words to the end of a clause"
         return f"is only part of the text of {label}: {shortfall} (official texts are {kind} of the source)"
+    if item.extent == "excerpt":
+        return _quotation_not_found(source, item, label)
     differences = source.differences(item.text)
     if not differences:
         return f"differs from the source text of {label}: its words are not in the source at all"
     shown = "; ".join(differences[:MAX_DIFFERENCES])
     more = len(differences) - MAX_DIFFERENCES
     return f"differs from the source text of {label}: {shown}" + (f" (and {more} more)" if more > 0 else "")
+
+
+def _quotation_not_found(source: Source, item: OfficialText, label: str) -> str:
+    """A quotation in no place of the source: the short stretch nearest it and where they part, or, where
+    nothing is near, how to mark it as our own words (a quotation can be anything: never the whole page)."""
+    near = source.nearest(item.text, item.any_first_case)
+    own = OFFICIAL_TEXT["own words"].format(how=item.own_words) if item.own_words else ""
+    if near is None:
+        return OFFICIAL_TEXT["nothing near"].format(label=label) + own
+    return OFFICIAL_TEXT["near"].format(label=label, stretch=near.stretch, differs=near.differs)
 
 
 def check_sequence(placed: Sequence[tuple[OfficialText, Span]]) -> list[Problem]:

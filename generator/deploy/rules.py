@@ -10,12 +10,11 @@ render these; nothing here knows a server's syntax.
 from __future__ import annotations
 
 import base64
-import functools
 import hashlib
 import importlib.util
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import urls
@@ -94,8 +93,7 @@ def theme_template_dirs() -> list[Path]:
     return folders
 
 
-@functools.cache
-def theme_scripts(folders: tuple[Path, ...]) -> tuple[re.Pattern[str], ...]:
+def theme_scripts(folders: Iterable[Path]) -> tuple[re.Pattern[str], ...]:
     """Every inline script the templates in ``folders`` write, as a pattern: the script as written,
     with each ``{{ … }}`` standing for a base address (``.``, ``../..``, ``/``). A script a
     ``{% … %}`` builds (Material's analytics) is left out: no page of this site runs one."""
@@ -111,7 +109,7 @@ def theme_scripts(folders: tuple[Path, ...]) -> tuple[re.Pattern[str], ...]:
 
 def script_hashes(site_dir: Path) -> list[str]:
     """``'sha256-…'`` of every distinct inline script the built pages run, sorted: each must be one the
-    theme's templates write (:func:`theme_scripts`).
+    theme's templates write (:data:`THEME_SCRIPTS`).
 
     The policy allows the theme's scripts and nothing a page brings of its own. The project's own
     scripts are files (``assets/javascripts/``, allowed by ``script-src 'self'``), never inline; the
@@ -121,7 +119,7 @@ def script_hashes(site_dir: Path) -> list[str]:
     fills into its scripts is taken from the page, and only in the shape of one, so the hashes
     name the theme's own code and nothing else.)
     """
-    known = theme_scripts(tuple(theme_template_dirs()))
+    known = THEME_SCRIPTS
     found: set[str] = set()
     checked: set[str] = set()
     for page in sorted(site_dir.rglob("*.html")):
@@ -148,6 +146,12 @@ def _runnable_scripts(html: str) -> Iterator[str]:
         kind = SCRIPT_TYPE.search(attrs)
         if (kind.group(1).lower() if kind else "") in RUNNABLE_TYPES:
             yield match.group("body")
+
+
+#: The installed themes' inline scripts (:func:`theme_scripts`), worked out once, when this module is
+#: imported: the themes' templates are part of the installation, as fixed as their version.
+THEME_SCRIPTS = theme_scripts(theme_template_dirs())
+
 
 
 def _hash(body: str) -> str:
@@ -216,3 +220,21 @@ def fingerprint(path: str, content: bytes) -> str:
     stem, dot, suffix = path.rpartition(".")
     digest = hashlib.sha256(content).hexdigest()[:10]
     return f"{stem}.{digest}.{suffix}" if dot else f"{path}.{digest}"
+
+
+@dataclass
+class Fingerprinter:
+    """Renames the site's own CSS and JS by their content and keeps the copies to add: one rule for
+    the plugin (reading ``docs_dir``) and the export (reading its files), whatever lists the names."""
+
+    read: Callable[[str], bytes | None]
+    copies: dict[str, bytes] = field(default_factory=dict)
+
+    def __call__(self, path: str) -> str:
+        """The fingerprinted name of one of the site's files; an address or a file it has not, unchanged."""
+        content = None if "://" in path else self.read(path)
+        if content is None:
+            return path
+        name = fingerprint(path, content)
+        self.copies[name] = content
+        return name

@@ -15,7 +15,6 @@ content, so the same input gives the same bytes.
 
 from __future__ import annotations
 
-import atexit
 import ctypes
 import ctypes.util
 import functools
@@ -28,6 +27,7 @@ import sys
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -123,15 +123,17 @@ QR_MAKE: dict[str, Any] = {"error": "m", "micro": False}
 QR_DRAW: dict[str, Any] = {"scale": 3, "border": 2, "svgclass": "qr", "lineclass": None}
 #: The bound of the folder of kept QR codes (a code is about 5 KB: some four thousand codes).
 QR_MAX_BYTES = 20 * 1024 * 1024
+#: What makes a QR code besides its address and label (with them, the key of a kept code): the
+#: installed segno's version and the settings above, constants of the installation.
+QR_ENVIRONMENT = f"segno {importlib.metadata.version('segno')} {sorted(QR_MAKE.items())} {sorted(QR_DRAW.items())}"
 
 
-@functools.lru_cache(maxsize=4096)
 def qr_code(url: str, label: str, kept: Path | None = None) -> Markup:
     """The QR code for ``url`` as inline SVG, with a title that tagged PDF uses as alt text.
 
     Every build renders each handout's HTML (it is the key of the kept PDFs), so making the
     codes again, and importing segno, was most of what a build with nothing to lay out added;
-    they are kept in memory (``mkdocs serve``'s rebuilds) and, given ``kept``, in that folder.
+    given ``kept``, they are kept in that folder.
     """
     def make() -> bytes:
         import segno
@@ -140,17 +142,12 @@ def qr_code(url: str, label: str, kept: Path | None = None) -> Markup:
 
     if kept is None:
         return Markup(make().decode("utf-8"))
-    path = kept / f"{content_key(_qr_environment(), label, url)}.svg"
+    path = kept / f"{content_key(QR_ENVIRONMENT, label, url)}.svg"
     return Markup(kept_or_made(path, make, QR_MAX_BYTES).decode("utf-8"))
 
 
-@functools.cache
-def _qr_environment() -> str:
-    return f"segno {importlib.metadata.version('segno')} {sorted(QR_MAKE.items())} {sorted(QR_DRAW.items())}"
-
-
 class PdfRenderer:
-    """Renders handouts of one Compact (the stylesheet is parsed once per process, when first laid out)."""
+    """Renders handouts of one Compact (laid out by ``typesetter``: a build's editions share one)."""
 
     def __init__(
         self,
@@ -159,9 +156,13 @@ class PdfRenderer:
         override_dirs: Sequence[Path] = (),
         pages: urls.Pages = urls.CURRENT,
         bytecode_cache: jinja2.BytecodeCache | None = None,
+        typesetter: Typesetter | None = None,
+        current: Compact | None = None,
     ) -> None:
         self.compact = compact
-        self.current = compact.history.current
+        self.typesetter = typesetter or Typesetter()
+        #: The current edition, whose pages a printed address leads to (an earlier edition does not hold it).
+        self.current = current or compact
         self.site = site
         self.pages = pages
         self.env = make_pdf_environment(override_dirs, bytecode_cache)
@@ -171,7 +172,7 @@ class PdfRenderer:
         self.stylesheet_source = (font_faces() + css_source, css_file)
         self.date = document_date(self.compact)
         #: Everything besides a handout's HTML that decides its bytes (the cache's key).
-        self.environment = "\n".join((*self.stylesheet_source, layout_environment()))
+        self.environment = "\n".join((*self.stylesheet_source, self.typesetter.environment))
 
     def permalink(self, item: Commitment | str) -> str:
         page = self.pages.commitment_page(item) if isinstance(item, Commitment) else item
@@ -203,7 +204,7 @@ class PdfRenderer:
 
     def render(self, handout: Handout) -> HandoutFile:
         """Lay out and write one handout; the page count is kept for the downloads page."""
-        content, pages = _layout(self.html(handout), self.stylesheet_source)
+        content, pages = self.typesetter.layout(self.html(handout), self.stylesheet_source)
         return HandoutFile(handout=handout, content=content, pages=pages)
 
     def render_all(
@@ -225,8 +226,8 @@ class PdfRenderer:
             cache.pending += [Job(keys[i], documents[i], handouts[i].path, self.stylesheet_source) for i in missing]
             return [_deferred(handout, made, cache.stand_ins.get(handout.path))
                     for handout, made in zip(handouts, laid, strict=True)]
-        for index, made in zip(missing, lay_out([documents[i] for i in missing], self.stylesheet_source, workers),
-                               strict=True):
+        laying_out = self.typesetter.lay_out([documents[i] for i in missing], self.stylesheet_source, workers)
+        for index, made in zip(missing, laying_out, strict=True):
             laid[index] = made
             if cache is not None:
                 cache.store.put(keys[index], made)
@@ -247,29 +248,92 @@ def _deferred(handout: Handout, made: Laid | None, earlier: Laid | None) -> Hand
     return HandoutFile(handout=handout, content=b"", pages=0, status=Status.PENDING)
 
 
-def lay_out(documents: Sequence[str], stylesheet_source: tuple[str, str], workers: int | None = None) -> list[Laid]:
-    """Lay out finished HTML documents, on every core: layout is nearly all of the time it takes.
+class Typesetter:
+    """WeasyPrint's side of one build's handouts (or of one preview worker's): the font configuration
+    and the parsed stylesheets, made when first laid out, and what besides a handout's HTML decides
+    its bytes, worked out once. Nothing of it outlives the build: a font configuration freed in the
+    interpreter's teardown, where WeasyPrint's modules are no longer whole, prints an ignored exception."""
 
-    Only the finished HTML and the stylesheet's text go to the worker processes, forked
-    from this one so they start at once with WeasyPrint loaded. Forking is only safe in a
-    process with one thread, so beside the server threads of ``mkdocs serve`` the handouts
-    are laid out here, one after another. Either way the bytes are the same, in the same order.
-    """
-    workers = min(len(documents), workers or os.cpu_count() or 1)
-    if documents:
-        _parsed_stylesheet(stylesheet_source)  # WeasyPrint loaded before forking: the workers start with it
-    if workers <= 1 or threading.active_count() > 1:
-        results = [_layout(document, stylesheet_source) for document in documents]
-    else:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(
-            workers, mp_context=context, initializer=die_with_parent, initargs=(os.getpid(),)
-        ) as pool:
-            results = list(pool.map(_layout_in_worker, documents, repeat(stylesheet_source)))
-    return [Laid(content, pages) for content, pages in results]
+    def __init__(self) -> None:
+        self._fonts: FontConfiguration | None = None
+        self._stylesheets: dict[tuple[str, str], CSS] = {}
+
+    @functools.cached_property
+    def environment(self) -> str:
+        """:func:`layout_environment`, once for the build's editions."""
+        return layout_environment()
+
+    def fonts(self) -> FontConfiguration:
+        """Where the ``@font-face`` fonts are registered (a forked worker inherits it).
+
+        It is loaded from the handouts' own ``fonts.conf``, not the machine's: no other font is
+        there to stand in for the named ones (not even for a missing glyph), and no rule of the
+        machine's (an alias, a preferred family) applies.
+        """
+        if self._fonts is None:
+            from weasyprint.text.fonts import FontConfiguration
+
+            previous = os.environ.get("FONTCONFIG_FILE")
+            os.environ["FONTCONFIG_FILE"] = str(FONT_CONFIG)
+            try:
+                self._fonts = FontConfiguration()
+            finally:
+                if previous is None:
+                    del os.environ["FONTCONFIG_FILE"]
+                else:
+                    os.environ["FONTCONFIG_FILE"] = previous
+        return self._fonts
+
+    def stylesheet(self, source: tuple[str, str]) -> CSS:
+        """The stylesheet, parsed once for the build, not once per handout."""
+        if source not in self._stylesheets:
+            from weasyprint import CSS
+
+            text, base_url = source
+            self._stylesheets[source] = CSS(string=text, base_url=base_url, font_config=self.fonts())
+        return self._stylesheets[source]
+
+    def layout(self, html: str, stylesheet_source: tuple[str, str]) -> tuple[bytes, int]:
+        """One finished HTML document as PDF bytes, and its number of pages: laid out once more a
+        little tighter (``FIT``) when a page holds only a few lines, kept if that saves the page."""
+        document = self._render(html, stylesheet_source)
+        if BODY in html and _has_short_page(document.pages):
+            tighter = self._render(html.replace(BODY, f"{BODY}{FIT} ", 1), stylesheet_source)
+            if len(tighter.pages) < len(document.pages):
+                document = tighter
+        return document.write_pdf(**PDF_OPTIONS), len(document.pages)
+
+    def _render(self, html: str, stylesheet_source: tuple[str, str]) -> Any:
+        from weasyprint import HTML
+
+        return HTML(string=html, base_url=str(PDF_TEMPLATE_DIR) + "/").render(
+            stylesheets=[self.stylesheet(stylesheet_source)], font_config=self.fonts(), **PDF_OPTIONS
+        )
+
+    def lay_out(self, documents: Sequence[str], stylesheet_source: tuple[str, str],
+                workers: int | None = None) -> list[Laid]:
+        """Lay out finished HTML documents, on every core: layout is nearly all of the time it takes.
+
+        Only the finished HTML and the stylesheet's text go to the worker processes, forked
+        from this one so they start at once with WeasyPrint loaded and this typesetter's fonts
+        and stylesheet. Forking is only safe in a process with one thread, so beside the server
+        threads of ``mkdocs serve`` the handouts are laid out here, one after another. Either way
+        the bytes are the same, in the same order.
+        """
+        workers = min(len(documents), workers or os.cpu_count() or 1)
+        if documents:
+            self.stylesheet(stylesheet_source)  # WeasyPrint loaded before forking: the workers start with it
+        if workers <= 1 or threading.active_count() > 1:
+            results = [self.layout(document, stylesheet_source) for document in documents]
+        else:
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(
+                workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(), self)
+            ) as pool:
+                results = list(pool.map(_layout_in_worker, documents, repeat(stylesheet_source)))
+        return [Laid(content, pages) for content, pages in results]
 
 
-@functools.cache
 def layout_environment() -> str:
     """What decides a handout's bytes besides its HTML and stylesheet: this module's code, the
     PDF options, the font files and fonts.conf, and the versions of WeasyPrint, of every package
@@ -322,58 +386,80 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _layout(html: str, stylesheet_source: tuple[str, str]) -> tuple[bytes, int]:
-    from weasyprint import HTML
-
-    stylesheet = _parsed_stylesheet(stylesheet_source)
-    document = HTML(string=html, base_url=str(PDF_TEMPLATE_DIR) + "/").render(
-        stylesheets=[stylesheet], font_config=_font_configuration(), **PDF_OPTIONS
-    )
-    return document.write_pdf(**PDF_OPTIONS), len(document.pages)
-
-
-@functools.cache
-def _font_configuration() -> FontConfiguration:
-    """One per process (a forked worker makes its own): where the ``@font-face`` fonts are registered.
-
-    It is loaded from the handouts' own ``fonts.conf``, not the machine's: no other font is
-    there to stand in for the named ones (not even for a missing glyph), and no rule of the
-    machine's (an alias, a preferred family) applies.
-    """
-    from weasyprint.text.fonts import FontConfiguration
-
-    previous = os.environ.get("FONTCONFIG_FILE")
-    os.environ["FONTCONFIG_FILE"] = str(FONT_CONFIG)
-    try:
-        return FontConfiguration()
-    finally:
-        if previous is None:
-            del os.environ["FONTCONFIG_FILE"]
-        else:
-            os.environ["FONTCONFIG_FILE"] = previous
+#: A last page whose content ends above this fraction of its height is a few lines alone on a
+#: sheet, and so is the page before one that starts a section of its own (``PAGE_STARTS``): the
+#: handout is laid out once more with the stylesheet's ``handout--fit`` rules (a little tighter),
+#: and that layout is kept when it has fewer pages.
+SHORT_PAGE = 0.25
+#: The ids of the sections that start a page (the checklist's summary, in ``_review.html.j2``).
+PAGE_STARTS = frozenset({"review-summary"})
+#: The class the second layout adds to the body (the templates' ``<body class="handout …">``).
+BODY = '<body class="handout '
+FIT = "handout--fit"
 
 
-@functools.cache
-def _parsed_stylesheet(source: tuple[str, str]) -> CSS:
-    """Each process parses the stylesheet once, not once per handout."""
-    from weasyprint import CSS
-
-    text, base_url = source
-    return CSS(string=text, base_url=base_url, font_config=_font_configuration())
+def _has_short_page(pages: Sequence[Any]) -> bool:
+    """Whether the last page, or one before a section that starts a page, holds only a few lines."""
+    ends = [i - 1 for i, page in enumerate(pages) if i > 0 and PAGE_STARTS & set(page.anchors)]
+    return len(pages) > 1 and any(filled(pages[i]) < SHORT_PAGE for i in [*ends, len(pages) - 1])
 
 
-def _forget_fonts() -> None:
-    """At exit, while WeasyPrint's modules are still whole: a font configuration freed later, in the
-    interpreter's teardown, prints an ignored exception."""
-    _parsed_stylesheet.cache_clear()
-    _font_configuration.cache_clear()
+def filled(page: Any) -> float:
+    """How far down its content area a laid-out page's content goes (0 to 1): the lowest line of text,
+    ruled box or table cell outside the page's margin boxes (read from WeasyPrint's page box, which
+    its API does not document)."""
+    from weasyprint.formatting_structure import boxes
+
+    page_box = page._page_box
+    top, height = float(page_box.content_box_y()), float(page_box.height)
+    lowest = top
+    for child in page_box.children:
+        if isinstance(child, boxes.MarginBox):
+            continue
+        for box in child.descendants():
+            if isinstance(box, boxes.LineBox):
+                lowest = max(lowest, float(box.position_y + box.height))
+            elif isinstance(box, boxes.TableCellBox) or getattr(box, "border_bottom_width", None):
+                lowest = max(lowest, float(box.border_box_y() + box.border_height()))
+    return (lowest - top) / height
 
 
-atexit.register(_forget_fonts)
+#: A forked layout worker's typesetter, its parent's: set in the worker process only, which lives for
+#: one :meth:`Typesetter.lay_out` (a pool sends its work by name, so the work finds it here).
+_worker_typesetter: Typesetter | None = None
+
+
+def _start_worker(parent: int, typesetter: Typesetter) -> None:
+    """In a forked worker (its arguments are not pickled): end with the build, lay out with ``typesetter``."""
+    global _worker_typesetter
+    die_with_parent(parent)
+    _worker_typesetter = typesetter
 
 
 def _layout_in_worker(html: str, stylesheet_source: tuple[str, str]) -> tuple[bytes, int]:
-    return _layout(html, stylesheet_source)
+    assert _worker_typesetter is not None  # _start_worker set it
+    return _worker_typesetter.layout(html, stylesheet_source)
+
+
+@dataclass(frozen=True)
+class HandoutWriter:
+    """Writes one build's handouts, edition by edition, through ``cache`` if given, with one
+    :class:`Typesetter` (its fonts, stylesheets and layout environment made once for the build)."""
+
+    site: urls.Site
+    override_dirs: Sequence[Path] = ()
+    cache: CacheUse | None = None
+    bytecode_cache: jinja2.BytecodeCache | None = None
+    typesetter: Typesetter = field(default_factory=Typesetter)
+
+    def write(self, compact: Compact, pages: urls.Pages = urls.CURRENT,
+              handouts: Iterable[Handout] | None = None, current: Compact | None = None) -> list[HandoutFile]:
+        """Render every handout of an edition (or the given ones) to PDF bytes (``current``: the current
+        edition, if ``compact`` is an earlier one)."""
+        plan = plan_handouts(compact, pages) if handouts is None else list(handouts)
+        renderer = PdfRenderer(compact, self.site, self.override_dirs, pages, self.bytecode_cache, self.typesetter,
+                               current)
+        return renderer.render_all(plan, cache=self.cache)
 
 
 def build_handouts(
@@ -384,7 +470,8 @@ def build_handouts(
     pages: urls.Pages = urls.CURRENT,
     cache: CacheUse | None = None,
     bytecode_cache: jinja2.BytecodeCache | None = None,
+    current: Compact | None = None,
 ) -> list[HandoutFile]:
-    """Render every handout of an edition (or the given ones) to PDF bytes, through ``cache`` if given."""
-    plan = plan_handouts(compact, pages) if handouts is None else list(handouts)
-    return PdfRenderer(compact, site, override_dirs, pages, bytecode_cache).render_all(plan, cache=cache)
+    """Render every handout of an edition (or the given ones) to PDF bytes, through ``cache`` if given
+    (``current``: the current edition, if ``compact`` is an earlier one)."""
+    return HandoutWriter(site, override_dirs, cache, bytecode_cache).write(compact, pages, handouts, current)

@@ -54,6 +54,16 @@ class Section:
 
 
 @dataclass(frozen=True)
+class SummaryRow:
+    """One row of a checklist's summary: a part of the document (or, in a document without parts,
+    a list as the checklist shows it), with how many of the checklist's provisions it holds."""
+
+    label: str
+    count: int
+    anchor: str  # where its first provision is in the handout (the summary prints its page)
+
+
+@dataclass(frozen=True)
 class Handout:
     """One printable PDF: its file name, title, web version and contents."""
 
@@ -71,6 +81,8 @@ class Handout:
     sectors: frozenset[str] = frozenset()
     #: Where its edition's files are: "" for the current edition's, "editions/<year>/" at an edition's address.
     prefix: str = ""
+    #: A checklist's summary rows (other handouts have no summary).
+    summary: tuple[SummaryRow, ...] = ()
 
     @property
     def path(self) -> str:
@@ -152,6 +164,21 @@ def _sector_sections(sector: Sector, compact: Compact) -> tuple[Section, ...]:
     )
 
 
+def _summary(sections: tuple[Section, ...], compact: Compact) -> tuple[SummaryRow, ...]:
+    """One row per part the checklist holds, in the document's order; without parts, one per list."""
+    groups = [(section, group) for section in sections for group in section.groups if group.commitments]
+    if not compact.themes:
+        return tuple(SummaryRow(group.heading or section.heading, len(group.commitments), group.anchor)
+                     for section, group in groups)
+    rows = []
+    for theme in compact.themes:
+        held = [(group.anchor, sum(c in theme.commitments for c in group.commitments)) for _, group in groups]
+        held = [(anchor, count) for anchor, count in held if count]
+        if held:
+            rows.append(SummaryRow(theme.heading, sum(count for _, count in held), held[0][0]))
+    return tuple(rows)
+
+
 def plan_handouts(compact: Compact, pages: urls.Pages = urls.CURRENT) -> list[Handout]:
     """Every handout of an edition, in the order the downloads page lists them (``pages``: where
     the edition's pages and files are)."""
@@ -205,7 +232,9 @@ def plan_handouts(compact: Compact, pages: urls.Pages = urls.CURRENT) -> list[Ha
                 prefix=pages.prefix,
             )
         )
+    by = words.part if compact.themes else "list"  # the checklist's summary has a row for each
     for sector in compact.sectors:
+        sections = _sector_sections(sector, compact)
         handouts.append(
             Handout(
                 kind="checklist",
@@ -213,12 +242,13 @@ def plan_handouts(compact: Compact, pages: urls.Pages = urls.CURRENT) -> list[Ha
                 title=f"Self-assessment checklist: {sector.heading} — {name}",
                 heading=f"Self-assessment checklist: {sector.heading}",
                 description=f"Each {words.provision} with boxes for met, partly or not yet, and room for notes, "
-                "for partners reviewing how they keep the Compact.",
+                f"for partners reviewing how they keep the Compact; then a summary by {by} and an action plan.",
                 running=f"{name}: checklist, {sector.heading}",
                 web_page=pages.sector_page(sector),
-                sections=_sector_sections(sector, compact),
+                sections=sections,
                 sectors=frozenset({sector.key}),
                 prefix=pages.prefix,
+                summary=_summary(sections, compact),
             )
         )
     return handouts

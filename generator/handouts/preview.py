@@ -80,7 +80,7 @@ def main(argv: Sequence[str]) -> int:
     job_path = Path(argv[0])
     spec = json.loads(job_path.read_text(encoding="utf-8"))
     job_path.unlink()
-    from generator.handouts.pdf import die_with_parent, lay_out  # WeasyPrint: only in the worker
+    from generator.handouts.pdf import Typesetter, die_with_parent  # WeasyPrint: only in the worker
 
     die_with_parent(int(spec["parent"]))
     os.nice(NICENESS)
@@ -89,8 +89,9 @@ def main(argv: Sequence[str]) -> int:
     for job in spec["jobs"]:
         name, css = job["stylesheet"]
         by_stylesheet.setdefault((name, css), []).append(job)
+    typesetter = Typesetter()
     for stylesheet_source, jobs in by_stylesheet.items():
-        for job, laid in zip(jobs, lay_out([j["html"] for j in jobs], stylesheet_source), strict=True):
+        for job, laid in zip(jobs, typesetter.lay_out([j["html"] for j in jobs], stylesheet_source), strict=True):
             cache.put(job["key"], laid)
     ask_for_rebuild(Path(spec["rebuild"]), f"{len(spec['jobs'])} handouts made")
     return 0

@@ -23,11 +23,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator import cachefiles, urls
-from generator.build import Build, build, theme_values
+from generator.build import Build, build, clashes, theme_values, unserved_printed, unserved_published
 from generator.cachefiles import TemplateCache
 from generator.data.problems import DataError
 from generator.deploy.nginx import write_host_files
-from generator.deploy.rules import UnknownScript, fingerprint
+from generator.deploy.rules import Fingerprinter, UnknownScript
 from generator.environment import EnvironmentProblem, last_updated, pinned_date, settle_source_date
 from generator.handouts.cache import CacheUse, HandoutCache, Laid
 from generator.handouts.plan import HandoutFile, PdfError
@@ -161,17 +161,7 @@ def configure(
 def fingerprint_assets(config: MkDocsConfig) -> dict[str, bytes]:
     """Point the pages at copies of the site's own CSS and JS named by their content: the copies."""
     docs = Path(config.docs_dir)
-    copies: dict[str, bytes] = {}
-
-    def renamed(path: str) -> str:
-        source = docs / path
-        if "://" in path or not source.is_file():
-            return path
-        content = source.read_bytes()
-        name = fingerprint(path, content)
-        copies[name] = content
-        return name
-
+    renamed = Fingerprinter(lambda path: (docs / path).read_bytes() if (docs / path).is_file() else None)
     config.extra_css = [renamed(path) for path in config.extra_css]
     scripts: list[ExtraScriptValue | str] = []
     for script in config.extra_javascript:
@@ -181,17 +171,14 @@ def fingerprint_assets(config: MkDocsConfig) -> dict[str, bytes]:
             script.path = renamed(script.path)
             scripts.append(script)
     config.extra_javascript = scripts
-    return copies
+    return renamed.copies
 
 
 def add_files(files: Files, config: MkDocsConfig, made: Made) -> None:
     """The generated pages, outputs and fingerprinted assets, as MkDocs' files."""
-    clashes = [path for path in made.build.pages if files.get_file_from_path(path) is not None]
-    if clashes:
-        raise PluginError(
-            "these pages are generated from compact_data/ but also exist in "
-            f"{config.docs_dir}: {', '.join(sorted(clashes))}; remove the hand-written copies"
-        )
+    problems = clashes([*made.build.pages, *made.build.outputs], {f.src_uri for f in files}, config.docs_dir)
+    if problems:
+        raise PluginError("\n".join(problems))
     for path, markdown in made.build.pages.items():
         inclusion = InclusionLevel.NOT_IN_NAV if path in made.not_in_nav else InclusionLevel.UNDEFINED
         files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
@@ -201,14 +188,7 @@ def add_files(files: Files, config: MkDocsConfig, made: Made) -> None:
 
 def check_printed(files: Files, compact: Compact) -> None:
     """Every address the Compact prints about this site is served, by the page it names."""
-    problems = []
-    for address in compact.printed_addresses:
-        target = urls.printed_target(address, compact)
-        if files.get_file_from_path(target) is None or files.get_file_from_path(urls.printed_page(address)) is None:
-            problems.append(
-                f"{address.where}: the Compact prints the address '{address.text}', but this build does not "
-                f"serve it: there is no page '{target}' (add it to the docs folder, or name another page)"
-            )
+    problems = unserved_printed(compact, {f.src_uri for f in files})
     if problems:
         raise PluginError("\n".join(problems))
 
@@ -216,16 +196,10 @@ def check_printed(files: Files, compact: Compact) -> None:
 def check_published(files: Files, config: MkDocsConfig, options: CompactConfig, pending: set[str]) -> None:
     """Every address the site has published is still served (the 404 page aside, pages and files;
     ``pending``: handouts a preview is still making)."""
-    manifest = option_path(config, options.published_urls)
-    if not manifest.is_file():
-        return
     served = {"" if f.url in ("", "./") else f.url for f in files} | pending
-    missing = urls.unserved(urls.read_manifest(manifest.read_text(encoding="utf-8")), served, pdf=options.pdf)
-    if missing:
-        raise PluginError(
-            f"{len(missing)} published address(es) in {options.published_urls} would no longer be served: "
-            + ", ".join(missing)
-        )
+    problems = unserved_published(option_path(config, options.published_urls), served, options.pdf)
+    if problems:
+        raise PluginError("\n".join(problems))
 
 
 def handout_files(made: Build) -> list[HandoutFile]:

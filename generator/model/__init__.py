@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.model.editions import History, Link, Step
+from generator.model.history import History, Link, Redirect, Step
 from generator.model.load import Checked, load_checked, load_compact
 from generator.model.published import ComplaintsProcedure, Licence
 from generator.model.types import (
@@ -15,11 +15,12 @@ from generator.model.types import (
     GlossaryTerm,
     NationalCompact,
     Outcomes,
+    PartName,
     PartnersGroup,
     Passage,
     PrintedAddress,
     ProvisionList,
-    Redirect,
+    ProvisionName,
     Reference,
     Sector,
     Theme,
@@ -33,6 +34,7 @@ from generator.model.types import (
 __all__ = [
     "AccessibilityStatement", "Checked", "Commitment", "Compact", "ComplaintLink", "ComplaintStep",
     "ComplaintsGuide", "ComplaintsProcedure", "GlossaryTerm", "History", "Licence", "Link", "NationalCompact",
-    "Outcomes", "PartnersGroup", "Passage", "PrintedAddress", "ProvisionList", "Redirect", "Reference", "Sector",
-    "Step", "Theme", "Topic", "Value", "Words", "capfirst", "join_names", "load_checked", "load_compact",
+    "Outcomes", "PartName", "PartnersGroup", "Passage", "PrintedAddress", "ProvisionList", "ProvisionName",
+    "Redirect", "Reference", "Sector", "Step", "Theme", "Topic", "Value", "Words", "capfirst", "join_names",
+    "load_checked", "load_compact",
 ]

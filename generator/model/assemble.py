@@ -8,23 +8,23 @@ is reported in one go. Nothing is built from data that has not passed them.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, TypeVar
 
 from generator.data import shapes
 from generator.data.messages import unknown_key
 from generator.data.problems import DataError, Problem
-from generator.data.read import DataFiles, Loaded, read_source
+from generator.data.read import DataFiles, Loaded
 from generator.data.source import Extent, OfficialText, Source, check_official_texts
 from generator.data.yamlfile import Location, YamlFile
 from generator.model import types as m
 from generator.model.accessibility import accessibility_statement
 from generator.model.group import absent_pages, group_slug, partners_group, printed_addresses
+from generator.model.named import Gathered, Table, Use
 from generator.model.published import ComplaintsProcedure, Licence
-from generator.model.search import give_search_words, listed_twice
+from generator.model.search import listed_twice, search_words, synonyms
 from generator.model.types import PASSAGES
 
 Entry = TypeVar("Entry")
@@ -38,7 +38,8 @@ Entry = TypeVar("Entry")
 #: take one, or a page would have two elements of one id (tests/data/test_element_ids.py reads the
 #: templates to keep this list whole).
 SITE_ELEMENT_IDS = frozenset({
-    "__toc", "about-this-review", "assess-combine", "assess-combine-caption", "assess-combine-close",
+    "__toc", "about-this-review", "action-plan", "assess-combine", "assess-combine-caption",
+    "assess-combine-close",
     "assess-combine-file",
     "assess-combine-heading", "assess-combine-notes", "assess-combine-open", "assess-combine-rows",
     "assess-combine-summary", "assess-compare", "assess-compare-caption", "assess-compare-close",
@@ -59,8 +60,8 @@ SITE_ELEMENT_IDS = frozenset({
     "compact-summary-printout", "compact-summary-status", "compact-topics", "compact-topics-heading",
     "compact-unknown-heading", "complaints", "contact",
     "editions", "filter-sector", "filter-theme", "filter-topic", "introduction", "membership", "merged", "new",
-    "next-steps", "outcomes", "page-not-found", "provisions", "record", "renumbered", "reworded", "split", "themes",
-    "unchanged", "values", "where-answers-are-kept", "withdrawn",
+    "next-steps", "outcomes", "page-not-found", "provisions", "record", "renumbered", "review-summary", "reworded",
+    "split", "themes", "unchanged", "values", "where-answers-are-kept", "withdrawn",
 })
 #: The keys that become element ids: (file's field in DataFiles, list, key, what it is).
 ID_KEYS = (("values", "values", "key", "a value's key"), ("sectors", "sectors", "slug", "a sector's slug"),
@@ -104,15 +105,19 @@ def unique(
 
 
 def resolve(
-    file: YamlFile, location: Location, keys: Iterable[str], known: dict[str, Entry] | None, what: str
+    file: YamlFile, location: Location, keys: Iterable[str], known: dict[str, Entry] | None, what: str,
+    unknown: list[Use] | None = None,
 ) -> tuple[tuple[Entry, ...], list[Problem]]:
-    """The entries ``keys`` name; ``known`` is None if their file is broken (already reported)."""
+    """The entries ``keys`` name; ``known`` is None if their file is broken (already reported). Keys it
+    lacks are problems, or go to ``unknown`` to be told once for all the provisions that name them."""
     if known is None:
         return (), []
     found, problems = [], []
     for index, key in enumerate(keys):
         if key in known:
             found.append(known[key])
+        elif unknown is not None:
+            unknown.append(Use(file, (*location, index), key))
         else:
             problems.append(file.problem((*location, index), unknown_key(what, key, names_of(known))))
     return tuple(found), problems
@@ -343,10 +348,11 @@ def official_texts(files: DataFiles) -> list[OfficialText]:
     words = editor_words(files)
 
     def add(loaded: Loaded[Any] | None, location: Location, what: str, text: str, *,
-            extent: Extent = "whole", sequence: str = "", any_case: bool = False, heading: bool = False) -> None:
+            extent: Extent = "whole", sequence: str = "", any_case: bool = False, heading: bool = False,
+            own_words: str = "") -> None:
         if loaded is not None:
             place = loaded.file.problem(location, "")
-            texts.append(OfficialText(what, text, place, any_case, extent, sequence, heading))
+            texts.append(OfficialText(what, text, place, any_case, extent, sequence, heading, own_words))
 
     if files.compact is not None:
         add(files.compact, ("title",), "the document's title", files.compact.data.title, heading=True)
@@ -390,7 +396,7 @@ def official_texts(files: DataFiles) -> list[OfficialText]:
         for i, term in enumerate(files.glossary.data.terms):
             if term.source == "compact":
                 add(files.glossary, ("terms", i, "definition"), f"the Compact's definition of '{term.term}'",
-                    term.definition, extent="excerpt", any_case=True)
+                    term.definition, extent="excerpt", any_case=True, own_words="source: explanatory")
     if files.compact is not None:
         data = files.compact.data
         for name in PASSAGES:
@@ -417,16 +423,13 @@ def official_texts(files: DataFiles) -> list[OfficialText]:
     return texts
 
 
-def check_source(files: DataFiles, data_dir: Path, label: str) -> list[Problem]:
-    """Every official text against the source document ``compact.yaml`` names (if it names one)."""
-    if files.compact is None or files.compact.data.source is None:
+def check_source(files: DataFiles, label: str) -> list[Problem]:
+    """Every official text against the source document ``compact.yaml`` names (if it names one that
+    the data stage could read: if not, it said why)."""
+    if files.compact is None or files.compact.data.source is None or files.source is None:
         return []
-    source = files.compact.data.source
-    text, unread = read_source(data_dir, source.file)
-    if text is None:
-        return [files.compact.file.problem(("source", "file"), unread or "")]
-    corrections = [(c.source, c.reads) for c in source.corrections]
-    return check_official_texts(Source(text, corrections), official_texts(files), label)
+    corrections = [(c.source, c.reads) for c in files.compact.data.source.corrections]
+    return check_official_texts(Source(files.source.text, corrections), official_texts(files), label)
 
 
 # -- building ----------------------------------------------------------------------
@@ -442,10 +445,19 @@ def name_in_text(title: str, given: str | None) -> str:
 
 
 class Assembler:
-    """Collects the problems of every check while it builds the model's parts."""
+    """Collects the problems of every check while it builds the model's parts.
 
-    def __init__(self, files: DataFiles) -> None:
+    ``gathered``: where the keys of shared tables the provisions name go, by the table's file, to be
+    told once for every edition (None: told here, for this edition alone). ``current``: the current
+    edition, when this is an earlier one: its editorial extras are kept up there.
+    """
+
+    def __init__(
+        self, files: DataFiles, gathered: dict[str, Gathered] | None = None, current: m.Compact | None = None
+    ) -> None:
         self.files = files
+        self.gathered = gathered
+        self.current = current
         self.problems: list[Problem] = []
         self.values: dict[str, shapes.ValueEntry] = {}
 
@@ -488,7 +500,8 @@ class Assembler:
         self, tables: dict[str, dict[str, Any] | None]
     ) -> tuple[tuple[m.Theme, ...], tuple[m.ProvisionList, ...]]:
         """The parts (nested as written) and the lists of a document without parts, with their provisions;
-        a ``None`` table is not consulted (its file is broken)."""
+        a ``None`` table is not consulted (its file is broken). Each is made whole, from what is in it:
+        the parts' names first, then the provisions that name them, then the lists and the parts."""
         f = self.files
         self.problems += check_theme_numbers(f.themes, f.unreadable_themes, editor_words(f))
         self.problems += check_theme_slugs(f.themes)
@@ -499,34 +512,44 @@ class Assembler:
             self.problems.append(holders[0].problem((), "the document has no provisions: give each its "
                                                     "'commitments:' in its part, or in provisions.yaml"))
         defined = self.take(check_commitment_ids(written, editor_words(f)))
-        lists: dict[tuple[int, Location], m.ProvisionList] = {}
-        parts: dict[int, m.Theme] = {}  # by the identity of the part's data
-
-        def make_lists(file: YamlFile, holder: shapes.ProvisionsFile | shapes.PartEntry,
-                       location: Location) -> list[m.ProvisionList]:
-            made = []
-            for list_location, listed, _ in holder_lists(holder, location):
-                made.append(m.ProvisionList(listed.heading if listed else None, listed.lead_in if listed else None))
-                lists[(id(file), list_location)] = made[-1]
-            return made
-
         given = editor_words(f)
         words = m.Words(given.provision, given.provisions, given.part, given.parts)
+        names = part_names(words, [t.data for t in f.themes])
         printed = Counter(item.number for item in written if item.number is not None)
+        made = self.provisions(self.resolved(written, defined, tables), defined, names, words, printed)
+        in_list: dict[tuple[int, Location], list[m.Commitment]] = defaultdict(list)
+        in_part: dict[int, list[m.Commitment]] = defaultdict(list)  # by the identity of the part's data
+        for commitment, item in made:
+            in_list[(id(item.file), item.location[:-1])].append(commitment)
+            for part in item.parts:
+                in_part[id(part)].append(commitment)
 
-        def build(file: YamlFile, data: shapes.PartEntry, location: Location, parent: m.Theme | None) -> m.Theme:
-            part = m.Theme(data.number, data.title, data.slug, tuple(data.introduction), parent=parent,
-                           heading=part_heading(words, data.number, data.title),
-                           named=f"{words.part} {data.number}" if data.number is not None else data.title)
-            part.lists = make_lists(file, data, location)
-            part.parts = [build(file, child, (*location, "parts", i), part) for i, child in enumerate(data.parts)]
-            parts[id(data)] = part
-            return part
+        def make_lists(file: YamlFile, holder: shapes.ProvisionsFile | shapes.PartEntry,
+                       location: Location) -> tuple[m.ProvisionList, ...]:
+            return tuple(m.ProvisionList(listed.heading if listed else None, listed.lead_in if listed else None,
+                                         tuple(in_list[(id(file), list_location)]))
+                         for list_location, listed, _ in holder_lists(holder, location))
 
-        themes = tuple(build(t.file, t.data, (), None) for t in f.themes)
-        top_lists = () if f.provisions is None else tuple(make_lists(f.provisions.file, f.provisions.data, ()))
+        def build(file: YamlFile, data: shapes.PartEntry, location: Location) -> m.Theme:
+            name = names[id(data)]
+            return m.Theme(
+                name.number, name.title, name.slug, name.heading, name.named, name.parent,
+                introduction=tuple(data.introduction), commitments=tuple(in_part[id(data)]),
+                lists=make_lists(file, data, location),
+                parts=tuple(build(file, child, (*location, "parts", i)) for i, child in enumerate(data.parts)),
+            )
+
+        themes = tuple(build(t.file, t.data, ()) for t in f.themes)
+        top_lists = () if f.provisions is None else make_lists(f.provisions.file, f.provisions.data, ())
+        return themes, top_lists
+
+    def resolved(
+        self, written: Sequence[Written], defined: dict[str, Written], tables: dict[str, dict[str, Any] | None]
+    ) -> list[Resolved]:
+        """Each provision's keys resolved (every unknown one reported); those with problems of their own left out."""
         sectors, terms = tables["sectors"], tables["glossary"]
-        wanted: list[tuple[m.Commitment, Written]] = []
+        found = []
+        unknown_topics: list[Use] = []
         for item in written:
             entry, file = item.entry, item.file
             sector = None
@@ -541,43 +564,107 @@ class Assembler:
             explicit = self.take(resolve(file, (*item.location, "terms"), entry.terms, terms, "glossary term"))
             cited = self.take(resolve(file, (*item.location, "references"), entry.references, tables["references"],
                                       "reference"))
-            topics = self.take(resolve(file, (*item.location, "topics"), entry.topics, tables["topics"], "topic"))
-            if sector is None or defined.get(entry.id) is not item:
-                continue
-            enclosing = [parts[id(p)] for p in item.parts]
-            short = short_number(item.number, enclosing[-1].title if enclosing else None,
-                                 item.number is not None and printed[item.number] > 1)
-            commitment = m.Commitment(
-                id=entry.id, sector=sector, text=entry.text, theme=enclosing[0] if enclosing else None,
-                references=cited, topics=topics, terms=terms_used(entry.text, explicit, (terms or {}).values()),
-                number=item.number, part=enclosing[-1] if enclosing else None,
-                short_number=short, name=provision_name(words, short, entry.text),
-            )
-            lists[(id(file), item.location[:-1])].commitments.append(commitment)
-            for part in enclosing:
-                part.commitments.append(commitment)
-            wanted.append((commitment, item))
-        self.link_related(wanted, defined)
-        return themes, top_lists
+            topics = self.take(resolve(file, (*item.location, "topics"), entry.topics, tables["topics"], "topic",
+                                       unknown_topics))
+            if sector is not None and defined.get(entry.id) is item:
+                used = terms_used(entry.text, explicit, (terms or {}).values())
+                found.append(Resolved(item, sector, cited, topics, used))
+        self.gather_topics(written, unknown_topics, tables)
+        return found
 
-    def link_related(self, wanted: list[tuple[m.Commitment, Written]], defined: dict[str, Written]) -> None:
-        """Related links, both ways; a link to an id with problems of its own is not reported again."""
-        by_id = {c.id: c for c, _ in wanted}
-        links: dict[str, set[str]] = {cid: set() for cid in by_id}
-        for commitment, item in wanted:
+    def gather_topics(
+        self, written: Sequence[Written], unknown: list[Use], tables: dict[str, dict[str, Any] | None]
+    ) -> None:
+        """The topics the provisions name that topics.yaml lacks: told here, or gathered for every edition."""
+        f = self.files
+        if f.topics is None or tables["topics"] is None:
+            return
+        table = Table("topic", "topics", f.topics, names_of(tables["topics"]))
+        named = Gathered(table) if self.gathered is None else self.gathered.setdefault(table.loaded.file.path,
+                                                                                      Gathered(table))
+        named.unknown += unknown
+        named.used.update(key for item in written for key in item.entry.topics)
+        if self.gathered is None:
+            self.problems += named.problems(editor_words(f).provisions)
+
+    def provisions(
+        self, resolved: Sequence[Resolved], defined: dict[str, Written], names: dict[int, m.PartName], words: m.Words,
+        printed: Counter[str],
+    ) -> list[tuple[m.Commitment, Written]]:
+        """The provisions, each with its parts' names, its related provisions' names and its search words
+        (``printed``: how many provisions print each number). The provisions' own names come first."""
+        related = self.related(resolved, defined)
+        found_by = synonyms(self.files.search)
+        provision_names: dict[str, m.ProvisionName] = {}
+        for r in resolved:
+            item, entry = r.item, r.item.entry
+            part_title = names[id(item.parts[-1])].title if item.parts else None
+            short = short_number(item.number, part_title, item.number is not None and printed[item.number] > 1)
+            provision_names[entry.id] = m.ProvisionName(entry.id, r.sector, entry.text, item.number, short,
+                                                        provision_name(words, short, entry.text))
+        made = []
+        for r in resolved:
+            item, own = r.item, provision_names[r.item.entry.id]
+            enclosing = [names[id(p)] for p in item.parts]
+            topics, related_ids = r.topics, related[own.id]
+            same = self.current.find(own.id) if self.current is not None else None
+            if same is not None and same.text == own.text:  # editorial extras are kept up in the current edition
+                topics = topics or same.topics
+                related_ids = related_ids or tuple(o.id for o in same.related if o.id in provision_names)
+            commitment = m.Commitment(
+                own.id, own.sector, own.text, own.number, own.short_number, own.name,
+                theme=enclosing[0] if enclosing else None, part=enclosing[-1] if enclosing else None,
+                references=r.references, topics=topics, terms=r.terms,
+                related=tuple(provision_names[i] for i in related_ids), search_words=search_words(own.text, found_by),
+            )
+            made.append((commitment, item))
+        return made
+
+    def related(self, resolved: Sequence[Resolved], defined: dict[str, Written]) -> dict[str, tuple[str, ...]]:
+        """Each provision's related ids, both ways, in the document's order; a link to an id with problems
+        of its own is not reported again."""
+        order = {r.item.entry.id: n for n, r in enumerate(resolved)}
+        links: dict[str, set[str]] = {cid: set() for cid in order}
+        for r in resolved:
+            item, cid = r.item, r.item.entry.id
             for position, other in enumerate(item.entry.related):
                 location = (*item.location, "related", position)
                 prefix = other.partition(".")[0]
-                if other == commitment.id:
+                if other == cid:
                     self.problems.append(item.file.problem(location, f"commitment {other} cannot be related to itself"))
-                elif other in by_id:
-                    links[commitment.id].add(other)
-                    links[other].add(commitment.id)
+                elif other in order:
+                    links[cid].add(other)
+                    links[other].add(cid)
                 elif other not in defined and not (prefix.isdigit() and int(prefix) in self.files.unreadable_themes):
                     self.problems.append(item.file.problem(location, f"related commitment '{other}' does not exist"))
-        order = {cid: n for n, cid in enumerate(by_id)}
-        for cid, commitment in by_id.items():
-            commitment.related = tuple(by_id[o] for o in sorted(links[cid], key=order.__getitem__))
+        return {cid: tuple(sorted(links[cid], key=order.__getitem__)) for cid in order}
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A provision whose keys resolved: what it is made of, besides its parts, numbers and related links."""
+
+    item: Written
+    sector: m.Sector
+    references: tuple[m.Reference, ...]
+    topics: tuple[m.Topic, ...]
+    terms: tuple[m.GlossaryTerm, ...]
+
+
+def part_names(words: m.Words, themes: Sequence[shapes.PartEntry]) -> dict[int, m.PartName]:
+    """Each part's name (with its parent's), by the identity of its data: made before what is in the part."""
+    names: dict[int, m.PartName] = {}
+
+    def name(data: shapes.PartEntry, parent: m.PartName | None) -> None:
+        named = f"{words.part} {data.number}" if data.number is not None else data.title
+        names[id(data)] = m.PartName(data.number, data.title, data.slug,
+                                     part_heading(words, data.number, data.title), named, parent)
+        for child in data.parts:
+            name(child, names[id(data)])
+
+    for theme in themes:
+        name(theme, None)
+    return names
 
 
 def excerpt(text: str, words: int = 6) -> str:
@@ -605,6 +692,14 @@ def provision_name(words: m.Words, short: str | None, text: str) -> str:
     return f"{words.provision} {short}" if short is not None else f"{words.provision} “{excerpt(text)}”"
 
 
+def licence(data: shapes.Licence | None, current: m.Compact | None) -> Licence | None:
+    """The terms of reuse the data states; an earlier edition without them has the current one's
+    (the site's terms cover every edition)."""
+    if data is None:
+        return current.licence if current is not None else None
+    return Licence(data.name, data.url, data.statement)
+
+
 def passage(data: shapes.Passage | None) -> m.Passage | None:
     return None if data is None else m.Passage(data.heading, tuple(data.paragraphs))
 
@@ -626,9 +721,19 @@ def complaints_guide(data: shapes.ComplaintsFile, compact: shapes.CompactFile) -
     return m.ComplaintsGuide(data.title, tuple(data.introduction), steps, tuple(data.summary_fields), procedure)
 
 
-def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Compact:
-    """The model, or :class:`DataError` with every problem (``problems``: those found while reading)."""
-    assembler = Assembler(files)
+def assemble(
+    files: DataFiles, problems: list[Problem], gathered: dict[str, Gathered] | None = None, *,
+    is_current: bool = True, current: m.Compact | None = None,
+) -> m.Compact:
+    """An edition's model, or :class:`DataError` with every problem (``problems``: those found while reading).
+
+    With ``gathered``, the topics the provisions name that topics.yaml lacks are not this edition's
+    problems but gathered there, for the caller to tell once for every edition. An earlier edition
+    (``is_current`` False) takes from the ``current`` one, if that could be made, what is kept up
+    there: a commitment's topics and related links where its words are the same, the licence. It is
+    made on its own; :func:`generator.model.load.assemble_editions` makes it again holding the one before.
+    """
+    assembler = Assembler(files, gathered, current)
     assembler.problems.extend(problems)
     tables = assembler.tables()
     themes, top_lists = assembler.themes(tables)
@@ -638,7 +743,7 @@ def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Com
     if compact_file is not None:
         title_in_text = name_in_text(compact_file.data.title, compact_file.data.title_in_text)
         label = f"{title_in_text} ({compact_file.data.edition})"  # as Compact.label gives it
-        assembler.problems += check_source(files, data_dir, label)
+        assembler.problems += check_source(files, label)
     if not files.complete:
         raise DataError(assembler.problems)
     assert compact_file is not None and complaints is not None
@@ -664,13 +769,13 @@ def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Com
     has_group = data.partners_group is not None
     addresses = assembler.take(printed_addresses(compact_file, absent_pages(files)))
     group = assembler.take(partners_group(
-        files.partners_group, has_group, tables["sectors"], group_slug(addresses), data_dir
+        files.partners_group, has_group, tables["sectors"], group_slug(addresses), files.documents
     ))
     statement = assembler.take(accessibility_statement(files.accessibility, has_group))
     assembler.problems += listed_twice(files.search)
     if assembler.problems:
         raise DataError(assembler.problems)
-    compact = m.Compact(
+    return m.Compact(
         title=data.title,
         name_in_text=title_in_text,
         short_name=data.short_name,
@@ -684,7 +789,7 @@ def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Com
             "text; everything else on this site is explanatory."
         ),
         keeper=data.keeper,
-        source=(data_dir / data.source.file) if data.source is not None else None,
+        source=files.source.path if files.source is not None else None,
         values=values,
         sectors=tuple((tables["sectors"] or {}).values()),
         themes=themes,
@@ -700,9 +805,8 @@ def assemble(files: DataFiles, problems: list[Problem], data_dir: Path) -> m.Com
         printed_addresses=addresses,
         group=group,
         accessibility=statement,
-        licence=None if data.licence is None else Licence(data.licence.name, data.licence.url, data.licence.statement),
-        redirects=(),  # made once every edition is read (generator.model.editions)
+        licence=licence(data.licence, current),
+        is_current=is_current,
+        changes=None,  # made again holding the edition before it (generator.model.load)
         **{name: passage(getattr(data, name)) for name in PASSAGES},
     )
-    give_search_words(compact, files.search)
-    return compact

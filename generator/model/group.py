@@ -14,7 +14,6 @@ import re
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from generator.data import shapes
 from generator.data.characters import cut
@@ -26,6 +25,7 @@ from generator.data.read import (
     PROVISIONS_FILE,
     VALUES_FILE,
     DataFiles,
+    Documents,
     Loaded,
 )
 from generator.model import types as m
@@ -172,7 +172,7 @@ def partners_group(
     has_passage: bool,
     sectors: dict[str, m.Sector] | None,
     slug: str,
-    data_dir: Path,
+    documents: Documents | None,
 ) -> tuple[m.PartnersGroup | None, list[Problem]]:
     """The Group, if the Compact has a passage about it, with what its own file publishes."""
     if not has_passage:
@@ -191,13 +191,12 @@ def partners_group(
                     key=member.sector, keys=", ".join(sectors))))
             continue
         members.append(m.GroupMember(member.organisation, sector, member.role))
-    folder = data_dir / PARTNERS_GROUP_DOCUMENTS
     records = []
     for index, record in enumerate(loaded.data.records):
         if record.link and record.document:
             problems.append(loaded.file.problem(("records", index, "document"), MESSAGES["both"]))
             continue
-        if record.document is not None and not _is_document(folder, record.document):
+        if record.document is not None and not _is_document(documents, record.document):
             problems.append(loaded.file.problem(("records", index, "document"), MESSAGES["document"].format(
                 name=record.document, folder=PARTNERS_GROUP_DOCUMENTS)))
             continue
@@ -208,17 +207,16 @@ def partners_group(
     group = m.PartnersGroup(
         slug, tuple(members), tuple(records),
         email=contact.email if contact else None, url=contact.url if contact else None,
-        published=True, documents=folder,
+        published=True, documents=documents.folder if documents is not None else None,
     )
     return group, problems
 
 
-def _is_document(folder: Path, name: str) -> bool:
-    """A regular file directly in the documents folder (no paths out of it)."""
+def _is_document(documents: Documents | None, name: str) -> bool:
+    """A regular file directly in the documents folder (no paths out of it), as the data stage found it."""
     if "/" in name or "\\" in name or name.startswith("."):
         return False
-    path = folder / name
-    return path.is_file() and not path.is_symlink()
+    return documents is not None and name in documents.names
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from generator.data.problems import DataError, Problem
-from generator.data.read import DataFiles, edition_dirs, read_data
-from generator.model.assemble import assemble
-from generator.model.editions import History, Step, check_edition_years, check_no_earlier, redirects, relate
+from generator.data.read import EditionFiles, read_editions
+from generator.model.assemble import assemble, editor_words
+from generator.model.editions import check_edition_years, check_no_earlier, relate
+from generator.model.named import Gathered, joined
 from generator.model.types import Compact
 from generator.model.warnings import data_warnings
 
@@ -39,53 +42,45 @@ def load_checked(data_dir: Path, display_root: Path | None = None) -> Checked:
 
     Warnings come only with data that has no errors: a failing check shows the errors alone.
     """
-    files, problems = read_data(data_dir, display_root)
-    folders, found = edition_dirs(data_dir, display_root)
-    problems += found
-    read: list[tuple[Path, DataFiles, list[Problem]]] = [
-        (folder, *read_data(folder, display_root, current=files)) for folder in folders
-    ]
-    read.append((data_dir, files, problems))
+    return assemble_editions(read_editions(data_dir, display_root))
+
+
+def assemble_editions(read: Sequence[EditionFiles]) -> Checked:
+    """The model of every edition the data stage read (oldest first, the current last), or every problem.
+
+    Each edition is made whole: the current one's own words first (an earlier edition keeps up its
+    editorial extras from them), then, oldest first, each edition again holding the one before it and
+    how it follows from it, so that the current edition holds them all.
+    """
+    files = read[-1].files
     everything: list[Problem] = []
-    editions: list[Compact] = []
-    for folder, edition_files, edition_problems in read:
-        try:
-            editions.append(assemble(edition_files, edition_problems, folder))
-        except DataError as error:
-            everything += error.problems
+    gathered: list[dict[str, Gathered]] = [{} for _ in read]  # topics each edition's provisions name
+    current = attempt(partial(assemble, files, read[-1].problems, gathered[-1]), everything)
+    earlier = [attempt(partial(assemble, r.files, r.problems, g, is_current=False, current=current), everything)
+               for r, g in zip(read[:-1], gathered, strict=False)]
+    for named in joined(gathered).values():  # a rename is told once, for the provisions of every edition
+        everything += named.problems(editor_words(files).provisions)
     if files.compact is not None:
-        years = [(f.name, ef.compact) for f, ef, _ in read[:-1] if ef.compact is not None]
+        years = [(r.folder.name, r.files.compact) for r in read[:-1] if r.files.compact is not None]
         everything += check_edition_years(files.compact, years)
-    everything += check_no_earlier(read[0][1])
+    everything += check_no_earlier(read[0].files)
+    editions = [e for e in (*earlier, current) if e is not None]
+    if everything or len(editions) != len(read):
+        raise DataError(everything)
+    made = editions[0]
+    for edition, later_read, earlier_read in zip(editions[1:], read[1:], read, strict=False):
+        changes, problems = relate(made, edition, later_read.files, earlier_read.files)
+        everything += problems
+        made = replace(edition, changes=changes)
     if everything:
         raise DataError(everything)
-    for edition in editions[:-1]:
-        inherit_extras(edition, editions[-1])
-    steps: list[Step] = []
-    for (_, earlier_files, _), (_, later_files, _), earlier, later in zip(
-        read, read[1:], editions, editions[1:], strict=False
-    ):
-        step, step_problems = relate(earlier, later, later_files, earlier_files)
-        steps.append(step)
-        everything += step_problems
-    if everything:
-        raise DataError(everything)
-    history = History(tuple(editions), tuple(steps))
-    history.current.redirects = redirects(history)
-    return Checked(history.current, tuple(sorted(set(data_warnings(files, history.current)))))
+    return Checked(made, tuple(sorted(set(data_warnings(files, made)))))
 
 
-def inherit_extras(earlier: Compact, current: Compact) -> None:
-    """An earlier edition's commitment without topics or related links takes the current one's,
-    where the id and the words are the same (editorial extras are kept up in the current edition);
-    an earlier edition without a licence takes the current one's (the site's terms cover every edition)."""
-    earlier.licence = earlier.licence or current.licence
-    for commitment in earlier.commitments:
-        same = current.find(commitment.id)
-        if same is None or same.text != commitment.text:
-            continue
-        if not commitment.topics:
-            commitment.topics = same.topics
-        if not commitment.related:
-            related = (earlier.find(other.id) for other in same.related)
-            commitment.related = tuple(r for r in related if r is not None)
+def attempt(make: Callable[[], Compact], problems: list[Problem]) -> Compact | None:
+    """What ``make`` makes, or None with its problems added to ``problems``."""
+    try:
+        return make()
+    except DataError as error:
+        problems += error.problems
+        return None

@@ -17,7 +17,6 @@ from generator.data.characters import cut, shown
 from generator.data.messages import SEARCH
 from generator.data.problems import Problem
 from generator.data.read import Loaded
-from generator.model import types as m
 
 #: What the search result shows before a provision's search words (in Zensical's; Material's index keeps
 #: them in a field of their own, generator/mkdocs_plugin/search_words.py).
@@ -67,14 +66,21 @@ def listed_twice(loaded: Loaded[shapes.SearchFile] | None) -> list[Problem]:
     return problems
 
 
-def give_search_words(compact: m.Compact, loaded: Loaded[shapes.SearchFile] | None) -> None:
-    """Give each provision the readers' words of every synonym whose ``means`` its text holds (file order)."""
+#: Each synonym's readers' words, with the patterns of its ``means``.
+Synonyms = list[tuple[list[str], list[re.Pattern[str]]]]
+
+
+def synonyms(loaded: Loaded[shapes.SearchFile] | None) -> Synonyms:
+    """The synonyms of ``search.yaml`` (none without it), their ``means`` made patterns once for every provision."""
     if loaded is None:
-        return
-    synonyms = [(synonym.words, [phrase_pattern(p) for p in synonym.means]) for synonym in loaded.data.synonyms]
-    for commitment in compact.commitments:
-        words = [w for given, means in synonyms if any(p.search(commitment.text) for p in means) for w in given]
-        commitment.search_words = tuple(dict.fromkeys(words))
+        return []
+    return [(synonym.words, [phrase_pattern(p) for p in synonym.means]) for synonym in loaded.data.synonyms]
+
+
+def search_words(text: str, found_by: Synonyms) -> tuple[str, ...]:
+    """The readers' words of every synonym whose ``means`` a provision's text holds (file order, once each)."""
+    words = [w for given, means in found_by if any(p.search(text) for p in means) for w in given]
+    return tuple(dict.fromkeys(words))
 
 
 def unmatched(loaded: Loaded[shapes.SearchFile] | None, texts: Sequence[str], provisions: str) -> list[Problem]:

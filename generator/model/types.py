@@ -5,6 +5,12 @@ code that uses the model can trust it: every key resolves, ids are unique
 and in order, and related links run both ways. Every fact about the document
 (its name, edition, sectors and passages) is here, from the data; rules that
 outputs share, such as which commitments bind a sector, are methods here, once.
+
+Every object is frozen and made whole, from parts made before it: a provision names its part
+by a :class:`PartName` (the :class:`Theme` holds the provisions) and its related ones by their
+:class:`ProvisionName`, and an edition holds the one before it (:mod:`generator.model.history`),
+never a later one. What is worked out from them (an edition's history, its old addresses) is a
+cached property.
 """
 
 from __future__ import annotations
@@ -12,21 +18,16 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
+from generator.model.history import Changes, History, Redirect
 from generator.model.published import ComplaintsProcedure, Licence
-
-if TYPE_CHECKING:
-    from generator.model.editions import History
 
 #: Who wrote a glossary definition: the Compact itself, or this site.
 DefinitionSource = Literal["compact", "explanatory"]
-#: What became of an old commitment address: ``moved`` (renumbered), ``merged`` into another
-#: commitment, ``split`` into several, or ``withdrawn``.
-RedirectAction = Literal["moved", "merged", "split", "withdrawn"]
 #: What the list of all provisions can be narrowed by (the filter's fields, in its order).
 Filter = Literal["theme", "sector", "topic"]
 #: Whether the document prints a number for its provisions: for every one, for some, or for none.
@@ -144,32 +145,26 @@ class GlossaryTerm:
     definition: str
 
 
-@dataclass(eq=False)
-class Commitment:
-    """A provision, whatever the document calls it. ``id`` is its permanent key (its address);
-    ``number`` what the document prints, if anything."""
+@dataclass(frozen=True, eq=False)
+class ProvisionName:
+    """A provision as another's list of related provisions shows it: its id, number, name, words and sector.
 
+    Related links run both ways, so a provision holds its related ones' names, not the provisions,
+    each of which would hold the other: the names are made first, then the provisions (a
+    :class:`Commitment` is a name with the rest).
+    """
+
+    #: Its permanent key (its address).
     id: str
     sector: Sector
     text: str
-    #: The top-level part it is in (None in a document without parts).
-    theme: Theme | None = field(repr=False)
-    references: tuple[Reference, ...] = ()
-    topics: tuple[Topic, ...] = ()
-    terms: tuple[GlossaryTerm, ...] = ()
-    #: Filled in both directions once every theme is loaded.
-    related: tuple[Commitment, ...] = field(default=(), repr=False)
     #: The number the document prints for it, if it prints one.
     number: str | None = None
-    #: The innermost part it is in (its theme, or a part nested in it).
-    part: Theme | None = field(default=None, repr=False)
-    #: How a sentence names it: "commitment 1.4", "undertaking 3 (Funding code)", 'principle “Share…”'.
-    name: str = ""
-    #: Readers' words that search finds it by (``search.yaml``): ours, never shown as its text.
-    search_words: tuple[str, ...] = ()
     #: Its number as a short reference gives it: "1.4", or "3 (Funding)" where the document prints
     #: that number for more than one provision (numbers that restart in each part); None if it has none.
     short_number: str | None = None
+    #: How a sentence names it: "commitment 1.4", "undertaking 3 (Funding code)", 'principle “Share…”'.
+    name: str = ""
 
     @property
     def Name(self) -> str:  # noqa: N802 - read in templates as the name that starts a sentence
@@ -181,33 +176,51 @@ class Commitment:
         return self.short_number if self.short_number is not None else self.name
 
 
-@dataclass(eq=False)
+@dataclass(frozen=True, eq=False, kw_only=True)
+class Commitment(ProvisionName):
+    """A provision, whatever the document calls it. ``id`` is its permanent key (its address);
+    ``number`` what the document prints, if anything."""
+
+    #: The name of the top-level part it is in (None in a document without parts).
+    theme: PartName | None = field(repr=False)
+    references: tuple[Reference, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    terms: tuple[GlossaryTerm, ...] = ()
+    #: Its related provisions in its edition, by name, in the document's order (links run both ways).
+    related: tuple[ProvisionName, ...] = field(default=(), repr=False)
+    #: The name of the innermost part it is in (its theme, or a part nested in it).
+    part: PartName | None = field(default=None, repr=False)
+    #: Readers' words that search finds it by (``search.yaml``): ours, never shown as its text.
+    search_words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
 class ProvisionList:
     """A list of provisions as the document prints it, with its own heading and lead-in (official)."""
 
     heading: str | None
     lead_in: str | None
-    commitments: list[Commitment] = field(default_factory=list, repr=False)
+    commitments: tuple[Commitment, ...] = field(default=(), repr=False)
 
 
-@dataclass(eq=False)
-class Theme:
-    """A part of the document (a theme, section, area, code…); parts nest as the document's do."""
+@dataclass(frozen=True, eq=False)
+class PartName:
+    """A part as what is in it names it: its number, title and headings, and the name of the part it is in.
+
+    A provision holds its part's name, not the part, which holds the provision: the name is made first,
+    then the provisions, then the part (a :class:`Theme` is a name with its contents).
+    """
 
     #: What the document prints for it ("1", "1.2"), if anything.
     number: str | None
     title: str
     slug: str
-    introduction: tuple[str, ...]
-    #: Every provision in it, its nested parts' too, in the document's order.
-    commitments: list[Commitment] = field(default_factory=list, repr=False)
-    lists: list[ProvisionList] = field(default_factory=list, repr=False)
-    parts: list[Theme] = field(default_factory=list, repr=False)
-    parent: Theme | None = field(default=None, repr=False)
     #: "Theme 1: Allocating resources", or the title alone where the document prints no number.
-    heading: str = ""
+    heading: str
     #: How a sentence names it: "theme 1", or its title where the document prints no number.
-    named: str = ""
+    named: str
+    #: The part it is nested in, if any.
+    parent: PartName | None = field(default=None, repr=False)
 
     @property
     def key(self) -> str:
@@ -227,6 +240,17 @@ class Theme:
     @property
     def depth(self) -> int:
         return 0 if self.parent is None else self.parent.depth + 1
+
+
+@dataclass(frozen=True, eq=False, kw_only=True)
+class Theme(PartName):
+    """A part of the document (a theme, section, area, code…); parts nest as the document's do."""
+
+    introduction: tuple[str, ...]
+    #: Every provision in it, its nested parts' too, in the document's order.
+    commitments: tuple[Commitment, ...] = field(default=(), repr=False)
+    lists: tuple[ProvisionList, ...] = field(default=(), repr=False)
+    parts: tuple[Theme, ...] = field(default=(), repr=False)
 
     def by_sector(self, sector: Sector) -> list[Commitment]:
         return [c for c in self.commitments if c.sector.key == sector.key]
@@ -261,39 +285,6 @@ class ComplaintsGuide:
     summary_fields: tuple[str, ...]
     #: The procedure the document names, if the data gives it (``url`` None: not published).
     procedure: ComplaintsProcedure | None = None
-
-
-@dataclass(eq=False)
-class Redirect:
-    """An address ``/commitments/<old>/`` no current commitment has: it must keep working.
-
-    Made from the editions (:mod:`generator.model.editions`): ``was`` is the commitment
-    that last had the number, in the last edition that had it.
-    """
-
-    old: str
-    action: RedirectAction
-    #: The current commitments it became (none if withdrawn).
-    targets: tuple[Commitment, ...]
-    was: Commitment
-    #: The edition in which it changed.
-    changed_in: Compact
-    note: str | None = None
-
-    @property
-    def target(self) -> Commitment | None:
-        """The one commitment a reader is sent on to (moved or merged); None if withdrawn or split."""
-        return self.targets[0] if self.action in ("moved", "merged") else None
-
-    @property
-    def text(self) -> str:
-        """The old commitment's words."""
-        return self.was.text
-
-    @property
-    def theme_slug(self) -> str | None:
-        """The slug of the part the old provision was in, if it was in one."""
-        return self.was.theme.slug if self.was.theme is not None else None
 
 
 @dataclass(frozen=True)
@@ -410,7 +401,7 @@ def join_names(items: Iterable[str], conjunction: str = "and") -> str:
     return ", ".join(names[:-1]) + f" {conjunction} " + names[-1]
 
 
-@dataclass(eq=False)
+@dataclass(frozen=True, eq=False)
 class Compact:
     title: str
     #: How a sentence names it: "the Riverford Compact".
@@ -458,16 +449,16 @@ class Compact:
     group: PartnersGroup | None = None
     #: The website's accessibility statement, if the data gives its facts (``accessibility.yaml``).
     accessibility: AccessibilityStatement | None = None
-    #: Old commitment addresses and what became of them, by id (made from the editions).
-    redirects: tuple[Redirect, ...] = ()
     #: The lists of a document without parts (its provisions are in no theme).
     lists: tuple[ProvisionList, ...] = ()
     #: The introduction of a document without parts, before its lists.
     lists_introduction: tuple[str, ...] = ()
     #: The terms of reuse, if the data states them (``licence:``): never guessed.
     licence: Licence | None = None
-    #: Every edition and how each led to the next (set by :func:`generator.model.load_compact`).
-    history: History = field(init=False, repr=False)
+    #: False for an earlier edition (``editions/<year>/``): the current one is the data folder's own.
+    is_current: bool = True
+    #: How it follows from the edition before it, which that holds (None for the first edition).
+    changes: Changes | None = field(default=None, repr=False)
 
     @property
     def edition_key(self) -> str:
@@ -480,10 +471,6 @@ class Compact:
         return self.adopted.year if self.adopted is not None else int(str(self.edition)[:4])
 
     @property
-    def is_current(self) -> bool:
-        return self.history.current is self
-
-    @property
     def label(self) -> str:
         """The name and edition, as official-text labels give them: "the Riverford Compact (2031)"."""
         return f"{self.name_in_text} ({self.edition})"
@@ -494,22 +481,32 @@ class Compact:
         return f"{self.title} ({self.edition})"
 
     @functools.cached_property
-    def commitments(self) -> list[Commitment]:
-        """All commitments in the document's order."""
-        return [c for lst in self.lists for c in lst.commitments] + [c for t in self.themes for c in t.commitments]
+    def history(self) -> History:
+        """This edition and every one before it, and the steps between them (the current edition's: all)."""
+        return History.of(self)
 
     @functools.cached_property
-    def all_parts(self) -> list[Theme]:
+    def redirects(self) -> tuple[Redirect, ...]:
+        """Old commitment addresses and what became of them, by id: the current edition's (made from the
+        editions); an earlier edition's pages are at its own address and have none."""
+        return self.history.redirects if self.is_current else ()
+
+    @functools.cached_property
+    def commitments(self) -> tuple[Commitment, ...]:
+        """All commitments in the document's order."""
+        return tuple(c for lst in self.lists for c in lst.commitments) + tuple(c for t in self.themes
+                                                                                for c in t.commitments)
+
+    @functools.cached_property
+    def all_parts(self) -> tuple[Theme, ...]:
         """Every part, nested ones too, in the document's order."""
-        found: list[Theme] = []
 
-        def walk(parts: Iterable[Theme]) -> None:
+        def walk(parts: Iterable[Theme]) -> Iterator[Theme]:
             for part in parts:
-                found.append(part)
-                walk(part.parts)
+                yield part
+                yield from walk(part.parts)
 
-        walk(self.themes)
-        return found
+        return tuple(walk(self.themes))
 
     @functools.cached_property
     def _by_id(self) -> dict[str, Commitment]:

@@ -13,15 +13,21 @@ from typing import Any
 from generator import urls
 from generator.model import Compact
 
+#: The lines about the person complaining, first in every summary (ours, for any Compact): blank,
+#: for the reader to fill in; a field of complaints.yaml's of the same name is not repeated.
+SENDER_FIELDS = ("Your name", "Your organisation", "How to contact you (email, phone or address)")
+
 
 def summary_data(compact: Compact, permalink: Callable[[str], str]) -> dict[str, Any]:
     """What the guide's script needs: each commitment (with its topics and related provisions) and the
-    summary's blank fields."""
+    summary's blank fields (the sender's, then the data's)."""
     # The guide is served at /complaints/: links from it climb to the site root.
     to_root = "../" * urls.url_path(urls.COMPLAINTS).count("/")
+    given = {field.casefold() for field in compact.complaints.summary_fields}
     return {
         "source": compact.label,
         "words": {"provision": compact.words.provision, "Provision": compact.words.Provision},
+        "sender": [f for f in SENDER_FIELDS if f.casefold() not in given],
         "fields": list(compact.complaints.summary_fields),
         "commitments": [
             {

@@ -1,6 +1,6 @@
 """What templates ask about the editions (exposed to them as ``history``).
 
-The relation itself lives in :mod:`generator.model.editions`; this is a thin
+The relation itself lives in :mod:`generator.model.history`; this is a thin
 view over it with the few things wording needs (dates as people write them,
 the words compared), so that templates hold no logic of their own.
 """
@@ -12,7 +12,7 @@ import datetime
 from generator import urls
 from generator.model import Commitment, Compact, History, Link, Step
 from generator.model.compare import Piece, compare_words
-from generator.model.editions import Event, Outcome, Withdrawn
+from generator.model.history import Event, Outcome, Withdrawn
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",

@@ -2,7 +2,7 @@
 
 Partners cite ``/commitments/1.20/`` in contracts. When a later edition
 renumbers, merges, splits or drops commitments, the editions say what became of
-each old id (:func:`generator.model.editions.redirects`); the build then serves a
+each old id (:attr:`generator.model.history.History.redirects`); the build then serves a
 page at every old URL (sending readers on, or saying what became of it) and maps
 old theme-page anchors to their new places. Nothing here imports MkDocs.
 """
@@ -21,7 +21,7 @@ from generator.pages.text import script_json
 
 def redirect_pages(compact: Compact) -> list[tuple[str, str, dict[str, Any]]]:
     """``(page, template, extra)`` for every old address (no current commitment has one: see
-    :func:`generator.model.editions.redirects`)."""
+    :attr:`generator.model.history.History.redirects`)."""
     plan: list[tuple[str, str, dict[str, Any]]] = []
     for redirect in compact.redirects:
         page = urls.old_page(redirect)

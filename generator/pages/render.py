@@ -28,11 +28,10 @@ from generator.pages.complaints import summary_data
 from generator.pages.editions import HistoryView
 from generator.pages.redirects import RedirectView, redirect_pages
 from generator.pages.text import (
+    Remembered,
     code_span,
     front_matter,
     html_attribute,
-    link_destination,
-    markdown_text,
     script_json,
     shorten,
     squash,
@@ -45,22 +44,26 @@ MAX_NAV_THEMES = 12
 
 
 def make_environment(
-    override_dirs: Sequence[Path] = (), bytecode_cache: jinja2.BytecodeCache | None = None
+    override_dirs: Sequence[Path] = (),
+    bytecode_cache: jinja2.BytecodeCache | None = None,
+    remembered: Remembered | None = None,
 ) -> jinja2.Environment:
     """A strict environment: a missing variable is an error, never an empty string (``bytecode_cache``:
-    compiled templates kept between builds, since compiling them is a good part of a build's time)."""
+    compiled templates kept between builds, since compiling them is a good part of a build's time;
+    ``remembered``: the escapes of the rendering it is made for)."""
+    remembered = remembered or Remembered()
     search_path = [str(d) for d in override_dirs if d.is_dir()] + [str(TEMPLATE_DIR)]
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(search_path),
         bytecode_cache=bytecode_cache,
         undefined=jinja2.StrictUndefined,
         autoescape=False,
-        finalize=markdown_text,
+        finalize=remembered.markdown_text,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["html"] = html_attribute
+    env.filters["html"] = remembered.html_attribute
     env.filters["short"] = shorten
     env.filters["json"] = front_matter  # HTML-escaped: Material outputs these raw
     env.filters["script_json"] = script_json
@@ -81,6 +84,20 @@ class Scope:
     downloads: Downloads = field(default_factory=Downloads)
 
 
+@dataclass(frozen=True)
+class Rendering:
+    """One rendering of the pages: the templates and the escapes they remember, made for it and let go
+    of with it (:class:`~generator.pages.text.Remembered`)."""
+
+    env: jinja2.Environment
+    remembered: Remembered
+
+    @classmethod
+    def make(cls, override_dirs: Sequence[Path], bytecode_cache: jinja2.BytecodeCache | None) -> Rendering:
+        remembered = Remembered()
+        return cls(make_environment(override_dirs, bytecode_cache, remembered), remembered)
+
+
 class Renderer:
     """Renders every generated page of the site from one loaded Compact and its editions."""
 
@@ -95,7 +112,8 @@ class Renderer:
     ) -> None:
         self.compact = compact
         self.site = site
-        self.env = make_environment(override_dirs, bytecode_cache)
+        self.override_dirs = override_dirs
+        self.bytecode_cache = bytecode_cache
         self.downloads = downloads or Downloads()
         self.current = Scope(compact, urls.CURRENT, self.downloads)
         #: Each edition's pages at its permanent address, ``editions/<year>/``.
@@ -111,7 +129,10 @@ class Renderer:
         scope = scope or self.current
         address = self.site.permalink(urls.edition_pages(scope.compact).commitment_page(commitment))
         word = scope.compact.words.provision  # its name, not its id: "principle “Share…”", "undertaking 3 (Funding)"
-        return f"{scope.compact.cited_as}, {commitment.name} ({commitment.sector.name} {word}) — {address}"
+        party = f"{commitment.sector.name} {word}"
+        # One pair of brackets: "undertaking 3 (Funding code; VCS undertaking)", not "(…) (…)".
+        name = f"{commitment.name[:-1]}; {party})" if commitment.name.endswith(")") else f"{commitment.name} ({party})"
+        return f"{scope.compact.cited_as}, {name} — {address}"
 
     def abbreviations(self, markdown: str | None = None) -> str:
         """Python-Markdown ``abbr`` definitions so glossary terms get tooltips.
@@ -142,7 +163,7 @@ class Renderer:
     # -- pages -------------------------------------------------------------
 
     def pages(self) -> dict[str, str]:
-        """Every generated page, in a fixed order, keyed by its source path."""
+        """Every generated page, in a fixed order, keyed by its source path (one :class:`Rendering` for them all)."""
         compact, current = self.compact, self.current
         plan: list[tuple[str, str, dict[str, Any], Scope]] = [
             (urls.HOME, "home.md.j2", {}, current),
@@ -177,7 +198,8 @@ class Renderer:
             plan.append((scope.urls.CHANGES, "changes.md.j2", {"step": compact.history.step_into(scope.compact)},
                          scope))
             plan += self.edition_plan(scope)
-        return {path: self.render(path, template, extra, scope) for path, template, extra, scope in plan}
+        rendering = Rendering.make(self.override_dirs, self.bytecode_cache)
+        return {path: self.render(path, template, extra, scope, rendering) for path, template, extra, scope in plan}
 
     def edition_plan(self, scope: Scope) -> list[tuple[str, str, dict[str, Any], Scope]]:
         """An edition's own pages: its themes, the list of its commitments, each commitment, its sectors."""
@@ -198,11 +220,16 @@ class Renderer:
         plan += [(pages.sector_page(s), "sector.md.j2", {"sector": s}, scope) for s in edition.sectors]
         return plan
 
-    def render(self, page: str, template: str, extra: dict[str, Any], scope: Scope | None = None) -> str:
+    def render(
+        self, page: str, template: str, extra: dict[str, Any], scope: Scope | None = None,
+        rendering: Rendering | None = None,
+    ) -> str:
         scope = scope or self.current
+        rendering = rendering or Rendering.make(self.override_dirs, self.bytecode_cache)
+        destination = rendering.remembered.link_destination
 
         def link(target: str, fragment: str = "") -> Markup:
-            return link_destination(urls.relative(page, target) + (f"#{fragment}" if fragment else ""))
+            return destination(urls.relative(page, target) + (f"#{fragment}" if fragment else ""))
 
         context = {
             "compact": scope.compact,
@@ -229,7 +256,7 @@ class Renderer:
             "search_words_label": SEARCH_WORDS_LABEL,
             **extra,
         }
-        return self.env.get_template(template).render(context)
+        return rendering.env.get_template(template).render(context)
 
     @functools.cached_property
     def redirect_view(self) -> RedirectView:

@@ -22,11 +22,10 @@ _WHITESPACE = re.compile(r"\s+")
 _SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
-#: Distinct texts remembered by the escapes below: the same names, titles and ids fill every page.
-_REMEMBERED = 1 << 16
+#: Distinct texts a :class:`Remembered` keeps of each escape: the same names, titles and ids fill every page.
+REMEMBERED = 1 << 16
 
 
-@functools.lru_cache(maxsize=_REMEMBERED)
 def squash(text: str) -> str:
     """Collapse runs of whitespace, as HTML would, so the output is one line."""
     return _WHITESPACE.sub(" ", text).strip()
@@ -45,18 +44,9 @@ def markdown_text(value: object) -> str:
     return _markdown_escaped(str(value))
 
 
-@functools.lru_cache(maxsize=_REMEMBERED)
 def _markdown_escaped(text: str) -> str:
     text = squash(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-
-
-def forget_remembered() -> None:
-    """Let go of the remembered texts once a build's pages are rendered: the memo speeds up one
-    rendering (the same texts on many pages), and a 100x Compact's fills it with tens of MB."""
-    squash.cache_clear()
-    _markdown_escaped.cache_clear()
-    link_destination.cache_clear()
 
 
 def html_attribute(value: object) -> Markup:
@@ -106,8 +96,6 @@ def script_json(value: Any, *, compact: bool = True) -> Markup:
     return Markup(text)
 
 
-
-@functools.lru_cache(maxsize=_REMEMBERED)
 def link_destination(href: str) -> Markup:
     """A relative URL as a Markdown link's destination: every character but letters, digits and
     ``/ # . - _ ~`` percent-encoded, so that none ends the link, starts an attribute list or a tag."""
@@ -117,3 +105,23 @@ def link_destination(href: str) -> Markup:
 def code_span(value: object) -> Markup:
     """A value as a Markdown code span: shown exactly, with no escapes (which code spans would show)."""
     return Markup("`" + squash(str(value)).replace("`", "'") + "`")
+
+
+class Remembered:
+    """The escapes of one rendering of the pages, each distinct text worked out once (the same names,
+    titles and ids fill every page). It lives as long as that rendering and no longer: nothing one
+    build remembers can reach another (``mkdocs serve``'s rebuilds), and a 100x Compact's, tens of MB,
+    is let go of with its pages."""
+
+    def __init__(self, size: int = REMEMBERED) -> None:
+        self._escaped = functools.lru_cache(maxsize=size)(_markdown_escaped)
+        self.link_destination = functools.lru_cache(maxsize=size)(link_destination)
+        self.html_attribute = functools.lru_cache(maxsize=size, typed=True)(html_attribute)
+
+    def markdown_text(self, value: object) -> str:
+        """:func:`markdown_text`, remembered."""
+        if isinstance(value, Markup):
+            return str(value)
+        if value is None:
+            return ""
+        return self._escaped(str(value))

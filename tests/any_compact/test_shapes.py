@@ -28,8 +28,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+from pypdf import PdfReader
 from support.leaks import forbidden_in, leaks, pdf_text, squash, visible_text, vocabulary_in
 from support.pages import article, read_page, text_of
+from support.printed import mostly_blank
 from support.shapes import NAMES, Of, Provision, Shape, ShapeBuild, read_shape
 
 SHAPES = {name: read_shape(name) for name in NAMES}
@@ -137,6 +139,31 @@ def test_the_handouts_and_checklists_hold_every_provision(shape: Shape, built: S
         text = squash(pdf_text(built.site / name))
         missing += [f"{name}: {i.id}" for i in shape.items if i.part == part.slug and squash(i.text) not in text]
     assert not missing, "provisions missing from handouts:\n" + "\n".join(missing)
+
+
+def test_no_handout_page_is_left_mostly_blank(shape: Shape, built: ShapeBuild) -> None:
+    """Issue 28: every handout flows (no part pushed to a page of its own, no lone last lines)."""
+    found = [p for pdf in sorted((built.site / "downloads").glob("*.pdf")) for p in mostly_blank(pdf)]
+    assert found == []
+
+
+def test_each_checklist_ends_with_a_summary_by_part_and_an_action_plan(shape: Shape, built: ShapeBuild) -> None:
+    """A row per part holding the party's provisions (one per list without parts), in the document's
+    words, with the count; then the action plan, headed by the document's word for a provision."""
+    for party in shape.parties:
+        path = built.site / "downloads" / f"checklist-{party.slug}.pdf"
+        pages = [squash(page.extract_text()) for page in PdfReader(path).pages]
+        summary, plan = pages[-2], pages[-1]
+        assert "Summary of this review" in summary[:200] and "Action plan" in plan[:200], path.name
+        bound = shape.bound(party)
+        column = shape.part.capitalize() if shape.parts else "List"
+        assert f"{column} {shape.provisions.capitalize()} Met Partly Not yet" in summary, path.name
+        for part in shape.parts:
+            count = sum(item.part == part.slug for item in bound)
+            row = f"{squash(part.title)} {count}, from page "
+            assert (row in summary) if count else (squash(part.title) not in summary), (path.name, row)
+        assert f"Overall {len(bound)}" in summary
+        assert f"{shape.provision.capitalize()} Action Who By when" in plan
 
 
 def test_the_open_data_holds_every_provision(shape: Shape, built: ShapeBuild) -> None:

@@ -83,6 +83,9 @@ def test_the_corpus_covers_the_required_mistakes() -> None:
         "cannot be related to itself",
         "unknown reference",
         "unknown topic",
+        "topic 'change' is used by 9 commitments but is not in topics.yaml: did you rename it to 'change-of-plan' "
+        "here?",
+        "topic 'consultaton' is used by 2 commitments but is not in topics.yaml (did you mean 'consultation'?)",
         "unknown glossary term",
         "duplicate theme slug",
         "duplicate sector slug",

@@ -136,12 +136,12 @@ def test_the_folder_stays_within_its_bound_dropping_the_least_recently_used(tmp_
 
 def test_a_kept_qr_code_is_the_code_made_afresh_and_a_damaged_one_is_made_again(tmp_path: Path) -> None:
     url, label = "https://compact.example/themes/one/", "QR code: the web version of this handout"
-    made = qr_code.__wrapped__(url, label)  # no folder: made, never kept
+    made = qr_code(url, label)  # no folder: made, never kept
     assert "<svg" in made and label in made
-    assert qr_code.__wrapped__(url, label, tmp_path) == made  # made, then kept
+    assert qr_code(url, label, tmp_path) == made  # made, then kept
     (kept,) = tmp_path.iterdir()
-    assert qr_code.__wrapped__(url, label, tmp_path) == made  # read back
-    assert qr_code.__wrapped__("https://compact.example/themes/two/", label, tmp_path) != made
+    assert qr_code(url, label, tmp_path) == made  # read back
+    assert qr_code("https://compact.example/themes/two/", label, tmp_path) != made
     kept.write_bytes(kept.read_bytes().replace(b"<svg", b"<svG"))  # damaged: a miss, made again
-    assert qr_code.__wrapped__(url, label, tmp_path) == made
+    assert qr_code(url, label, tmp_path) == made
     assert kept.read_bytes().endswith(made.encode("utf-8"))

@@ -22,6 +22,7 @@ from PIL import Image
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
 from support import ROOT, SITE, build_site, without_source
+from support.printed import mostly_blank
 
 from generator.handouts.pdf import FONT_FAMILY, PdfError, PdfRenderer, build_handouts, document_date
 from generator.handouts.plan import Downloads, plan_handouts, size_label
@@ -128,10 +129,44 @@ def test_each_theme_handout_holds_its_theme(site_dir: Path, compact: Compact, nu
 def test_checklists_have_boxes_and_room_for_notes(site_dir: Path, compact: Compact) -> None:
     text = pdf_text(site_dir / "downloads" / "checklist-vcs.pdf")
     count = len(expected_ids(compact, "vcs"))
-    assert text.count("Met Partly Not yet") == count
+    assert text.count("Met Partly Not yet") == count + 1  # and the summary's columns
     assert text.count("Notes and evidence") == count
     for field in ("Organisation", "Reviewed by", "Date of review"):
         assert field in text
+
+
+@pytest.mark.parametrize("sector_key", sorted(SECTOR_SLUGS))
+def test_checklists_end_with_a_summary_page_and_an_action_plan_page(
+    site_dir: Path, compact: Compact, sector_key: str
+) -> None:
+    """Issue 28: a row per theme the checklist holds (its count, and the page its first commitment
+    is on) with boxes to tick, then rows to write actions on; ours, each a page of its own."""
+    path = site_dir / "downloads" / f"checklist-{SECTOR_SLUGS[sector_key]}.pdf"
+    pages = [squash(page.extract_text()) for page in PdfReader(path).pages]
+    summary, plan = pages[-2], pages[-1]
+    assert "Summary of this review" in summary[:200] and "Action plan" in plan[:200]
+    assert "not part of the Compact" in summary and "not part of the Compact" in plan
+    assert "Theme Commitments Met Partly Not yet" in summary
+    wanted = expected_ids(compact, sector_key)
+    position = 0
+    for theme in compact.themes:
+        ids = [i for i in wanted if compact.commitment(i) in theme.commitments]
+        first = next(n for n, text in enumerate(pages, start=1) if f"Commitment {ids[0]} " in text)
+        row = f"Theme {theme.number}: {squash(theme.title)} {len(ids)}, from page {first}"
+        found = summary.find(row, position)
+        assert found > position, row
+        position = found
+    assert f"Overall {len(wanted)}" in summary
+    assert "Commitment Action Who By when" in plan
+    for page in (summary, plan):
+        assert not PERMALINK.findall(page), "no commitment's words in the forms: ours only"
+
+
+def test_no_handout_page_is_left_mostly_blank(site_dir: Path) -> None:
+    """Issue 28: the public-sector handout's last page held one paragraph; checklists left a third of
+    several pages blank (a list moved whole to the next page). Read as images, page by page."""
+    found = [problem for path in all_handouts(site_dir) for problem in mostly_blank(path)]
+    assert found == []
 
 
 def test_every_permalink_is_printed_and_clickable(site_dir: Path, compact: Compact) -> None:

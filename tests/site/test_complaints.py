@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup, Tag
 from pypdf import PdfReader
 from support import ROOT, SITE, build_site
 from support.pages import article, read_page
+from support.printed import page_fills
 
 from generator.data.editor_schemas import SCHEMA_DIR, schema_texts
 from generator.data.problems import DataError
@@ -340,6 +341,9 @@ def test_a_commitment_is_shown_with_a_summary(
     )
     for field in compact.complaints.summary_fields:
         assert f"\n{field}: \n" in summary
+    # Issue 28: lines for who is complaining, first and blank (nothing filled in for the reader).
+    sender = summary.index("Your name: \n\nYour organisation: \n\nHow to contact you (email, phone or address): \n")
+    assert sender < summary.index(f"{compact.complaints.summary_fields[0]}: ")
     assert not page.locator("#compact-complaint-unknown").is_visible()  # type: ignore[attr-defined]
     assert not page.locator("#compact-complaint-nojs").is_visible()  # type: ignore[attr-defined]
     # The link to the commitment's own page works.
@@ -397,17 +401,39 @@ def test_the_summary_can_be_edited_reached_by_keyboard_and_printed(page: object,
     assert "commitment 3.3 — official text of the bristol compact (2012)" in text.lower()  # label in capitals
     answers = page.eval_on_selector_all(  # type: ignore[attr-defined]
         "#compact-summary-fields dt", "dts => dts.map(dt => [dt.textContent, dt.nextElementSibling.textContent])")
-    assert [field for field, _ in answers] == ["Organisation concerned", "Date or dates", "What happened",
+    assert [field for field, _ in answers] == ["Your name", "Your organisation",
+                                               "How to contact you (email, phone or address)",
+                                               "Organisation concerned", "Date or dates", "What happened",
                                                "Effect on service users", "Who I have contacted so far"]
     assert answers[-1][1] == "Bristol Example Trust" and all(not a for _, a in answers[:-1])
-    room = page.eval_on_selector("#compact-summary-fields dd", "dd => dd.getBoundingClientRect().height")  # type: ignore[attr-defined]
+    room = page.eval_on_selector(
+        "#compact-summary-fields dd:not(.compact-printout__line)", "dd => dd.getBoundingClientRect().height")  # type: ignore[attr-defined]
     assert room > 60, "room to write"
     font = printout.evaluate("e => getComputedStyle(e.querySelector('dd')).fontFamily")
     assert "mono" not in font.lower() and "courier" not in font.lower(), font
     page.evaluate("document.documentElement.classList.add('compact-print-summary')")  # type: ignore[attr-defined]
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True)))  # type: ignore[attr-defined]
     assert len(pdf.pages) == 1
-    assert squash(pdf.pages[0].extract_text()).startswith("Complaint summary: commitment 3.3")
+    printed = squash(pdf.pages[0].extract_text())
+    assert printed.startswith("Complaint summary: commitment 3.3")
+    assert "Your name Your organisation How to contact you (email, phone or address) Organisation concerned" in printed
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["", "?commitment=5.5"])
+def test_the_whole_guide_prints_with_a_full_first_page(
+    page: object, served_site: str, query: str, tmp_path: Path
+) -> None:
+    """Issue 28: printing the whole guide (not only the summary) left page 1 half blank. Chromium's
+    print of the page, read as images: page 1 is filled, and so is every page but the last."""
+    page.goto(served_site + COMPLAINTS + query)  # type: ignore[attr-defined]
+    page.wait_for_function("!document.documentElement.classList.contains('compact-pending')")  # type: ignore[attr-defined]
+    pdf = tmp_path / "guide.pdf"
+    pdf.write_bytes(page.pdf(format="A4", prefer_css_page_size=True))  # type: ignore[attr-defined]
+    fills = page_fills(pdf, margins=(16, 16))  # print.css's @page margins
+    assert len(fills) > 1 and min(fills[:-1]) > 0.75, fills
+    first = squash(PdfReader(pdf).pages[0].extract_text())
+    assert "Find the commitment concerned" in first or "Your complaint about commitment 5.5" in first
 
 
 @pytest.mark.browser

@@ -19,6 +19,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from support import ROOT, SITE
+from support.shapes import SHAPES
 
 from generator.model import Compact
 
@@ -143,6 +144,34 @@ def test_the_workbook_keeps_every_id_as_text(site_dir: Path, compact: Compact) -
         assert row[1] == int(c.theme.number) and row[5] == c.text
     assert all(not str(value).startswith(("=", "+", "-", "@")) for row in rows for value in row)
     assert book.properties.created == book.properties.modified == datetime.datetime(2012, 1, 1)
+
+
+@pytest.mark.parametrize("data", [ROOT / "compact_data", SHAPES / "principles" / "compact_data"],
+                         ids=["bristol", "principles"])
+def test_the_workbook_reads_as_opened(data: Path) -> None:
+    """Issue 28: the header bold and frozen, every column wide enough for what it holds (the text
+    column 13 characters wide was unreadable) and the words wrapped, read back with openpyxl."""
+    from openpyxl import load_workbook
+
+    from generator import open_data
+    from generator.model import load_compact
+
+    compact = load_compact(data)
+    sheet = load_workbook(io.BytesIO(open_data.commitments_xlsx(compact, SITE))).active
+    assert sheet.freeze_panes == "A2"
+    header = [cell.value for cell in sheet[1]]
+    assert all(cell.font.b for cell in sheet[1]), "the header row is bold"
+    widths = {name: sheet.column_dimensions[cell.column_letter].width
+              for name, cell in zip(header, sheet[1], strict=True)}
+    assert widths["text"] >= 60 and widths["url"] >= 40, widths
+    for name, cell in zip(header, sheet[1], strict=True):
+        column = next(sheet.iter_cols(min_col=cell.column, max_col=cell.column, min_row=2))
+        longest = max(len(str(c.value or "")) for c in column)
+        # A column is as wide as its longest entry, or wraps it: the long ones (text, titles) wrap.
+        assert widths[name] >= min(longest, 30), (name, widths[name], longest)
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            assert cell.alignment.wrap_text and cell.alignment.vertical == "top", cell.coordinate
 
 
 def test_the_workbook_has_the_same_bytes_whenever_it_is_made(compact: Compact, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from support import ROOT, build_site, without_source
 
+from generator.open_data import CSV_PATH
+
 THEME_1 = Path("compact_data/themes/1-allocating-resources.yaml")
 
 
@@ -31,9 +33,11 @@ def test_a_page_clashing_with_a_generated_one_fails_clearly(project: Path, tmp_p
     (project / "content" / "about.md").write_text("# My own about page\n", encoding="utf-8")
     (project / "content" / "commitments").mkdir()
     (project / "content" / "commitments" / "1.4.md").write_text("# Mine\n", encoding="utf-8")
+    (project / "content" / CSV_PATH).parent.mkdir(parents=True)
+    (project / "content" / CSV_PATH).write_text("id\n", encoding="utf-8")  # a generated file, not a page
     result = build_site(project, tmp_path / "site", check=False)
-    output = assert_clear_failure(result, "about.md", "commitments/1.4.md", "generated from compact_data/")
-    assert "remove the hand-written copies" in output
+    output = assert_clear_failure(result, "about.md", "commitments/1.4.md", CSV_PATH, "generated from the data")
+    assert "remove the hand-written copies" in output  # the export's sentence (tests/zensical/test_export.py)
     assert not (tmp_path / "site" / "about").exists()
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -60,9 +61,9 @@ def test_each_party_assesses_what_the_models_rule_binds(site_dir: Path, compact:
 
 def test_a_compact_with_no_parties_assesses_every_commitment() -> None:
     """A Compact whose only sector is the shared one: no party to choose, every commitment listed."""
-    compact = load_compact(ROOT / "compact_data")
-    assert compact.shared_sector is not None
-    compact.sectors = (compact.shared_sector,)
+    loaded = load_compact(ROOT / "compact_data")
+    assert loaded.shared_sector is not None
+    compact = replace(loaded, sectors=(loaded.shared_sector,))  # the model is frozen: a changed copy
     data = page_data(compact, SITE)
     assert data["parties"] == []
     markdown = Renderer(compact, SITE).render(urls.SELF_ASSESSMENT, "self-assessment.md.j2", {"assessment_data": data})

@@ -28,13 +28,13 @@ from typing import TypeVar
 import pytest
 
 from generator import urls
-from generator.cli import site_url_from
+from generator.export import read_config
 
 ROOT = Path(__file__).resolve().parents[2]
 #: What a copy of the site needs to build.
 SITE_SOURCES = ("mkdocs.yml", "content", "overrides", "compact_templates", "compact_data")
 #: The site's address: from mkdocs.yml, its one home.
-SITE_URL = site_url_from(ROOT / "mkdocs.yml") or ""
+SITE_URL = str(read_config(ROOT / "mkdocs.yml")["site_url"])
 SITE = urls.Site(SITE_URL)
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -20,7 +20,7 @@ import re
 import shutil
 from pathlib import Path
 
-from support import without_source
+from support import ROOT, copy_project, without_source
 
 YEAR = 2030
 ADOPTED = "2030-04-01"
@@ -140,3 +140,15 @@ def add_synthetic_edition(project: Path, changes: str = CHANGES) -> None:
     with theme_5.open("a", encoding="utf-8") as out:
         out.write(_entry("5.9", "shared", NEW_5_9, "monitoring"))
     (data / "changes.yaml").write_text(changes, encoding="utf-8")
+
+
+def two_editions_with_group(folder: Path) -> Path:
+    """A copy of the project with the synthetic 2030 edition after 2012 and a Group that publishes a
+    document (tests/fixtures/partners-group/): its data folder."""
+    project = copy_project(folder / "project")
+    data = project / "compact_data"
+    fixture = ROOT / "tests" / "fixtures" / "partners-group"
+    shutil.copy2(fixture / "partners-group.yaml", data / "partners-group.yaml")
+    shutil.copytree(fixture / "partners-group", data / "partners-group")
+    add_synthetic_edition(project)
+    return data

@@ -15,13 +15,18 @@
     });
   }
 
+  // Every blank line of the summary: the sender's (name, organisation, contact), then the data's.
+  function labels(data) {
+    return (data.sender || []).concat(data.fields);
+  }
+
   function summary(data, record) {
     var lines = [
       record.Name + " of " + data.source + " (" + record.sector + " " + data.words.provision + "): " +
         record.text + " — " + record.url,
       ""
     ];
-    data.fields.forEach(function (field) { lines.push(field + ": ", ""); });
+    labels(data).forEach(function (field) { lines.push(field + ": ", ""); });
     return lines.join("\n").replace(/\n+$/, "\n");
   }
 
@@ -47,11 +52,13 @@
   function fillForm(data, text) {
     var form = document.getElementById("compact-summary-fields");
     form.textContent = "";
-    answers(text, data.fields).forEach(function (pair) {
+    var sender = data.sender || [];
+    answers(text, labels(data)).forEach(function (pair) {
       var term = document.createElement("dt");
       var answer = document.createElement("dd");
       term.textContent = pair[0];
       answer.textContent = pair[1];
+      if (sender.indexOf(pair[0]) >= 0) { answer.className = "compact-printout__line"; }  // one line to write on
       form.appendChild(term);
       form.appendChild(answer);
     });
