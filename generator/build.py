@@ -7,6 +7,7 @@ call :func:`build`, so the order of the pipeline lives here, once.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -20,6 +21,7 @@ from generator.handouts.cache import CacheUse
 from generator.handouts.plan import Downloads, HandoutFile
 from generator.model import Compact, capfirst
 from generator.open_data import descriptions, open_data_files
+from generator.pages.editions import long_date
 from generator.pages.render import Renderer
 from generator.pages.text import html_attribute
 
@@ -90,8 +92,9 @@ class ThemeValues:
     compact: dict[str, Markup]
 
 
-def theme_values(compact: Compact) -> ThemeValues:
-    """The data the theme's templates show, escaped for them (see :class:`ThemeValues`)."""
+def theme_values(compact: Compact, updated: datetime.date | None = None) -> ThemeValues:
+    """The data the theme's templates show, escaped for them (see :class:`ThemeValues`); ``updated``:
+    the pages' "Last updated" date (:func:`generator.environment.last_updated`), none if not known."""
     example = compact.numbering_example or ("", "", "")  # no sentence on how numbers are made if they are not so
     facts = {
         "name": compact.name_in_text,
@@ -108,6 +111,9 @@ def theme_values(compact: Compact) -> ThemeValues:
         # The footer's terms of reuse (overrides/partials/copyright.html): empty where no licence is stated.
         "licence_name": compact.licence.name if compact.licence else "",
         "licence_url": compact.licence.url if compact.licence else "",
+        # Every page's "Last updated" line (overrides/main.html): empty where the date is not known.
+        "updated": long_date(updated) if updated else "",
+        "updated_iso": updated.isoformat() if updated else "",
     }
     return ThemeValues(
         site_name=html_attribute(compact.title),

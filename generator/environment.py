@@ -1,7 +1,8 @@
 """The environment variables the build reads itself, each read by one rule into a value or a sentence.
 
 ``SOURCE_DATE_EPOCH`` (https://reproducible-builds.org/specs/source-date-epoch/) dates the pages
-and the PDFs; ``COMPACT_BUILD_LOCK_WAIT`` bounds how long a build waits for another. The plugin's
+and the PDFs, and is the pages' "Last updated" date (else git's, :func:`last_updated`);
+``COMPACT_BUILD_LOCK_WAIT`` bounds how long a build waits for another. The plugin's
 options read ``COMPACT_PDF``, ``COMPACT_CACHE`` and ``COMPACT_WATCH_EVENTS`` through ``!ENV`` in
 ``mkdocs.yml``, so MkDocs checks those with the options (:mod:`generator.mkdocs_plugin.config`).
 Empty counts as unset, as a shell's ``NAME= make site`` means; anything else a variable cannot
@@ -10,11 +11,14 @@ mean is one sentence (:class:`EnvironmentProblem`), never a traceback and never 
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import math
 import os
+import subprocess
 from collections.abc import Mapping, MutableMapping
 from datetime import UTC, datetime
+from pathlib import Path
 
 SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
 #: The environment variable that bounds a build's wait for another build (``0``: fail at once).
@@ -79,14 +83,65 @@ def lock_wait(environ: Mapping[str, str] = os.environ) -> float:
     return seconds
 
 
-def pinned_date(edition: int, environ: Mapping[str, str] = os.environ) -> str | None:
+def pinned_date(edition: int, environ: Mapping[str, str] = os.environ, updated: dt.date | None = None) -> str | None:
     """The date every page reports (sitemap ``lastmod``), or None to leave it to MkDocs.
 
     MkDocs dates pages by ``SOURCE_DATE_EPOCH`` or, if unset, by the day of the build, so the
-    same input would give different bytes tomorrow. Unset, the date is the first day of the
-    Compact's edition year, the date the PDF handouts carry (:func:`generator.handouts.pdf.document_date`).
+    same input would give different bytes tomorrow. Unset, the date is the day the sources last
+    changed (``updated``, :func:`last_updated`) or, not known, the first day of the Compact's
+    edition year, the date the PDF handouts carry (:func:`generator.handouts.pdf.document_date`).
     """
-    return None if source_date_epoch(environ) is not None else f"{edition:04d}-01-01"
+    if source_date_epoch(environ) is not None:
+        return None
+    return updated.isoformat() if updated is not None else f"{edition:04d}-01-01"
+
+
+def last_updated(data_dir: Path, docs_dir: Path | None = None,
+                 environ: Mapping[str, str] = os.environ) -> dt.date | None:
+    """The day the pages' words last changed (their "Last updated" line), or None: not known.
+
+    ``SOURCE_DATE_EPOCH`` when set; else the day (UTC) of the last git commit that changed the
+    data folder or a hand-written page (Markdown in ``docs_dir``), if the data folder is in a git
+    work tree; else None, never the day of the build, so the same sources give the same bytes.
+    Uncommitted edits do not move it: it is the date of what was committed.
+    """
+    epoch = source_date_epoch(environ)
+    if epoch is None:
+        epoch = last_commit(data_dir, docs_dir)
+    return None if epoch is None else datetime.fromtimestamp(epoch, tz=UTC).date()
+
+
+def last_commit(data_dir: Path, docs_dir: Path | None = None) -> int | None:
+    """When (seconds since 1970) a git commit last changed ``data_dir`` or the Markdown in ``docs_dir``;
+    None outside a git work tree, without git, or before any commit has touched them."""
+    try:
+        top = Path(_git(data_dir, "rev-parse", "--show-toplevel")).resolve()
+        data = _inside(top, data_dir)
+        if data is None:
+            return None
+        specs = [data]
+        docs = _inside(top, docs_dir) if docs_dir is not None and docs_dir.is_dir() else None
+        if docs is not None:  # (a docs folder in another work tree is not this one's history)
+            specs.append(":(glob)" + ("" if docs == "." else docs + "/") + "**/*.md")
+        found = _git(top, "log", "-1", "--format=%ct", "--", *specs)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return int(found) if found.isdigit() else None
+
+
+def _inside(top: Path, folder: Path) -> str | None:
+    """``folder`` as a path in the work tree ``top``, or None if it is not in it."""
+    try:
+        return folder.resolve().relative_to(top).as_posix() or "."
+    except ValueError:
+        return None
+
+
+def _git(folder: Path, *arguments: str) -> str:
+    """What a git command run in ``folder`` prints, stripped."""
+    done = subprocess.run(["git", "-C", str(folder), *arguments], capture_output=True, text=True, check=True,
+                          stdin=subprocess.DEVNULL)
+    return done.stdout.strip()
 
 
 #: The machine's limits, in words: what the user can do about each.

@@ -12,6 +12,7 @@ MkDocs: the folder builds with Zensical, or with plain MkDocs and no plugin.
 
 from __future__ import annotations
 
+import datetime
 import os
 import posixpath
 import shutil
@@ -27,7 +28,7 @@ from generator import staging, urls
 from generator.build import Build, build, clashes, published_missing, theme_values, unserved_printed, unserved_published
 from generator.data.problems import Problem
 from generator.deploy.rules import Fingerprinter
-from generator.environment import cannot_write
+from generator.environment import cannot_write, last_updated
 from generator.handouts.plan import plan_handouts
 from generator.model import Compact, load_checked
 
@@ -140,10 +141,11 @@ def fingerprinted(paths: list[Any], files: dict[str, bytes]) -> tuple[list[Any],
     return listed, renamed.copies
 
 
-def export_config(config: Mapping[str, Any], result: Build, nav: list[Any] | None, theme: bool) -> dict[str, Any]:
+def export_config(config: Mapping[str, Any], result: Build, nav: list[Any] | None, theme: bool,
+                  updated: datetime.date | None = None) -> dict[str, Any]:
     """The engine-neutral ``mkdocs.yml``: the project's settings without the plugin, with what the
     plugin sets while MkDocs runs (the document's facts, the navigation) written out."""
-    shown = theme_values(result.compact)  # escaped for the theme, as the plugin hands them over
+    shown = theme_values(result.compact, updated)  # escaped for the theme, as the plugin hands them over
     settings = {key: value for key, value in config.items() if key != "nav"}  # (keeps the project's order)
     settings["site_name"] = config.get("site_name") or str(shown.site_name)
     settings["site_description"] = config.get("site_description") or str(shown.site_description)
@@ -272,7 +274,8 @@ def _export(config_file: Path, work: Path, out: Path, data_dir: Path | None, sit
         raise ExportError(f"{config_file}: there is no docs folder {docs_dir}")
     theme: dict[str, Any] = config["theme"] if isinstance(config.get("theme"), dict) else {}
     theme_dir = root / theme["custom_dir"] if theme.get("custom_dir") else None
-    checked = load_checked(data_dir or root / str(options.get("data_dir", DATA_DIR)), display_root=root)
+    data_dir = data_dir or root / str(options.get("data_dir", DATA_DIR))
+    checked = load_checked(data_dir, display_root=root)
     compact = checked.compact
     templates = [root / str(options.get("templates_dir", TEMPLATES_DIR))]
     pdf = bool(options.get("pdf", True)) if pdf is None else pdf
@@ -284,7 +287,7 @@ def _export(config_file: Path, work: Path, out: Path, data_dir: Path | None, sit
         nav = config["nav"]
     elif options.get("nav", True):
         nav = result.navigation(docs_dir)
-    settings = export_config(config, result, nav, theme_dir is not None)
+    settings = export_config(config, result, nav, theme_dir is not None, last_updated(data_dir, docs_dir))
     for key in ("extra_css", "extra_javascript"):
         settings[key], copies = fingerprinted(list(config.get(key) or []), files)
         files.update(copies)

@@ -10,6 +10,7 @@ beside a finished site. A problem is one sentence, as MkDocs' ``PluginError``.
 
 from __future__ import annotations
 
+import datetime
 import logging
 import traceback
 from dataclasses import dataclass, replace
@@ -27,7 +28,7 @@ from generator.cachefiles import TemplateCache
 from generator.data.problems import DataError
 from generator.deploy.nginx import write_host_files
 from generator.deploy.rules import Fingerprinter, UnknownScript
-from generator.environment import EnvironmentProblem, pinned_date, settle_source_date
+from generator.environment import EnvironmentProblem, last_updated, pinned_date, settle_source_date
 from generator.handouts.cache import CacheUse, HandoutCache, Laid
 from generator.handouts.plan import HandoutFile, PdfError
 from generator.mkdocs_plugin.config import CompactConfig
@@ -80,8 +81,9 @@ def make(compact: Compact, config: MkDocsConfig, options: CompactConfig, stand_i
     made = render(compact, config, options, handouts, templates,
                   None if folder is None else folder / "open-data")
     report(handouts, pdf=options.pdf)
-    return Made(made, frozenset(made.pages), configure(config, made, options), fingerprint_assets(config),
-                pinned_date(compact.year), folder, templates, handouts)
+    updated = last_updated(option_path(config, options.data_dir), Path(config.docs_dir))
+    return Made(made, frozenset(made.pages), configure(config, made, options, updated), fingerprint_assets(config),
+                pinned_date(compact.year, updated=updated), folder, templates, handouts)
 
 
 def option_path(config: MkDocsConfig, option: str) -> Path:
@@ -139,10 +141,13 @@ def report(handouts: CacheUse | None, *, pdf: bool) -> None:
         LOG.info("Handouts: %d being made after the pages are served", len(handouts.pending))
 
 
-def configure(config: MkDocsConfig, made: Build, options: CompactConfig) -> frozenset[str]:
-    """The document's facts for the theme's own templates (the page head, the footer, the 404 page)
-    and, unless ``mkdocs.yml`` has one, the navigation; the generated pages it does not list."""
-    shown = theme_values(made.compact)
+def configure(
+    config: MkDocsConfig, made: Build, options: CompactConfig, updated: datetime.date | None
+) -> frozenset[str]:
+    """The document's facts for the theme's own templates (the page head, the footer, the 404 page,
+    the date the pages last changed) and, unless ``mkdocs.yml`` has one, the navigation; the generated
+    pages it does not list."""
+    shown = theme_values(made.compact, updated)
     config.site_name = config.site_name or shown.site_name
     config.site_description = config.site_description or shown.site_description
     config.copyright = config.copyright or shown.copyright

@@ -38,7 +38,8 @@ Entry = TypeVar("Entry")
 #: take one, or a page would have two elements of one id (tests/data/test_element_ids.py reads the
 #: templates to keep this list whole).
 SITE_ELEMENT_IDS = frozenset({
-    "about-this-review", "action-plan", "assess-combine", "assess-combine-caption", "assess-combine-close",
+    "__toc", "about-this-review", "action-plan", "assess-combine", "assess-combine-caption",
+    "assess-combine-close",
     "assess-combine-file",
     "assess-combine-heading", "assess-combine-notes", "assess-combine-open", "assess-combine-rows",
     "assess-combine-summary", "assess-compare", "assess-compare-caption", "assess-compare-close",
@@ -49,13 +50,15 @@ SITE_ELEMENT_IDS = frozenset({
     "assess-progress", "assess-progress-caption", "assess-progress-heading", "assess-report", "assess-save",
     "assess-saved", "assess-sector", "assess-which", "assess-which-heading", "assess-withdrawn",
     "assess-withdrawn-heading", "assess-withdrawn-list", "common-situations", "compact-all", "compact-and-you",
-    "compact-assess",
+    "compact-asks-heading", "compact-assess",
     "compact-assess-data", "compact-complaint", "compact-complaint-heading", "compact-complaint-nojs",
     "compact-complaint-unknown", "compact-complaints-data", "compact-filter", "compact-filter-empty",
     "compact-filter-status", "compact-goto", "compact-goto-error", "compact-goto-hint", "compact-goto-number",
-    "compact-notfound-commitment", "compact-notfound-q", "compact-old-anchors", "compact-steps", "compact-summary",
+    "compact-notfound-commitment", "compact-notfound-q", "compact-old-anchors", "compact-related",
+    "compact-related-heading", "compact-related-list", "compact-steps", "compact-summary",
     "compact-summary-copy", "compact-summary-fields", "compact-summary-heading", "compact-summary-print",
-    "compact-summary-printout", "compact-summary-status", "compact-unknown-heading", "complaints", "contact",
+    "compact-summary-printout", "compact-summary-status", "compact-topics", "compact-topics-heading",
+    "compact-unknown-heading", "complaints", "contact",
     "editions", "filter-sector", "filter-theme", "filter-topic", "introduction", "membership", "merged", "new",
     "next-steps", "outcomes", "page-not-found", "provisions", "record", "renumbered", "review-summary", "reworded",
     "split", "themes", "unchanged", "values", "where-answers-are-kept", "withdrawn",

@@ -19,8 +19,8 @@ SENDER_FIELDS = ("Your name", "Your organisation", "How to contact you (email, p
 
 
 def summary_data(compact: Compact, permalink: Callable[[str], str]) -> dict[str, Any]:
-    """What the guide's script needs: each commitment and the summary's blank fields (the sender's, then
-    the data's)."""
+    """What the guide's script needs: each commitment (with its topics and related provisions) and the
+    summary's blank fields (the sender's, then the data's)."""
     # The guide is served at /complaints/: links from it climb to the site root.
     to_root = "../" * urls.url_path(urls.COMPLAINTS).count("/")
     given = {field.casefold() for field in compact.complaints.summary_fields}
@@ -39,6 +39,10 @@ def summary_data(compact: Compact, permalink: Callable[[str], str]) -> dict[str,
                 "theme": c.theme.short if c.theme is not None else "",
                 "url": permalink(urls.commitment_page(c)),
                 "page": to_root + urls.url_path(urls.commitment_page(c)),
+                # What the reader can ask for besides: its topics' blocks (rendered on the page, shown by
+                # key) and its related provisions (records of this list, by id).
+                "topics": [t.key for t in c.topics],
+                "related": [other.id for other in c.related],
             }
             for c in compact.commitments
         ],

@@ -210,6 +210,33 @@ def test_each_topic_has_its_page_and_no_question_means_no_situations(shape: Shap
             text_of(page))
 
 
+def test_the_complaints_guide_knows_each_provisions_topics_and_related_ones(shape: Shape, built: ShapeBuild) -> None:
+    """Issue 28: for any provision the guide lists its related provisions and its topics (a block per topic,
+    its name linked to its page); where the data names no procedure, group or passage on complaints, it
+    says nothing of them."""
+    page = read_page(built.site, "complaints/")
+    script = page.select_one("script#compact-complaints-data")
+    assert script is not None and script.string is not None
+    records = json.loads(script.string)["commitments"]
+    def related(item: Provision) -> list[str]:  # both ways, in the document's order
+        return [i.id for i in shape.items if i.id in item.related or item.id in i.related]
+
+    assert [(r["id"], r["topics"], r["related"]) for r in records] == [
+        (i.id, list(i.topics), related(i)) for i in shape.items]
+    assert any(r["related"] for r in records) == any(i.related for i in shape.items)
+    panel = article(page).select_one("#compact-complaint")
+    assert panel is not None and panel.select_one("#compact-related-list") is not None
+    blocks = panel.select("#compact-topics [data-topic]")
+    assert [b["data-topic"] for b in blocks] == [t["key"] for t in shape.topics]
+    for block, topic in zip(blocks, shape.topics, strict=True):
+        assert block.has_attr("hidden")
+        link = block.select_one(".compact-asks__topic-name a")
+        assert link is not None and text_of(link) == topic["name"] and link["href"] == f"../topics/{topic['key']}/"
+    assert (panel.select_one("#compact-topics") is None) == (not shape.topics)
+    assert panel.select_one(".compact-asks__next") is None  # no procedure, keeper or passage on complaints
+    assert panel.select_one(".compact-asks .compact-official") is None  # no passage on complaints to quote
+
+
 # -- the document's own words and numbers --------------------------------------------------
 
 

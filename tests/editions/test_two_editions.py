@@ -210,6 +210,24 @@ def test_merged_split_new_and_withdrawn(site: Path) -> None:
     assert official_words(page_html(site, "editions/2012/commitments/1.19")) == [OLD_1_19]
 
 
+def test_the_editions_come_after_what_a_reader_wants_first(site: Path) -> None:
+    """Words, who it binds, related provisions, terms, the citation and what to do if it is not met
+    come first; the words in each edition last, before the pager (issue 28, item 7)."""
+    for path in ("commitments/1.4", "commitments/1.19", "commitments/5.5"):
+        words = article(site, path)
+        order = [words.index(heading) for heading in (
+            "official text of", "Who it binds:", "Link to or cite this commitment",
+            "If this commitment is not met", "This commitment in each edition")]
+        assert order == sorted(order), (path, order)
+    for path, heading in (("commitments/1.4", "Terms used"), ("commitments/5.5", "Related commitments")):
+        words = article(site, path)
+        assert -1 < words.index(heading) < words.index("This commitment in each edition"), path
+    # At an edition's own address (no complaints section): after the citation.
+    earlier = article(site, "editions/2012/commitments/1.20")
+    assert earlier.index("Link to or cite this commitment") < earlier.index("This commitment in each edition")
+    assert "the earliest edition published on this site" in earlier
+
+
 def test_unchanged_commitment_says_so(site: Path) -> None:
     words = article(site, "commitments/2.1")
     assert "Unchanged from the 2012 edition: commitment 2.1 of the Bristol Compact (2012) has the same words." in words

@@ -108,6 +108,72 @@ def test_the_page_carries_every_commitment_as_json(site_dir: Path, compact: Comp
         assert record["theme"] == f"{c.theme.number}. {c.theme.title}"
         assert record["url"] == f"{SITE.url}commitments/{c.id}/"
         assert urljoin("/complaints/", record["page"]) == f"/commitments/{c.id}/"
+        assert record["topics"] == [t.key for t in c.topics]
+        assert record["related"] == [other.id for other in c.related]
+
+
+NOT_PUBLISHED = ("The Compact Complaints Procedure is not published. The Compact names it, but neither this website "
+                 "nor the data it is made from gives an address where it can be read.")
+NO_CONTACT = ("The Compact Partners' Group's contact details will be published on its page; they have not been "
+              "published yet.")
+
+
+def test_what_a_reader_can_ask_for_is_made_from_the_data(site_dir: Path, compact: Compact) -> None:
+    """Issue 28: for the chosen provision, the guide lists what the reader can ask for: its words (the
+    marked box), its related provisions (filled in by the script, under the official-text label), its
+    topics' questions and summaries (ours, marked apart), where the Compact's words on complaints are,
+    and plainly that the procedure and the Group's contact details are not published."""
+    panel = article(read_page(site_dir, COMPLAINTS)).select_one("#compact-complaint")
+    assert panel is not None
+    assert text_of(panel.select_one("#compact-asks-heading")) == "What you can ask for"
+    related = panel.select_one("#compact-related")
+    assert related is not None and related.has_attr("hidden") and not related.select("li")
+    assert text_of(related.select_one(".compact-official__label")) == (
+        "Each commitment's words below are the official text of the Bristol Compact (2012).")
+    topics = panel.select_one("#compact-topics")
+    assert topics is not None and topics.has_attr("hidden") and "compact-explanatory" in topics["class"]
+    assert "This website's summaries, not the Compact's words" in text_of(topics)
+    blocks = topics.select("[data-topic]")
+    assert [b["data-topic"] for b in blocks] == [t.key for t in compact.topics]
+    assert any(t.summary for t in compact.topics) and any(t.question for t in compact.topics)
+    for block, topic in zip(blocks, compact.topics, strict=True):
+        assert block.has_attr("hidden") and block.select_one(".compact-official") is None
+        link = block.select_one(".compact-asks__topic-name a")
+        assert link is not None and text_of(link) == squash(topic.question or topic.name)
+        assert urljoin("/complaints/", link["href"]) == f"/topics/{topic.key}/"
+        if topic.summary:
+            assert squash(topic.summary) in text_of(block)
+    ahead = panel.select_one(".compact-asks__next")
+    assert ahead is not None
+    quoting = [n for n, s in enumerate(compact.complaints.steps, start=1) if compact.resolving_complaints in s.quotes]
+    step = compact.complaints.steps[quoting[0] - 1]
+    link = ahead.select_one(f'a[href="#{step.key}"]')
+    assert link is not None and text_of(link) == f"step {quoting[0]}, “{squash(step.title)}”"
+    words = text_of(ahead)
+    assert NOT_PUBLISHED in words and NO_CONTACT in words
+    # Nothing invented: no email address the data does not give.
+    assert "@" not in text_of(panel)
+
+
+def test_without_javascript_a_commitments_page_leads_to_the_same_facts(site_dir: Path, compact: Compact) -> None:
+    """The guide's list is made in the browser; without it, a provision's page links its related provisions
+    and its topics' pages, which hold the summaries, the Compact's words on complaints and the plain
+    sentence about the procedure."""
+    for c in compact.commitments:
+        where = f"/commitments/{c.id}/"
+        page = article(read_page(site_dir, where[1:]))
+        section = page.select_one(".compact-complain").find_parent("div")
+        topics = [urljoin(where, a["href"]) for a in section.select("ul a")]
+        assert topics == [f"/topics/{t.key}/" for t in c.topics], c.id
+        heading = page.find("h2", id="related-commitments")
+        related = [] if heading is None else [urljoin(where, a["href"]) for a in heading.find_next("ul").select("a")]
+        assert related == [f"/commitments/{other.id}/" for other in c.related], c.id
+    for topic in compact.topics:
+        words = text_of(article(read_page(site_dir, f"topics/{topic.key}/")))
+        assert squash(topic.question or topic.name) in words
+        assert not topic.summary or squash(topic.summary) in words
+        assert NOT_PUBLISHED in words
+        assert squash(" ".join(compact.resolving_complaints.paragraphs)) in words
 
 
 def test_script_json_cannot_close_the_script_element() -> None:

@@ -404,6 +404,27 @@ def test_landmarks_have_distinct_names_and_labels_name_a_control(site_dir: Path)
     assert {"Table of contents", "Table of contents (menu)"} <= {n.get("aria-label") for n in about.find_all("nav")}
 
 
+def test_the_table_of_contents_toggle_is_named_on_every_page(site_dir: Path) -> None:
+    """Material's "__toc" checkbox (the menu's way to the page's contents) has a <label> only on a page
+    with a table of contents; on /values/ it had no name at all (pa11y: H91, F68). Named on every page
+    that has it, in the page's language, as the table of contents' title is."""
+    pages = 0
+    for html in sorted(site_dir.rglob("*.html")):
+        doc = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        toggle = doc.find("input", id="__toc")
+        if toggle is None:
+            continue
+        pages += 1
+        where = html.relative_to(site_dir)
+        assert toggle.get("aria-label") == "Table of contents", where
+        assert doc.html is not None and doc.html.get("lang") == "en-GB", where
+        titles = {squash(label.get_text()) for label in doc.select('label.md-nav__title[for="__toc"]')}
+        assert titles <= {"Table of contents"}, (where, titles)
+    assert pages >= 20
+    values = read_page(site_dir, "values/")
+    assert values.find("input", id="__toc") is not None and not values.select('label[for="__toc"]')
+
+
 def test_the_glossary_is_in_alphabetical_order(site_dir: Path, compact: Compact) -> None:
     page = article(read_page(site_dir, "glossary/"))
     shown = [h["id"].removeprefix("term-") for h in page.select("h2[id^=term-]")]

@@ -39,6 +39,8 @@ class Provision:
     part_title: str | None
     #: The keys of the topics it names (``topics:``).
     topics: tuple[str, ...] = ()
+    #: The ids of the provisions it names as related (``related:``).
+    related: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -143,7 +145,7 @@ def _provisions(
             sector = entry.get("sector", entries.get("sector"))
             found.append(Provision(entry["id"], _printed(entry), entry["text"], sector,
                                    part.slug if part else None, part.title if part else None,
-                                   tuple(entry.get("topics", []))))
+                                   tuple(entry.get("topics", [])), tuple(entry.get("related", []))))
     for nested in body.get("parts", []):  # its title is a heading of the part's page
         found += _provisions(nested, part, page, official)
     return found

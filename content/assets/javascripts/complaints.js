@@ -66,10 +66,44 @@
       new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }));
   }
 
+  // What the reader can ask for besides the provision's own words: its related provisions (their words,
+  // as text) and the blocks of its topics (on the page already; only shown here).
+  function showAsks(data, record) {
+    var byId = {};
+    data.commitments.forEach(function (c) { byId[c.id] = c; });
+    var list = document.getElementById("compact-related-list");
+    list.textContent = "";
+    record.related.forEach(function (id) {
+      var other = byId[id];
+      if (!other) { return; }
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      var words = document.createElement("p");
+      link.setAttribute("href", other.page);
+      link.textContent = other.Name;
+      words.className = "compact-text";
+      words.textContent = other.text;
+      item.appendChild(link);
+      item.appendChild(document.createTextNode(" (" + other.sector + " " + data.words.provision + ")"));
+      item.appendChild(words);
+      list.appendChild(item);
+    });
+    document.getElementById("compact-related").hidden = list.children.length === 0;
+    var topics = document.getElementById("compact-topics");
+    if (!topics) { return; }
+    var shown = 0;
+    topics.querySelectorAll("[data-topic]").forEach(function (block) {
+      block.hidden = record.topics.indexOf(block.getAttribute("data-topic")) < 0;
+      if (!block.hidden) { shown += 1; }
+    });
+    topics.hidden = shown === 0;
+  }
+
   function showCommitment(data, record) {
     var section = document.getElementById("compact-complaint");
     ["id", "name", "Name", "text", "sector", "theme", "url"].forEach(function (name) { fill(section, name, record[name]); });
     section.querySelector('a[data-field="page"]').setAttribute("href", record.page);
+    showAsks(data, record);
 
     var box = document.getElementById("compact-summary");
     var status = document.getElementById("compact-summary-status");
