@@ -22,6 +22,7 @@ import hashlib
 import importlib.metadata
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 from typing import Any, Literal
@@ -44,9 +45,9 @@ CSV_METADATA_PATH = f"{CSV_PATH}-metadata.json"
 XLSX_PATH = f"{DATA_DIR}/commitments.xlsx"
 #: The open data files and what each holds, as the downloads page lists them (see :func:`descriptions`).
 DESCRIPTIONS = (
-    (JSON_PATH, "The whole Compact in the document's order, as JSON"),
+    (JSON_PATH, "{whole} in the document's order, as JSON"),
     (CSV_PATH, "Every {provision}, one a row, as CSV"),
-    (XLSX_PATH, "The same table as an Excel workbook, ids as text (1.10 stays 1.10)"),
+    (XLSX_PATH, "The same table as an Excel workbook, ids as text{example}"),
     (CSV_METADATA_PATH, "The CSV's column types (CSV on the Web metadata: ids are text)"),
     (SCHEMA_PATH, "The JSON Schema that describes compact.json"),
     (assessment.SCHEMA_PATH, "The JSON Schema of the files the self-assessment page saves"),
@@ -54,8 +55,7 @@ DESCRIPTIONS = (
 CSV_COLUMNS = ("id", "theme_number", "theme_title", "sector", "sector_name", "text", "url")
 #: Each column's CSVW datatype and description, in the document's own words ({provision}, {part}).
 CSV_COLUMN_TYPES = {
-    "id": ("string", "The {provision}'s permanent key, its number where the document prints one (1.4): text, "
-           "so that 1.10 is not the number 1.1."),
+    "id": ("string", "The {provision}'s permanent key, its number where the document prints one: text{so_that}."),
     "theme_number": ("integer", "Number (else the address name) of the {part} the {provision} belongs to."),
     "theme_title": ("string", "The {part}'s title."),
     "sector": ("string", "Key of the sector the {provision} binds."),
@@ -475,8 +475,21 @@ def commitments_csv(compact: Compact, site: urls.Site, pages: urls.Pages = urls.
 
 
 def descriptions(compact: Compact, pages: urls.Pages = urls.CURRENT) -> list[tuple[str, str]]:
-    """Each open data file of an edition and what it holds, in the document's own words."""
-    return [(pages.file(path), what.format(provision=compact.words.provision)) for path, what in DESCRIPTIONS]
+    """Each open data file of an edition and what it holds, in the document's own words and numbers."""
+    number = misread_number(compact)
+    example = f" ({number} stays {number})" if number else ""
+    return [(pages.file(path), what.format(provision=compact.words.provision, whole=compact.whole,
+                                           example=example)) for path, what in DESCRIPTIONS]
+
+
+#: A printed number a spreadsheet reads as another: a decimal whose last digit is a nought ("1.10", read 1.1).
+MISREAD = re.compile(r"[0-9]+\.[0-9]*0")
+
+
+def misread_number(compact: Compact) -> str | None:
+    """The document's first id a spreadsheet would change if it were not text, to show why ids are
+    text ("1.10 stays 1.10"); None where it has none (unnumbered, or no such number)."""
+    return next((c.id for c in compact.commitments if MISREAD.fullmatch(c.id)), None)
 
 
 def csv_metadata(compact: Compact, site: urls.Site, pages: urls.Pages = urls.CURRENT) -> dict[str, Any]:
@@ -490,13 +503,20 @@ def csv_metadata(compact: Compact, site: urls.Site, pages: urls.Pages = urls.CUR
         "tableSchema": {
             "columns": [
                 {"name": name, "titles": name, "datatype": _datatype(compact, name, datatype),
-                 "dc:description": description.format(provision=compact.words.provision, part=compact.words.part),
+                 "dc:description": description.format(provision=compact.words.provision, part=compact.words.part,
+                                                      so_that=_so_that(compact)),
                  "required": True}
                 for name, (datatype, description) in CSV_COLUMN_TYPES.items()
             ],
             "primaryKey": "id",
         },
     }
+
+
+def _so_that(compact: Compact) -> str:
+    """Why the id column is text, with the document's own number where one would be misread."""
+    number = misread_number(compact)
+    return f", so that {number} is not the number {float(number):g}" if number else ""
 
 
 def _datatype(compact: Compact, column: str, datatype: str) -> str:

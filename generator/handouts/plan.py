@@ -266,7 +266,7 @@ def _whole_description(compact: Compact) -> str:
     if compact.resolving_complaints:
         parts.append(compact.resolving_complaints.heading.lower())
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + ", and " + parts[-1]
-    return f"The whole {compact.short_name.removeprefix('the ')}: {listed}."
+    return f"{compact.whole}: {listed}."
 
 
 def _sector_description(sector: Sector, compact: Compact) -> str:

@@ -667,10 +667,41 @@ def part_names(words: m.Words, themes: Sequence[shapes.PartEntry]) -> dict[int, 
     return names
 
 
-def excerpt(text: str, words: int = 6) -> str:
-    """The first words of a text, to name a provision the document gives no number."""
+#: The words a provision's name from its first words holds: as a rule, and at the most.
+NAME_WORDS, NAME_WORDS_MOST = 6, 8
+#: Words a name may not end on: the phrase goes on after them ("…every community", "…and for").
+PHRASE_GOES_ON = frozenset(
+    "a an the and or but nor for of to in on at by with from into onto as than that which who whose whom"
+    " what every each any all its their our your his her this these those some no not".split()
+)
+#: Words that open a clause: a name ends best before one ("Value the time and skills…" before "that").
+CLAUSE_OPENS = frozenset("and or but nor that which who whose whom before after when where while because so "
+                         "if unless until".split())
+#: What a word may end with where its clause ends (dropped from the name before its ellipsis).
+CLAUSE_ENDS = ",;:"
+
+
+def excerpt(text: str) -> str:
+    """The first words of a text, to name a provision the document gives no number: its start, cut
+    where a phrase ends (never on "of" or "every"), with an ellipsis; a text of a few words whole."""
     split = text.split()
-    return " ".join(split[:words]) + ("…" if len(split) > words else "")
+    if len(split) <= NAME_WORDS:
+        return text
+    words = [w.lower().strip(CLAUSE_ENDS + ".!?\"'“”‘’()") for w in split]
+
+    def ends_phrase(k: int) -> bool:  # the name of its first k words ends where a phrase does
+        goes_on = words[k] in PHRASE_GOES_ON | CLAUSE_OPENS
+        return words[k - 1] not in PHRASE_GOES_ON and (split[k - 1][-1] in CLAUSE_ENDS or goes_on)
+
+    def ends_clause(k: int) -> bool:
+        return ends_phrase(k) and (split[k - 1][-1] in CLAUSE_ENDS or words[k] in CLAUSE_OPENS)
+
+    cuts = range(min(NAME_WORDS_MOST, len(split) - 1), 1, -1)
+    tiers = ([k for k in cuts if k <= NAME_WORDS and ends_clause(k)], [k for k in cuts if ends_clause(k)],
+             [k for k in cuts if ends_phrase(k)],
+             [k for k in cuts if k <= NAME_WORDS and words[k - 1] not in PHRASE_GOES_ON])
+    cut = next((tier[0] for tier in tiers if tier), NAME_WORDS)
+    return " ".join(split[:cut]).rstrip(CLAUSE_ENDS) + "…"
 
 
 def part_heading(words: m.Words, number: str | None, title: str) -> str:

@@ -471,6 +471,11 @@ class Compact:
         return self.adopted.year if self.adopted is not None else int(str(self.edition)[:4])
 
     @property
+    def whole(self) -> str:
+        """How a heading names all of it, as running text names it: "The whole Compact", "The whole Local Compact"."""
+        return f"The whole {self.short_name.removeprefix('the ')}"
+
+    @property
     def label(self) -> str:
         """The name and edition, as official-text labels give them: "the Riverford Compact (2031)"."""
         return f"{self.name_in_text} ({self.edition})"

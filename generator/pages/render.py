@@ -283,8 +283,10 @@ class Renderer:
             *([{"Values": urls.VALUES}] if compact.values else []),
             *([{_nav_title(words.Parts): [{_nav_title(f"All {words.parts}"): urls.THEMES}]
                + [{_nav_title(t.short): urls.theme_page(t)} for t in nav_themes]}] if compact.themes else []),
-            {"Sectors": [{"All sectors": urls.SECTORS}]
-             + [{_nav_title(s.name): urls.sector_page(s)} for s in compact.sectors]},
+            # One party is no choice: its provisions are all of them ("All <provisions>" below).
+            *([{"Sectors": [{"All sectors": urls.SECTORS}]
+                + [{_nav_title(s.name): urls.sector_page(s)} for s in compact.sectors]}]
+              if len(compact.sectors) > 1 else []),
             {_nav_title(f"All {words.provisions}"): urls.COMMITMENTS},
             {"Complaints": urls.COMPLAINTS},
             {"Self-assessment": urls.SELF_ASSESSMENT},

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+import yaml
 from support.leaks import pdf_text, squash, visible_text
 from support.pages import article, read_page, text_of
 from support.shapes import Of, Shape, ShapeBuild
@@ -77,15 +78,85 @@ def test_the_whole_handout_has_no_page_with_only_a_heading(shape: Shape, built: 
 
 def test_a_list_of_provisions_is_labelled_once(shape: Shape, built: ShapeBuild) -> None:
     """One label for each listing: the list of a Compact without parts said it twice over its
-    one list ("Each principle's words below…", its introduction, its lead-in, the label again)."""
+    one list ("Each principle's words below…", its introduction, its lead-in, the label again), and a
+    part page said it again over each of its lists ("The public sector undertakes to:", "Jointly we
+    undertake to:"…). Once, over the page's first list, before its first provision."""
     wrong = []
     for url in [f"themes/{p.slug}/" for p in shape.parts] + ["commitments/"]:
         page = article(read_page(built.site, url))
         labels = [p for p in page.find_all("p") if LABEL.match(text_of(p))]
-        lists = [d for d in page.select(".compact-list") if not d.select(".compact-list")]
-        if len(labels) != len(lists):
-            wrong.append(f"/{url}: {len(labels)} labels for {len(lists)} lists")
+        first = page.select_one(".compact-list article.compact-item")
+        if len(labels) != 1:
+            wrong.append(f"/{url}: {len(labels)} labels")
+        elif first is None or labels[0] not in first.find_all_previous("p"):
+            wrong.append(f"/{url}: the label is not over the first list")
     assert not wrong, "\n".join(wrong)
+
+
+#: Words after which a phrase goes on ("…of every community", "…openly and for"): a name made of a
+#: text's first words does not end on one (the test's own list, not the generator's).
+GOES_ON = {"a", "an", "the", "and", "or", "of", "to", "in", "for", "with", "by", "at", "on", "as", "that",
+           "every", "each", "any", "its", "their", "our", "what"}
+
+
+def test_a_name_made_of_first_words_ends_where_a_phrase_does(shape: Shape, built: ShapeBuild) -> None:
+    """'Principle “Fund work fairly, openly and for…”' cut a phrase short: a provision the document
+    prints no number for is named by the start of its words, ending where a phrase ends (before a
+    word such as "and", "of" or "that", or at a comma), never on such a word, with an ellipsis."""
+    quoted = re.compile(rf"^{re.escape(shape.provision.capitalize())} “(?P<start>.+)”$")
+    wrong, named = [], 0
+    for item in (i for i in shape.items if i.number is None):
+        heading = text_of(article(read_page(built.site, f"commitments/{item.id}/")).h1)
+        found = quoted.match(heading)
+        assert found, heading
+        start = found["start"]
+        if start == item.text:
+            continue  # a text of a few words is its own name
+        named += 1
+        words, text = start.removesuffix("…").split(), item.text.split()
+        after = text[len(words)] if len(words) < len(text) else ""
+        cut = text[len(words) - 1]
+        if not start.endswith("…") or text[: len(words) - 1] != words[:-1] or not cut.startswith(words[-1]):
+            wrong.append(f"{item.id}: {start!r} is not the start of its words and an ellipsis")
+        elif words[-1].lower() in GOES_ON or words[-1][-1] in ",;:":
+            wrong.append(f"{item.id}: {start!r} ends on {words[-1]!r}")
+        elif not (text[len(words) - 1][-1] in ",;:" or after.lower() in GOES_ON | {"before", "who", "which"}):
+            wrong.append(f"{item.id}: {start!r} cuts a phrase ({after!r} goes on from it)")
+    assert not wrong, "\n".join(wrong)
+    if shape.name in ("principles", "promises"):
+        assert named, "no name made of first words"
+
+
+def test_the_downloads_page_gives_the_documents_own_name_and_numbers(shape: Shape, built: ShapeBuild) -> None:
+    """"The whole Compact" and "ids as text (1.10 stays 1.10)" were Bristol's: the whole handout's
+    heading names the document as it names itself ("The whole Local Compact"), and the example is a
+    number it prints where a spreadsheet would misread one (a nought after the point), with none where
+    it prints no such number."""
+    page = article(read_page(built.site, "downloads/"))
+    short_name = yaml.safe_load((shape.data / "compact.yaml").read_text(encoding="utf-8"))["short_name"]
+    whole = [h for h in page.find_all("h2") if h.find_next("a", href=re.compile(r"\.pdf$")) is not None]
+    assert text_of(whole[0]) == f"The whole {short_name.removeprefix('the ')}"
+    text = visible_text(built.site / "downloads" / "index.html")
+    if short_name != "the Compact":
+        assert "the compact " not in text.lower(), text
+    misread = [i.id for i in shape.items if re.fullmatch(r"[0-9]+\.[0-9]*0", i.id)]
+    examples = re.findall(r"ids as text \((\S+) stays (\S+)\)", text)
+    assert examples == ([(misread[0], misread[0])] if misread else []), examples
+    assert "ids as text" in text
+
+
+def test_one_party_is_no_choice_of_party(shape: Shape, built: ShapeBuild) -> None:
+    """With one party ("Signatories"), the menu had "Sectors" › "All sectors" and a page of one
+    sector, and the self-assessment asked which party the reader's organisation is in: no menu
+    group and no question where there is one party; both where there are more."""
+    home = read_page(built.site, "")
+    menu = [text_of(a) for a in home.select("nav.md-nav--primary a")]
+    several = len(shape.parties) > 1
+    assert ("All sectors" in menu) is several, menu
+    assessment = read_page(built.site, "self-assessment/")
+    assert (assessment.select_one("select#assess-sector") is not None) is several
+    overview = visible_text(built.site / "sectors" / "index.html")
+    assert "one of its 1 " not in overview
 
 
 def test_a_lead_in_opens_the_list_it_introduces(shape: Shape, built: ShapeBuild) -> None:

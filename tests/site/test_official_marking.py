@@ -13,14 +13,19 @@ from generator.model import Compact
 LABEL = "Each commitment's words below are the official text of the Bristol Compact (2012)."
 
 
-@pytest.mark.parametrize("path", ["commitments", "themes/volunteering", "sectors/public-sector", "sectors/shared"])
+@pytest.mark.parametrize("path", ["commitments", "themes/volunteering", "themes/allocating-resources",
+                                  "sectors/public-sector", "sectors/shared"])
 def test_every_listing_labels_the_compacts_words(site_dir: Path, path: str) -> None:
+    """Each list of a list or sector page is labelled; a part page, one listing of several lists (one
+    per sector), is labelled once, over its first list (tests/any_compact/test_shapes_reading.py)."""
     page = (site_dir / path / "index.html").read_text(encoding="utf-8")
     end = r'</div>\s*(?=<div class="compact-list[ "]|<h2|<script|</article>|$)'
     lists = re.findall(r'<div class="compact-list[ "][^>]*>(.*?)' + end, page, re.S)
     assert lists, path
+    label = f'<p class="compact-official__label compact-list__label">{LABEL}</p>'
+    labelled = [label in listing.replace("&#39;", "'") for listing in lists]
+    assert labelled == ([True] + [False] * (len(lists) - 1) if path.startswith("themes/") else [True] * len(lists))
     for listing in lists:
-        assert f'<p class="compact-official__label compact-list__label">{LABEL}</p>' in listing.replace("&#39;", "'")
         assert 'class="compact-text"' in listing
 
 

@@ -124,9 +124,14 @@
     });
   }
 
+  // The party the assessment is for: the one chosen, or the Compact's only one (no question asked).
+  function chosenParty() {
+    return data.parties.length === 1 ? data.parties[0] : data.parties.find((p) => p.key === current.sector);
+  }
+
   // The commitments that bind the chosen party (the model's rule, worked out by the generator).
   function shownIds() {
-    const party = data.parties.find((p) => p.key === current.sector);
+    const party = chosenParty();
     return party ? party.binds : data.commitments.map((c) => c.id);
   }
 
@@ -589,7 +594,7 @@
   function showReport() {
     const report = $("assess-report");
     const view = root.dataset.print;
-    const party = data.parties.find((p) => p.key === current.sector);
+    const party = chosenParty();
     const facts = [current.date, party ? party.name : `every ${vocabulary.provision}`, data.label].filter(Boolean).join(" · ");
     report.textContent = "";
     if (view === "combined" && combined) {
