@@ -148,11 +148,13 @@ def test_the_downloads_page_gives_the_documents_own_name_and_numbers(shape: Shap
 def test_one_party_is_no_choice_of_party(shape: Shape, built: ShapeBuild) -> None:
     """With one party ("Signatories"), the menu had "Sectors" › "All sectors" and a page of one
     sector, and the self-assessment asked which party the reader's organisation is in: no menu
-    group and no question where there is one party; both where there are more."""
+    group, home card or question where there is one party; each where there are more."""
     home = read_page(built.site, "")
     menu = [text_of(a) for a in home.select("nav.md-nav--primary a")]
     several = len(shape.parties) > 1
     assert ("All sectors" in menu) is several, menu
+    cards = [text_of(a) for a in article(home).select(".grid.cards a")]
+    assert ("By sector" in cards) is several, cards
     assessment = read_page(built.site, "self-assessment/")
     assert (assessment.select_one("select#assess-sector") is not None) is several
     overview = visible_text(built.site / "sectors" / "index.html")
