@@ -616,6 +616,7 @@ class Assembler:
                 theme=enclosing[0] if enclosing else None, part=enclosing[-1] if enclosing else None,
                 references=r.references, topics=topics, terms=r.terms,
                 related=tuple(provision_names[i] for i in related_ids), search_words=search_words(own.text, found_by),
+                lead_in=item.list_entry.lead_in if item.list_entry is not None else None,
             )
             made.append((commitment, item))
         return made

@@ -192,6 +192,9 @@ class Commitment(ProvisionName):
     part: PartName | None = field(default=None, repr=False)
     #: Readers' words that search finds it by (``search.yaml``): ours, never shown as its text.
     search_words: tuple[str, ...] = ()
+    #: The lead-in of the list it is in, which its words continue ("The public sector undertakes to:"):
+    #: official text, shown before its words where it stands alone.
+    lead_in: str | None = None
 
 
 @dataclass(frozen=True, eq=False)

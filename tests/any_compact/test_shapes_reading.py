@@ -161,6 +161,24 @@ def test_one_party_is_no_choice_of_party(shape: Shape, built: ShapeBuild) -> Non
     assert "one of its 1 " not in overview
 
 
+def test_a_provision_page_gives_its_lists_lead_in_before_its_words(shape: Shape, built: ShapeBuild) -> None:
+    """"fund work fairly" alone does not say who promises it: a provision's page gives the lead-in its
+    words continue ("The public sector undertakes to:"), inside the same official box, before them."""
+    wrong = []
+    for item in shape.items:
+        box = article(read_page(built.site, f"commitments/{item.id}/")).select_one(".compact-official")
+        assert box is not None, item.id
+        lead = box.select_one(".compact-official-lead-in")
+        words = box.select_one(".compact-text")
+        if item.lead_in is None:
+            if lead is not None:
+                wrong.append(f"{item.id}: a lead-in {text_of(lead)!r} its list does not have")
+        elif lead is None or squash(text_of(lead)) != squash(item.lead_in) or words not in lead.find_all_next():
+            wrong.append(f"{item.id}: {item.lead_in!r} is not given before its words")
+    assert not wrong, "\n".join(wrong)
+    assert any(item.lead_in for item in shape.items) is (shape.name in {"promises", "codes", "principles"})
+
+
 def test_a_lead_in_opens_the_list_it_introduces(shape: Shape, built: ShapeBuild) -> None:
     """"The public sector undertakes to:" stands at the head of its own list, marked as the document's
     words as its provisions' are, not in an official box of its own apart from the list."""

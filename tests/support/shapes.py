@@ -41,6 +41,8 @@ class Provision:
     topics: tuple[str, ...] = ()
     #: The ids of the provisions it names as related (``related:``).
     related: tuple[str, ...] = ()
+    #: The lead-in of the list it stands in, if the list has one (its words continue it).
+    lead_in: str | None = None
 
 
 @dataclass(frozen=True)
@@ -145,7 +147,8 @@ def _provisions(
             sector = entry.get("sector", entries.get("sector"))
             found.append(Provision(entry["id"], _printed(entry), entry["text"], sector,
                                    part.slug if part else None, part.title if part else None,
-                                   tuple(entry.get("topics", [])), tuple(entry.get("related", []))))
+                                   tuple(entry.get("topics", [])), tuple(entry.get("related", [])),
+                                   entries.get("lead_in")))
     for nested in body.get("parts", []):  # its title is a heading of the part's page
         found += _provisions(nested, part, page, official)
     return found
