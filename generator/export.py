@@ -257,6 +257,24 @@ def export(config_file: Path, out: Path, *, data_dir: Path | None = None, site_u
         raise ExportError(f"{cannot_write(error, str(out))}; {out} is unchanged") from None
 
 
+def not_a_switch(value: object) -> str:
+    """What is wrong with an on/off option that is neither (``COMPACT_PDF=maybe`` through ``!ENV``):
+    the plugin's options and the export's reading of them say it alike."""
+    return (f"must be true or false, not {value!r} (set in mkdocs.yml, or through !ENV "
+            "by an environment variable such as COMPACT_PDF)")
+
+
+def switch(options: Mapping[str, Any], name: str, config_file: Path) -> bool:
+    """An on/off option of the plugin as MkDocs reads it: absent or null (``!ENV`` of an empty
+    variable) is its default, on; anything but true or false is a sentence."""
+    value = options.get(name)
+    if value is None:
+        return True
+    if not isinstance(value, bool):
+        raise ExportError(f"{config_file}: the compact plugin's '{name}' {not_a_switch(value)}")
+    return value
+
+
 def _export(config_file: Path, work: Path, out: Path, data_dir: Path | None, site_url: str | None,
             pdf: bool | None) -> Export:
     config = read_config(config_file)
@@ -278,14 +296,14 @@ def _export(config_file: Path, work: Path, out: Path, data_dir: Path | None, sit
     checked = load_checked(data_dir, display_root=root)
     compact = checked.compact
     templates = [root / str(options.get("templates_dir", TEMPLATES_DIR))]
-    pdf = bool(options.get("pdf", True)) if pdf is None else pdf
+    pdf = switch(options, "pdf", config_file) if pdf is None else pdf
     result = build(compact, site, templates, pdf=pdf)
     files = site_files(result, docs_dir)
     _check_served(result, files, root / str(options.get("published_urls", PUBLISHED_URLS)), pdf)
     nav: list[Any] | None = None
     if config.get("nav"):
         nav = config["nav"]
-    elif options.get("nav", True):
+    elif switch(options, "nav", config_file):
         nav = result.navigation(docs_dir)
     settings = export_config(config, result, nav, theme_dir is not None, last_updated(data_dir, docs_dir))
     for key in ("extra_css", "extra_javascript"):

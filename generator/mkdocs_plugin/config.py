@@ -6,7 +6,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
-from generator.export import DATA_DIR, PUBLISHED_URLS, TEMPLATES_DIR
+from generator.export import DATA_DIR, PUBLISHED_URLS, TEMPLATES_DIR, not_a_switch
 
 
 class Switch(c.Type[bool]):
@@ -17,8 +17,7 @@ class Switch(c.Type[bool]):
 
     def run_validation(self, value: object) -> bool:
         if not isinstance(value, bool):
-            raise ValidationError(f"must be true or false, not {value!r} (set in mkdocs.yml, or through !ENV "
-                                    "by an environment variable such as COMPACT_PDF)")
+            raise ValidationError(not_a_switch(value))
         return value
 
 

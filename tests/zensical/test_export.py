@@ -20,7 +20,7 @@ from support.linkcheck import check_site
 
 from generator import cli, urls
 from generator.build import build, theme_values
-from generator.export import MARK
+from generator.export import MARK, ExportError, plugin_options, read_config, switch
 from generator.model import load_compact
 
 OTHER = Path(__file__).resolve().parents[1] / "fixtures" / "other-compact"
@@ -175,3 +175,20 @@ def test_host_files_need_a_built_site(tmp_path: Path, capsys: pytest.CaptureFixt
     assert cli.main(["host-files", "--site-dir", str(tmp_path / "nothing")]) == 2
     assert f"no built site in {tmp_path / 'nothing'}" in capsys.readouterr().err
     assert not (tmp_path / "nothing").exists()
+
+
+@pytest.mark.parametrize(("value", "expected"), [("", True), ("false", False), ("true", True), ("maybe", None)])
+def test_the_plugins_switches_read_as_mkdocs_reads_them(
+    value: str, expected: bool | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``COMPACT_PDF=`` is unset (PDFs on, as the plugin has them); a word other than true or false is
+    the plugin's own sentence, not a guess (the export read an empty value as off)."""
+    monkeypatch.setenv("COMPACT_PDF", value)
+    config_file = Path(__file__).resolve().parents[2] / "mkdocs.yml"
+    options = plugin_options(read_config(config_file))
+    if expected is None:
+        with pytest.raises(ExportError, match=r"'pdf' must be true or false, not 'maybe'"):
+            switch(options, "pdf", config_file)
+    else:
+        assert switch(options, "pdf", config_file) is expected
+    assert switch({}, "nav", config_file) is True
