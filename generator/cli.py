@@ -11,7 +11,7 @@ from pathlib import Path
 from generator.cachefiles import write_atomically
 from generator.data.problems import DataError, Problem, warnings_report
 from generator.data.read import PARTNERS_GROUP_FILE
-from generator.environment import cannot_write
+from generator.environment import EnvironmentProblem, cannot_write
 from generator.model import Compact, load_checked
 from generator.model.assemble import name_in_text
 
@@ -184,7 +184,7 @@ def write_export(config: Path, out: Path, data: Path | None, site_url: str | Non
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    except (ExportError, PdfError) as error:
+    except (ExportError, PdfError, EnvironmentProblem) as error:
         print(error, file=sys.stderr)
         return 2
     except jinja2.TemplateError as error:

@@ -50,7 +50,7 @@ def source_date_epoch(environ: Mapping[str, str] = os.environ) -> int | None:
     if not (value.isascii() and value.isdigit()) or int(value) > LAST_EPOCH:
         raise EnvironmentProblem(f"{SOURCE_DATE_EPOCH} must be a whole number of seconds since 1970 "
                                  f"(at most {LAST_EPOCH}, early 2106), not {value!r}; unset it to date the "
-                                 "build by its edition")
+                                 "build by its sources' last commit, or by its edition")
     return int(value)
 
 
@@ -113,12 +113,13 @@ def last_updated(data_dir: Path, docs_dir: Path | None = None,
 
 def last_commit(data_dir: Path, docs_dir: Path | None = None) -> int | None:
     """When (seconds since 1970) a git commit last changed ``data_dir`` or the Markdown in ``docs_dir``;
-    None outside a git work tree, without git, or before any commit has touched them."""
+    None outside a git work tree, without git, in a shallow clone (its history cannot tell), or before
+    any commit has touched them."""
     try:
         top = Path(_git(data_dir, "rev-parse", "--show-toplevel")).resolve()
         data = _inside(top, data_dir)
-        if data is None:
-            return None
+        if data is None or _git(top, "rev-parse", "--is-shallow-repository") == "true":
+            return None  # (a shallow clone's oldest commit seems to add every file: its date would be wrong)
         specs = [data]
         docs = _inside(top, docs_dir) if docs_dir is not None and docs_dir.is_dir() else None
         if docs is not None:  # (a docs folder in another work tree is not this one's history)
@@ -138,9 +139,11 @@ def _inside(top: Path, folder: Path) -> str | None:
 
 
 def _git(folder: Path, *arguments: str) -> str:
-    """What a git command run in ``folder`` prints, stripped."""
+    """What a git command run in ``folder`` prints, stripped: git's own variables of the caller (a hook's
+    ``GIT_DIR``, say) are not passed on, so that the folder's own repository answers."""
+    environ = {key: value for key, value in os.environ.items() if not key.startswith("GIT_")}
     done = subprocess.run(["git", "-C", str(folder), *arguments], capture_output=True, text=True, check=True,
-                          stdin=subprocess.DEVNULL)
+                          stdin=subprocess.DEVNULL, env=environ)
     return done.stdout.strip()
 
 

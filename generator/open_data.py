@@ -604,8 +604,11 @@ def _workbook(
     for row in rows:
         sheet.append(row)
     for (cell,) in sheet.iter_rows(min_row=2, max_col=1):
-        cell.data_type = "s"  # text, whatever it looks like
-        cell.number_format = "@"
+        cell.number_format = "@"  # the id column is text, whatever it looks like ("1.10")
+    for data_row in sheet.iter_rows(min_row=2):
+        for cell in data_row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # data is text: "=…" never becomes a formula
     # Readable as opened: the header bold and kept in view, the words wrapped in columns wide enough.
     for cell in sheet[1]:
         cell.font = Font(bold=True)

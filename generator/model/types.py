@@ -476,7 +476,8 @@ class Compact:
     @property
     def whole(self) -> str:
         """How a heading names all of it, as running text names it: "The whole Compact", "The whole Local Compact"."""
-        return f"The whole {self.short_name.removeprefix('the ')}"
+        name = self.short_name
+        return f"The whole {name[4:] if name[:4].lower() == 'the ' else name}"
 
     @property
     def label(self) -> str:

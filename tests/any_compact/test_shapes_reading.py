@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import yaml
 from support.leaks import pdf_text, squash, visible_text
 from support.pages import article, read_page, text_of
-from support.shapes import Of, Shape, ShapeBuild
+from support.shapes import SHAPES, Of, Shape, ShapeBuild
 
 LABEL = re.compile(r"^Each \w[\w' -]*'s words below are the official text of ")
 
@@ -245,3 +246,16 @@ def test_a_group_in_a_nested_part_names_that_part_in_the_handout(one: Of) -> Non
     groups = [line for line in lines if line.startswith("Pledges of") or " — Pledges of" in line]
     assert groups, lines
     assert not [g for g in groups if not re.match(r"Chapter [0-9]+\.[0-9]+: .+ — Pledges of ", g)], groups
+
+
+@pytest.mark.parametrize(("short_name", "whole"), [("the Compact", "The whole Compact"),
+                                                   ("The Local Compact", "The whole Local Compact"),
+                                                   ("Compact", "The whole Compact")])
+def test_the_whole_document_is_named_from_its_short_name_as_written(short_name: str, whole: str) -> None:
+    """"The whole The Local Compact" was the heading of a short name written with a capital."""
+    import dataclasses
+
+    from generator.model import load_compact
+
+    compact = load_compact(SHAPES / "principles" / "compact_data")
+    assert dataclasses.replace(compact, short_name=short_name).whole == whole

@@ -70,6 +70,14 @@ def test_the_date_is_the_last_commit_that_changed_the_data_or_a_page(tmp_path: P
     git(tmp_path, "commit", "--quiet", "-m", "late", "--date=2001-01-01T00:00:00+00:00", epoch=None)
     late = int(git(tmp_path, "log", "-1", "--format=%ct").strip())
     assert last_updated(data, docs, {}) == datetime.datetime.fromtimestamp(late, tz=datetime.UTC).date()
+    # Committed at 23:30 on 7 June in a zone five hours behind UTC: 8 June in UTC.
+    change(data / "compact.yaml")
+    git(tmp_path, "add", "--all")
+    evening = datetime.datetime(2030, 6, 8, 4, 30, tzinfo=datetime.UTC).timestamp()
+    git(tmp_path, "commit", "--quiet", "-m", "evening", epoch=None,
+        environ={"GIT_COMMITTER_DATE": f"@{int(evening)} -0500"})
+    assert git(tmp_path, "log", "-1", "--format=%ci").startswith("2030-06-07 23:30:00 -0500")
+    assert last_updated(data, docs, {}) == datetime.date(2030, 6, 8)
 
 
 def test_source_date_epoch_wins_and_without_git_there_is_no_date(
@@ -88,6 +96,31 @@ def test_source_date_epoch_wins_and_without_git_there_is_no_date(
     # No git on the machine: no date.
     monkeypatch.setenv("PATH", str(tmp_path / "no-programs"))
     assert last_updated(data, docs, {}) is None
+
+
+def test_a_shallow_clone_or_a_callers_git_variables_give_no_wrong_date(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A clone of depth 1 (a CI checkout's default) shows its one commit as adding every file: its
+    date would be the last commit's of anything. A caller's GIT_DIR (a hook's) names another repository."""
+    origin = tmp_path / "origin"
+    data, docs = sources(origin)
+    commit_all(origin, epoch(datetime.date(2030, 1, 2)))
+    change(origin / "other" / "notes.txt")
+    commit_all(origin, epoch(datetime.date(2030, 2, 3)))
+    shallow = tmp_path / "shallow"
+    git(tmp_path, "clone", "--quiet", "--depth", "1", origin.as_uri(), str(shallow))
+    assert git(shallow, "rev-parse", "--is-shallow-repository").strip() == "true"
+    assert last_updated(shallow / data.relative_to(origin), shallow / docs.relative_to(origin), {}) is None
+    full = tmp_path / "full"
+    git(tmp_path, "clone", "--quiet", origin.as_uri(), str(full))
+    in_full = full / data.relative_to(origin), full / docs.relative_to(origin)
+    assert last_updated(*in_full, {}) == datetime.date(2030, 1, 2)
+    other = tmp_path / "other-repository"
+    other.mkdir()
+    git(other, "init", "--quiet")
+    monkeypatch.setenv("GIT_DIR", str(other / ".git"))
+    assert last_updated(data, docs, {}) == datetime.date(2030, 1, 2)
 
 
 # -- the pages -----------------------------------------------------------------------------

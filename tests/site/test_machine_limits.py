@@ -116,7 +116,7 @@ def test_builds_with_an_empty_or_a_bad_source_date_epoch(tmp_path: Path) -> None
     result = build(project, {"SOURCE_DATE_EPOCH": "yesterday"})
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 (at most 4294967295, early 2106), " \
-           "not 'yesterday'; unset it to date the build by its edition" in result.stderr
+           "not 'yesterday'; unset it to date the build by its sources' last commit, or by its edition" in result.stderr
     assert files(project / "site") == before
 
 

@@ -194,3 +194,17 @@ def test_the_downloads_page_lists_the_new_data_files(site_dir: Path) -> None:
     page = (site_dir / "downloads" / "index.html").read_text(encoding="utf-8")
     for name in ("commitments.csv-metadata.json", "commitments.xlsx", "commitments.csv", "compact.json"):
         assert f'href="../data/{name}"' in page, name
+
+
+def test_no_text_of_the_workbook_becomes_a_formula() -> None:
+    """Data is text in a spreadsheet too: words that start with "=" (or "+", "-", "@") stay words."""
+    from openpyxl import load_workbook
+
+    from generator import open_data
+
+    hostile = ("=HYPERLINK(\"https://example.org\")", "+1", "-2", "@SUM(1)", "=1+1", "=A1", "=B2")
+    book = open_data._workbook("Title", "Sheet", "Creator", 2030, [("1.1", 1, *hostile[:5])])
+    sheet = load_workbook(io.BytesIO(book)).active
+    cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row if isinstance(cell.value, str)]
+    assert cells and all(cell.data_type == "s" for cell in cells), [(c.coordinate, c.data_type) for c in cells]
+    assert [cell.value for cell in cells][1:] == list(hostile[:5])

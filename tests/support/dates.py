@@ -18,13 +18,15 @@ from support import ROOT
 ROOT_COMMITTED = last_commit(ROOT / "compact_data", ROOT / "content")
 
 
-def git(folder: Path, *arguments: str, epoch: int | None = None) -> str:
-    """A git command in ``folder`` with a fixed name (and, given ``epoch``, both of a commit's dates)."""
+def git(folder: Path, *arguments: str, epoch: int | None = None, environ: dict[str, str] | None = None) -> str:
+    """A git command in ``folder`` with a fixed name (and, given ``epoch``, both of a commit's dates;
+    ``environ``: git variables of the test's own)."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("GIT_")}
     env.update(GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.org", GIT_COMMITTER_NAME="Test",
                GIT_COMMITTER_EMAIL="test@example.org")
     if epoch is not None:
         env.update(GIT_AUTHOR_DATE=f"@{epoch} +0000", GIT_COMMITTER_DATE=f"@{epoch} +0000")
+    env.update(environ or {})
     done = subprocess.run(["git", "-C", str(folder), *arguments], capture_output=True, text=True, env=env, check=True)
     return done.stdout
 

@@ -192,3 +192,14 @@ def test_the_plugins_switches_read_as_mkdocs_reads_them(
     else:
         assert switch(options, "pdf", config_file) is expected
     assert switch({}, "nav", config_file) is True
+
+
+def test_a_bad_source_date_epoch_is_a_sentence_without_pdfs_too(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With PDFs the handouts' date told it; without them the pages' "Last updated" rule met it first."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "abc")
+    code, said = export(project, tmp_path / "export", capsys)
+    assert code == 2  # as every other sentence of the export's (1: the data's problems)
+    assert "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970" in said
+    assert not (tmp_path / "export").exists()
