@@ -20,7 +20,7 @@ from pathlib import Path
 from pypdf import PdfReader
 from support import ROOT, SITE, build_here, copy_project, without_source
 from support.leaks import squash, visible_text
-from support.shapes import read_shape
+from support.shapes import SMALL, read_shape
 
 GENERATOR = ROOT / "generator"
 MEMOS = {"cache", "lru_cache"}
@@ -126,21 +126,22 @@ def handout_text(content: bytes) -> str:
 
 
 def test_two_builds_with_handouts_in_one_process_each_print_their_own_words(tmp_path: Path) -> None:
-    """Bristol's handouts, then a reworded shape's, in this process with no cache folder: only
-    what a build holds in memory could carry words from one to the next."""
+    """Another Compact's handouts (the small shape's), then a reworded shape's, in this process with
+    no cache folder: only what a build holds in memory could carry words from one to the next."""
     from generator.build import build
     from generator.model import load_compact
 
     words, reworded, first, second = two_wordings(tmp_path)
-    bristol = build(load_compact(ROOT / "compact_data"), SITE, pdf=True)
-    assert words not in "\n".join(handout_text(h.content) for h in bristol.handouts)
+    other = "\n".join(handout_text(h.content) for h in build(load_compact(SMALL), SITE, pdf=True).handouts)
+    other_name = load_compact(SMALL).title
+    assert other_name in other and words not in other
     for data, shown, gone in ((first, words, reworded), (second, reworded, words)):
         made = build(load_compact(data), SITE, pdf=True)
         texts = [handout_text(h.content) for h in made.handouts]
         assert texts and all(text for text in texts)
         assert any(shown in text for text in texts), shown
         assert not any(gone in text for text in texts), gone
-        assert not any("Bristol" in text for text in texts)
+        assert not any(other_name in text for text in texts)
 
 
 HELD_AFTER = """
