@@ -2,7 +2,9 @@
 out again only the handouts it touches, and a damaged entry is laid out again, never served.
 
 Counts come from the cache itself (which handouts it laid out, which it reused), never from
-timings. The uncached reference is the session's real build (another process, its own cache).
+timings. The Compact is the small synthetic one (``support.shapes.SMALL``: 7 handouts, where
+Bristol's has 12 of many more pages): what the cache reuses does not depend on the data. The
+uncached reference is the run's build of that shape (another process, its own cache).
 """
 
 from __future__ import annotations
@@ -13,8 +15,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from support import ROOT, SITE, without_source
+import pytest
+from support import ROOT, without_source
+from support.shapes import SMALL, built_shape, read_shape
 
+from generator import urls
 from generator.build import build
 from generator.handouts.cache import CacheUse, HandoutCache, Laid, layout_key
 from generator.handouts.pdf import PdfRenderer, qr_code
@@ -43,19 +48,23 @@ def pdfs(outputs: dict[str, bytes]) -> dict[str, bytes]:
 
 
 def test_cached_builds_give_the_uncached_bytes_and_an_edit_lays_out_only_its_handouts(
-    tmp_path: Path, site_dir: Path
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    compact = load_compact(ROOT / "compact_data")
+    shape = read_shape("undertakings")
+    assert shape.data == SMALL
+    site_dir = built_shape(tmp_path_factory, shape).site
+    site = urls.Site(shape.site_url)  # the address the shape was built for
+    compact = load_compact(SMALL)
     every = sorted(h.path for h in plan_handouts(compact))
     cache = CacheUse(HandoutCache(tmp_path / "cache"))
 
-    cold_build = build(compact, SITE, OVERRIDES, cache=cache)
+    cold_build = build(compact, site, OVERRIDES, cache=cache)
     cold = pdfs(cold_build.outputs)
     assert sorted(cache.laid_out) == every and cache.reused == []
     assert cold and all(content == (site_dir / path).read_bytes() for path, content in cold.items())
 
     warm_cache = CacheUse(HandoutCache(tmp_path / "cache"))  # a later build: a new process's view of the folder
-    warm = build(compact, SITE, OVERRIDES, cache=warm_cache)
+    warm = build(compact, site, OVERRIDES, cache=warm_cache)
     assert warm_cache.laid_out == [] and sorted(warm_cache.reused) == every
     assert pdfs(warm.outputs) == cold
     assert [(h.path, h.pages) for h in warm.handouts] == [(h.path, h.pages) for h in cold_build.handouts]
@@ -63,36 +72,37 @@ def test_cached_builds_give_the_uncached_bytes_and_an_edit_lays_out_only_its_han
 
     # A later build, in a process of its own, that finds every handout: WeasyPrint is never loaded,
     # nor segno (the QR codes are kept too).
-    child = subprocess.run([sys.executable, "-c", WARM_CHILD, str(tmp_path / "cache"), SITE.url, str(OVERRIDES[0]),
-                            str(ROOT / "compact_data")],
+    child = subprocess.run([sys.executable, "-c", WARM_CHILD, str(tmp_path / "cache"), site.url, str(OVERRIDES[0]),
+                            str(SMALL)],
                            capture_output=True, text=True, check=True)
     assert child.stdout.split() == [str(len(every)), "0", "False", "False"], child.stderr
 
     # A damaged entry (a truncated PDF, a garbled record) is laid out again, with the right bytes.
-    renderer = PdfRenderer(compact, SITE, OVERRIDES)
-    theme_4, checklist = (next(h for h in plan_handouts(compact) if h.slug == slug)
-                          for slug in ("theme-volunteering", "checklist-vcs"))
+    renderer = PdfRenderer(compact, site, OVERRIDES)
+    theme_2, checklist = (next(h for h in plan_handouts(compact) if h.slug == slug)
+                          for slug in ("theme-funding-and-resources", "checklist-government"))
     truncated, garbled = (tmp_path / "cache" / layout_key(renderer.html(h), renderer.environment) for h in
-                          (theme_4, checklist))
+                          (theme_2, checklist))
     pdf = truncated.with_suffix(".pdf")
-    pdf.write_bytes(pdf.read_bytes()[: len(cold[theme_4.path]) // 2])
+    pdf.write_bytes(pdf.read_bytes()[: len(cold[theme_2.path]) // 2])
     garbled.with_suffix(".json").write_text("{not json", encoding="utf-8")
     repaired_cache = CacheUse(HandoutCache(tmp_path / "cache"))
-    repaired = pdfs(build(compact, SITE, OVERRIDES, cache=repaired_cache).outputs)
-    assert sorted(repaired_cache.laid_out) == sorted([theme_4.path, checklist.path])
+    repaired = pdfs(build(compact, site, OVERRIDES, cache=repaired_cache).outputs)
+    assert sorted(repaired_cache.laid_out) == sorted([theme_2.path, checklist.path])
     assert repaired == cold
 
     # An edit to one commitment's words: only the handouts that hold it are laid out again.
-    data = shutil.copytree(ROOT / "compact_data", tmp_path / "data")
+    data = shutil.copytree(SMALL, tmp_path / "data")
     without_source(data)  # the edit changes the Compact's words
-    theme_file = data / "themes" / "1-allocating-resources.yaml"
+    theme_file = data / "themes" / "1-working-together.yaml"
     text = theme_file.read_text(encoding="utf-8")
-    assert "Apply full cost recovery" in text
-    theme_file.write_text(text.replace("Apply full cost recovery", "Apply complete cost recovery"), encoding="utf-8")
+    assert "Answer consultations with the views" in text
+    theme_file.write_text(text.replace("Answer consultations with the views", "Answer consultations with the opinions"),
+                          encoding="utf-8")
     edited = load_compact(data)
     holding = sorted(h.path for h in plan_handouts(edited) if "1.4" in h.ids)
     edit_cache = CacheUse(HandoutCache(tmp_path / "cache"))
-    after = pdfs(build(edited, SITE, OVERRIDES, cache=edit_cache).outputs)
+    after = pdfs(build(edited, site, OVERRIDES, cache=edit_cache).outputs)
     assert sorted(edit_cache.laid_out) == holding
     assert 0 < len(holding) < len(every)
     assert sorted(edit_cache.reused) == sorted(set(every) - set(holding))
