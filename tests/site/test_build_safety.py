@@ -1,4 +1,9 @@
-"""Builds are deterministic and atomic: same input, same bytes; a failed build changes nothing."""
+"""Builds are deterministic and atomic: same input, same bytes; a failed build changes nothing.
+
+The real site's bytes are compared with the session's build of it; what the other tests prove (the
+date honoured, a failed build changing nothing, a build replacing the site) does not depend on the
+data, so they build the small synthetic Compact (``support.shapes.SMALL``).
+"""
 
 from __future__ import annotations
 
@@ -15,6 +20,11 @@ from pathlib import Path
 import pytest
 from support import build_site, without_source
 from support.dates import ROOT_COMMITTED, as_committed_in_the_repository
+from support.shapes import small_project
+
+#: A theme of the small Compact, and words of its undertaking 1.4.
+THEME = Path("compact_data/themes/1-working-together.yaml")
+WORDS = "Answer consultations with the views"
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
@@ -69,10 +79,16 @@ def test_two_builds_give_byte_identical_trees(
     assert gzip.decompress(gz) == one["sitemap.xml"]
 
 
-def test_source_date_epoch_is_honoured(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    """A copy of the site's sources with the small Compact's data."""
+    return small_project(tmp_path / "project")
+
+
+def test_source_date_epoch_is_honoured(small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     epoch = calendar.timegm(datetime.date(2031, 5, 6).timetuple())
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
-    build_site(project, tmp_path / "site")
+    build_site(small, tmp_path / "site")
     sitemap = (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
     assert set(re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap)) == {"2031-05-06"}
 
@@ -85,8 +101,8 @@ def _break_template(project: Path) -> str:
 
 
 def _break_data(project: Path) -> str:
-    theme = project / "compact_data" / "themes" / "1-allocating-resources.yaml"
-    theme.write_text(theme.read_text(encoding="utf-8").replace("sector: shared", "sector: helth", 1), encoding="utf-8")
+    theme = project / THEME
+    theme.write_text(theme.read_text(encoding="utf-8").replace("sector: csos", "sector: helth", 1), encoding="utf-8")
     return "unknown sector 'helth'"
 
 
@@ -112,17 +128,17 @@ def _add_a_strict_warning(project: Path) -> str:
     ids=["template", "data", "later-hook", "strict-warning"],
 )
 def test_a_failed_build_leaves_the_previous_site_untouched(
-    project: Path, tmp_path: Path, site_dir: Path, breakage, own_dir: bool  # type: ignore[no-untyped-def]
+    small: Path, tmp_path: Path, site_dir: Path, breakage, own_dir: bool  # type: ignore[no-untyped-def]
 ) -> None:
     # Both `mkdocs build` (site_dir from mkdocs.yml) and `mkdocs build -d X`.
-    site = tmp_path / "out" / "site" if own_dir else project / "site"
+    site = tmp_path / "out" / "site" if own_dir else small / "site"
     site.parent.mkdir(exist_ok=True)
-    # The previous site: the session's real build, copied where this build would write.
+    # The previous site: the session's real build (any whole site), copied where this build would write.
     shutil.copytree(site_dir, site)
     before = snapshot(site)
     assert "commitments/1.4/index.html" in before and "data/compact.json" in before
-    expected = breakage(project)
-    result = build_loud(project, site if own_dir else None)
+    expected = breakage(small)
+    result = build_loud(small, site if own_dir else None)
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     assert expected in output
@@ -130,20 +146,19 @@ def test_a_failed_build_leaves_the_previous_site_untouched(
     assert leftovers(site.parent) == []
 
 
-def test_a_successful_build_replaces_the_site_but_keeps_hidden_entries(project: Path, tmp_path: Path) -> None:
-    without_source(project / "compact_data")  # the second build changes the Compact's words
+def test_a_successful_build_replaces_the_site_but_keeps_hidden_entries(small: Path, tmp_path: Path) -> None:
+    without_source(small / "compact_data")  # the second build changes the Compact's words
     site = tmp_path / "site"
-    build_site(project, site)
+    build_site(small, site)
     (site / ".git").mkdir()
     (site / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
     (site / "stale.html").write_text("from an old build", encoding="utf-8")
-    theme = project / "compact_data" / "themes" / "1-allocating-resources.yaml"
-    theme.write_text(
-        theme.read_text(encoding="utf-8").replace("Apply full cost recovery", "Apply complete cost recovery"),
-        encoding="utf-8",
-    )
-    build_site(project, site)
-    assert "Apply complete cost recovery" in (site / "commitments" / "1.4" / "index.html").read_text(encoding="utf-8")
+    theme = small / THEME
+    theme.write_text(theme.read_text(encoding="utf-8").replace(WORDS, "Answer consultations with the opinions"),
+                     encoding="utf-8")
+    build_site(small, site)
+    assert "Answer consultations with the opinions" in (site / "commitments" / "1.4" / "index.html").read_text(
+        encoding="utf-8")
     assert not (site / "stale.html").exists()  # a clean build, as MkDocs does it
     assert (site / ".git" / "HEAD").read_text(encoding="utf-8") == "ref: refs/heads/gh-pages\n"
     assert leftovers(tmp_path) == []
