@@ -125,9 +125,19 @@ class Shape:
         return f"themes/{self.parts[0].slug}/" if self.parts else None
 
 
+def shape_project(target: Path, shape: Shape) -> Path:
+    """A copy of the site's sources (as :func:`support.copy_project`) with ``shape``'s data, at its own address."""
+    project = copy_project(target, data=shape.data)
+    config = project / "mkdocs.yml"
+    text, count = re.subn(r"(?m)^site_url: .*$", f"site_url: {shape.site_url}", config.read_text(encoding="utf-8"))
+    assert count == 1, "mkdocs.yml has no site_url line to replace"
+    config.write_text(text, encoding="utf-8")
+    return project
+
+
 def small_project(target: Path) -> Path:
-    """A copy of the site's sources (as :func:`support.copy_project`) with the small shape's data."""
-    return copy_project(target, data=SMALL)
+    """:func:`shape_project` of the small shape (:data:`SMALL`)."""
+    return shape_project(target, read_shape(SMALL.parent.name))
 
 
 def _load(path: Path) -> Any:
@@ -215,12 +225,7 @@ def built_shape(tmp_path_factory: pytest.TempPathFactory, shape: Shape) -> Shape
 
 
 def _build(folder: Path, shape: Shape) -> ShapeBuild:
-    project = copy_project(folder / "project", data=shape.data)
-    config = project / "mkdocs.yml"
-    text, count = re.subn(r"(?m)^site_url: .*$", f"site_url: {shape.site_url}", config.read_text(encoding="utf-8"))
-    assert count == 1, "mkdocs.yml has no site_url line to replace"
-    config.write_text(text, encoding="utf-8")
-    result = build_site(project, folder / "site", pdf=True)
+    result = build_site(shape_project(folder / "project", shape), folder / "site", pdf=True)
     return ShapeBuild(folder / "site", result.stdout + result.stderr)
 
 
