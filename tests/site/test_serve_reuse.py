@@ -1,12 +1,16 @@
 """`mkdocs serve` renders again only the pages an edit changed, and writes what a full build writes.
 
 The builds run in this process, as `mkdocs serve` runs them (one plugin for the whole session,
-a rebuild after each change), without PDFs: what is reused does not depend on them.
+a rebuild after each change), without PDFs: what is reused does not depend on them. An edit is
+made to Bristol's data, whose many pages show how few an edit renders again; the other tests
+rebuild the small synthetic Compact (``support.shapes.SMALL``), since what they prove does not
+depend on the data.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -15,6 +19,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from support import without_source
+from support.shapes import small_project
 
 from generator.mkdocs_plugin.plugin import CompactPlugin
 from generator.mkdocs_plugin.reuse import PageMemory
@@ -32,8 +37,8 @@ HOME = "index.md"
 Rebuild = Callable[[str], CompactPlugin]
 
 
-@pytest.fixture
-def rebuild(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Rebuild]:
+@contextmanager
+def serving_session(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Rebuild]:
     """Build ``project`` as `mkdocs serve` does, into ``tmp_path/<name>``: the first call starts the session."""
     without_source(project / "compact_data")  # the edits below change the Compact's words
     monkeypatch.setenv("COMPACT_PDF", "false")
@@ -56,6 +61,20 @@ def rebuild(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> I
         configs[-1].plugins.on_shutdown()
         # The plugin is this process's (MkDocs keeps it between configs): leave it as builds find it.
         configs[-1].plugins.on_startup(command="build", dirty=False)
+
+
+@pytest.fixture
+def rebuild(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Rebuild]:
+    """A `mkdocs serve` session of a copy of the repository's site."""
+    with serving_session(project, tmp_path, monkeypatch) as run:
+        yield run
+
+
+@pytest.fixture
+def rebuild_small(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Rebuild]:
+    """A `mkdocs serve` session of the small Compact's site."""
+    with serving_session(small_project(tmp_path / "project"), tmp_path, monkeypatch) as run:
+        yield run
 
 
 def files_of(site: Path) -> dict[str, bytes]:
@@ -112,28 +131,28 @@ def test_an_edit_renders_again_only_the_pages_that_show_it_and_writes_what_a_ful
     assert [path for path in whole if reused[path] != whole[path]] == []
 
 
-def test_a_change_to_the_theme_overrides_renders_every_page_again(rebuild: Rebuild, project: Path) -> None:
-    every = rendered(rebuild("first"))
-    main = project / "overrides" / "main.html"
+def test_a_change_to_the_theme_overrides_renders_every_page_again(rebuild_small: Rebuild, tmp_path: Path) -> None:
+    every = rendered(rebuild_small("first"))
+    main = tmp_path / "project" / "overrides" / "main.html"
     main.write_text(main.read_text(encoding="utf-8") + "{#- changed -#}\n", encoding="utf-8")
-    assert rendered(rebuild("changed")) == every
+    assert rendered(rebuild_small("changed")) == every
 
 
-def test_nothing_is_kept_from_a_build_that_warned(rebuild: Rebuild, project: Path, tmp_path: Path) -> None:
+def test_nothing_is_kept_from_a_build_that_warned(rebuild_small: Rebuild, tmp_path: Path) -> None:
     """A warning shows again in every build until it is mended, as MkDocs shows it (in a hand-written
-    page: the statement written by hand, as a site without accessibility.yaml may)."""
-    (project / "compact_data" / "accessibility.yaml").unlink()
-    page = project / "content" / "accessibility.md"
+    page: the statement written by hand, as a site without accessibility.yaml, like this one, may)."""
+    assert not (tmp_path / "project" / "compact_data" / "accessibility.yaml").exists()
+    page = tmp_path / "project" / "content" / "accessibility.md"
     words = "# Accessibility statement\n\nWritten by hand for this test.\n"
     page.write_text(words + "\nSee [the missing page](missing.md).\n", encoding="utf-8")
     for name in ("warned", "warned again"):
         with pytest.raises(Abort):  # mkdocs.yml is strict: a warning fails the build
-            rebuild(name)
+            rebuild_small(name)
     page.write_text(words, encoding="utf-8")  # mended: the same pages as before
-    mended = rebuild("mended")
+    mended = rebuild_small("mended")
     assert mended.preview is not None
     assert rendered(mended) == mended.preview.memory.generated, "nothing was kept from the builds that warned"
-    assert rendered(rebuild("after")) == {HOME}
+    assert rendered(rebuild_small("after")) == {HOME}
     assert (tmp_path / "after" / "accessibility" / "index.html").is_file()
 
 
