@@ -126,7 +126,7 @@ class Shape:
 
 
 def shape_project(target: Path, shape: Shape) -> Path:
-    """A copy of the site's sources (as :func:`support.copy_project`) with ``shape``'s data, at its own address."""
+    """A copy of the site's sources (as :func:`copy_project`) with ``shape``'s data, at its own address."""
     project = copy_project(target, data=shape.data)
     config = project / "mkdocs.yml"
     text, count = re.subn(r"(?m)^site_url: .*$", f"site_url: {shape.site_url}", config.read_text(encoding="utf-8"))
