@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from support import ROOT, without_source
-from support.shapes import SMALL, built_shape, read_shape
+from support.shapes import SMALL, built_shape, read_shape, reword_small
 
 from generator import urls
 from generator.build import build
@@ -94,11 +94,7 @@ def test_cached_builds_give_the_uncached_bytes_and_an_edit_lays_out_only_its_han
     # An edit to one commitment's words: only the handouts that hold it are laid out again.
     data = shutil.copytree(SMALL, tmp_path / "data")
     without_source(data)  # the edit changes the Compact's words
-    theme_file = data / "themes" / "1-working-together.yaml"
-    text = theme_file.read_text(encoding="utf-8")
-    assert "Answer consultations with the views" in text
-    theme_file.write_text(text.replace("Answer consultations with the views", "Answer consultations with the opinions"),
-                          encoding="utf-8")
+    reword_small(data)
     edited = load_compact(data)
     holding = sorted(h.path for h in plan_handouts(edited) if "1.4" in h.ids)
     edit_cache = CacheUse(HandoutCache(tmp_path / "cache"))

@@ -20,11 +20,7 @@ from pathlib import Path
 import pytest
 from support import build_site, without_source
 from support.dates import ROOT_COMMITTED, as_committed_in_the_repository
-from support.shapes import small_project
-
-#: A theme of the small Compact, and words of its undertaking 1.4.
-THEME = Path("compact_data/themes/1-working-together.yaml")
-WORDS = "Answer consultations with the views"
+from support.shapes import SMALL_REWORDED, reword_small, small_project
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
@@ -101,7 +97,7 @@ def _break_template(project: Path) -> str:
 
 
 def _break_data(project: Path) -> str:
-    theme = project / THEME
+    theme = project / "compact_data" / "themes" / "1-working-together.yaml"
     theme.write_text(theme.read_text(encoding="utf-8").replace("sector: csos", "sector: helth", 1), encoding="utf-8")
     return "unknown sector 'helth'"
 
@@ -153,12 +149,9 @@ def test_a_successful_build_replaces_the_site_but_keeps_hidden_entries(small: Pa
     (site / ".git").mkdir()
     (site / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
     (site / "stale.html").write_text("from an old build", encoding="utf-8")
-    theme = small / THEME
-    theme.write_text(theme.read_text(encoding="utf-8").replace(WORDS, "Answer consultations with the opinions"),
-                     encoding="utf-8")
+    reword_small(small / "compact_data")
     build_site(small, site)
-    assert "Answer consultations with the opinions" in (site / "commitments" / "1.4" / "index.html").read_text(
-        encoding="utf-8")
+    assert SMALL_REWORDED in (site / "commitments" / "1.4" / "index.html").read_text(encoding="utf-8")
     assert not (site / "stale.html").exists()  # a clean build, as MkDocs does it
     assert (site / ".git" / "HEAD").read_text(encoding="utf-8") == "ref: refs/heads/gh-pages\n"
     assert leftovers(tmp_path) == []

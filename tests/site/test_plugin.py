@@ -19,13 +19,9 @@ from pathlib import Path
 
 import pytest
 from support import ROOT, build_site, without_source
-from support.shapes import small_project
+from support.shapes import SMALL_REWORDED, SMALL_WORDS, reword_small, small_project
 
 from generator.open_data import CSV_PATH
-
-#: The small Compact's first section, and the words of its undertaking 1.4 an edit changes.
-THEME_1 = Path("compact_data/themes/1-working-together.yaml")
-WORDS, EDITED = "Answer consultations with the views", "Answer consultations with the opinions"
 
 
 def assert_clear_failure(result: subprocess.CompletedProcess[str], *expected: str) -> str:
@@ -125,13 +121,10 @@ def test_mkdocs_serve_rebuilds_after_a_yaml_or_template_edit(tmp_path: Path, wat
     )
     url = f"http://127.0.0.1:{port}/commitments/1.4/"
     try:
-        html = wait_for(url, WORDS, server, timeout=60)
+        html = wait_for(url, SMALL_WORDS, server, timeout=60)
         assert "livereload" in html, "mkdocs serve injects its reload script"
-        data = project / THEME_1
-        source = data.read_text(encoding="utf-8")
-        assert WORDS in source
-        data.write_text(source.replace(WORDS, EDITED), encoding="utf-8")
-        wait_for(url, EDITED, server, timeout=60)
+        reword_small(project / "compact_data")
+        wait_for(url, SMALL_REWORDED, server, timeout=60)
         # A template override is watched too.
         builtin = (ROOT / "generator" / "pages" / "templates" / "commitment.md.j2").read_text(encoding="utf-8")
         (project / "compact_templates" / "commitment.md.j2").write_text(
@@ -171,10 +164,8 @@ def test_mkdocs_serve_with_pdfs_serves_an_edit_at_once_and_its_handouts_after(tm
         wait_for(base + "commitments/1.4/", link, server, timeout=180)
         downloads = fetch(base + "downloads/") or ""
         assert "being made" not in downloads and theme_pdf.split("/")[1] in downloads
-        data = project / THEME_1
-        source = data.read_text(encoding="utf-8")
-        data.write_text(source.replace(WORDS, EDITED), encoding="utf-8")
-        edited = wait_for(base + "commitments/1.4/", EDITED, server, timeout=60)
+        reword_small(project / "compact_data")
+        edited = wait_for(base + "commitments/1.4/", SMALL_REWORDED, server, timeout=60)
         assert link in edited and "being made" not in edited  # the last handout stands in: the page is as it was
         listing = fetch(base + "downloads/") or ""
         assert updating in listing.split("theme-working-together.pdf", 1)[1].split("</tr>")[0], listing
@@ -185,7 +176,7 @@ def test_mkdocs_serve_with_pdfs_serves_an_edit_at_once_and_its_handouts_after(tm
             time.sleep(0.2)
         pdf = urllib.request.urlopen(base + theme_pdf, timeout=10).read()
         reader = PdfReader(io.BytesIO(pdf))
-        assert EDITED in " ".join(page.extract_text() for page in reader.pages)
+        assert SMALL_REWORDED in " ".join(page.extract_text() for page in reader.pages)
     finally:
         end(server)
         log.close()

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 from support import tmpfs, without_source
-from support.shapes import small_project
+from support.shapes import SMALL_REWORDED, SMALL_WORDS, reword_small, small_project
 
 #: Runs ``mkdocs build --strict`` and kills it (SIGKILL) before the swap's n-th step that changes the
 #: file system (n = argv[1]; 0: never); at exit it prints how many steps the swap took.
@@ -76,11 +76,6 @@ def leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.startswith(".site.") and p.name != ".site.lock")
 
 
-#: The theme the new build rewords, and the words (in undertaking 1.4).
-THEME = Path("compact_data/themes/1-working-together.yaml")
-OLD_WORDS, NEW_WORDS = "Answer consultations with the views", "Answer consultations with the opinions"
-
-
 @dataclass
 class Elsewhere:
     """A project whose ``site`` links to ``real`` on a tmpfs; the old and the new site's files."""
@@ -112,19 +107,18 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Elsewhere]:
         (real / ".git").mkdir()
         (real / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
         old_copy = shutil.copytree(real, tmp_path / "old-site", symlinks=True)
-        theme = project / THEME
-        theme.write_text(theme.read_text(encoding="utf-8").replace(OLD_WORDS, NEW_WORDS), encoding="utf-8")
+        reword_small(project / "compact_data")
         built = run_build(project)
         assert built.returncode == 0, built.stderr
         new = visible(real)
         broken = small_project(tmp_path / "broken")
         (broken / "site").symlink_to(real)
-        first = broken / THEME
+        first = broken / "compact_data" / "themes" / "1-working-together.yaml"
         first.write_text(first.read_text(encoding="utf-8").replace("sector: csos", "sector: helth", 1),
                          encoding="utf-8")
         site = Elsewhere(project, broken, real, visible(old_copy), new, old_copy)
-        assert NEW_WORDS.encode() in site.new["commitments/1.4/index.html"]
-        assert OLD_WORDS.encode() in site.old["commitments/1.4/index.html"]
+        assert SMALL_REWORDED.encode() in site.new["commitments/1.4/index.html"]
+        assert SMALL_WORDS.encode() in site.old["commitments/1.4/index.html"]
         yield site
 
 

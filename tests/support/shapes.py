@@ -27,6 +27,8 @@ NAMES = ("undertakings", "principles", "promises", "codes", "three-level")
 #: 41 pages and 7 handouts where Bristol's site has 149 and 12. What they prove does not depend on
 #: the data, and each of their builds then costs half the time.
 SMALL = SHAPES / "undertakings" / "compact_data"
+#: Words of the small shape's undertaking 1.4, and those :func:`reword_small` puts in their place.
+SMALL_WORDS, SMALL_REWORDED = "Answer consultations with the views", "Answer consultations with the opinions"
 #: A number as the document prints it (the default number of an id that is one).
 PRINTED_NUMBER = re.compile(r"[0-9]+(\.[0-9]+)*")
 
@@ -138,6 +140,15 @@ def shape_project(target: Path, shape: Shape) -> Path:
 def small_project(target: Path) -> Path:
     """:func:`shape_project` of the small shape (:data:`SMALL`)."""
     return shape_project(target, read_shape(SMALL.parent.name))
+
+
+def reword_small(data: Path) -> None:
+    """Reword undertaking 1.4 in a copy of the small shape's data folder (first section: the compact,
+    CSOs', section 1's and CSOs' checklist handouts hold it); its source text must be dropped first."""
+    theme = data / "themes" / "1-working-together.yaml"
+    text = theme.read_text(encoding="utf-8")
+    assert text.count(SMALL_WORDS) == 1
+    theme.write_text(text.replace(SMALL_WORDS, SMALL_REWORDED), encoding="utf-8")
 
 
 def _load(path: Path) -> Any:
