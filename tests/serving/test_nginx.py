@@ -418,11 +418,10 @@ def hostile_served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[s
     with the configuration ``python -m generator nginx`` writes for that build."""
     if os.environ.get("COMPACT_BASE_URL"):
         pytest.fail("the hostile build is a local fixture: unset COMPACT_BASE_URL for these tests")
+    built = hostile.hostile_build(tmp_path_factory)  # the run's, which the escaping tests read
     where = tmp_path_factory.mktemp("nginx-hostile")
-    project, _, _ = hostile.hostile_project(where, source=False)
-    site = where / "site"
-    build_site(project, site)
-    with running_nginx(site, load_compact(project / "compact_data"), where / "nginx") as url:
+    site = shutil.copytree(built.site, where / "site")  # a copy of its own: a test here adds a page
+    with running_nginx(site, load_compact(built.project / "compact_data"), where / "nginx") as url:
         yield url, site
 
 

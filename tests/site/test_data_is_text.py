@@ -23,7 +23,6 @@ import os
 import re
 import subprocess
 import sys
-from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
 
@@ -160,26 +159,16 @@ def test_pdfs_hold_the_literal_text(site: Path) -> None:
 
 # -- every free-text field of every data file -------------------------------------------------
 
-@dataclass(frozen=True)
-class Hostile:
-    project: Path
-    site: Path
-    fields: list[hostile.Field]
-    refused: list[hostile.Field]
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> hostile.HostileBuild:
+    """Hostile text in every free-text field, built once for the run (nginx serves the same build)."""
+    return hostile.hostile_build(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Hostile:
-    where = tmp_path_factory.mktemp("hostile-fields")
-    project, fields, refused = hostile.hostile_project(where, source=False)
-    build_site(project, where / "site")  # PDFs off: tests/pdf/ and the first tests here read them
-    return Hostile(project, where / "site", fields, refused)
-
-
-@pytest.fixture(scope="module")
-def zensical_hostile_site(hostile_site: Hostile) -> Path:
+def zensical_hostile_site(hostile_site: hostile.HostileBuild, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The same data built as ``make site-zensical`` builds it: the export, Zensical, the host files."""
-    export = hostile_site.project.parent / "export"
+    export = tmp_path_factory.mktemp("hostile-zensical") / "export"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     bin_dir = Path(sys.executable).parent
     for command in ([sys.executable, "-m", "generator", "export", "--no-pdf", str(export)],
@@ -191,7 +180,7 @@ def zensical_hostile_site(hostile_site: Hostile) -> Path:
 
 
 def test_every_free_text_field_of_every_schema_is_fed_hostile_text(
-    hostile_site: Hostile, tmp_path: Path
+    hostile_site: hostile.HostileBuild, tmp_path: Path
 ) -> None:
     """Every place a schema allows free text holds hostile text in the built data, or (the source's
     fields, which that data leaves out so that the official texts can be hostile) is refused by
@@ -213,7 +202,7 @@ def test_every_free_text_field_of_every_schema_is_fed_hostile_text(
     assert len(hostile_site.refused) < len(hostile_site.fields) / 20, hostile_site.refused
 
 
-def test_no_element_attribute_or_script_of_the_data_in_any_built_file(hostile_site: Hostile) -> None:
+def test_no_element_attribute_or_script_of_the_data_in_any_built_file(hostile_site: hostile.HostileBuild) -> None:
     problems, kinds = hostile.site_problems(hostile_site.site)
     assert not problems, "\n".join(problems[:40])
     for kind in (".html", ".json", ".xml", ".csv", ".xlsx", ".js", "_headers", "_redirects"):
@@ -228,7 +217,7 @@ def test_the_zensical_site_shows_the_same_text_escaped_once(zensical_hostile_sit
     assert kinds.get(".html") and kinds.get("_headers") and (zensical_hostile_site / "search.json").is_file()
 
 
-def test_every_text_that_builds_is_shown_or_published(hostile_site: Hostile) -> None:
+def test_every_text_that_builds_is_shown_or_published(hostile_site: hostile.HostileBuild) -> None:
     """The reading above sees the fields: nearly every accepted text is somewhere in the built site
     (not a glossary form no text holds, nor the earlier edition's description of the site)."""
     shown: set[str] = set()

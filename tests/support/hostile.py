@@ -15,6 +15,7 @@ is a YAML double-quoted string), so that a problem's line names its field.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
 import json
 import re
@@ -23,10 +24,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from generator.data.editor_schemas import SCHEMA_DIR
-from support import copy_project, without_source
+from support import build_site, copy_project, once_per_run, without_source
 from support.editions import add_synthetic_edition
 
 #: A field's marker: ``Zq<number>q``, unlike any word of the Compact.
@@ -360,6 +362,38 @@ def hostile_project(where: Path, *, source: bool) -> tuple[Path, list[Field], li
     code, output = check(project)
     assert code == 0, output
     return project, fields, refused
+
+
+@dataclass(frozen=True)
+class HostileBuild:
+    """:func:`hostile_project` (``source=False``) built once for the run, PDFs off; the fields as
+    plain values, so that the xdist workers can share the record (:func:`support.once_per_run`)."""
+
+    project: Path
+    site: Path
+    field_values: list[dict[str, Any]]
+    refused_values: list[dict[str, Any]]
+
+    @property
+    def fields(self) -> list[Field]:
+        return [Field(**value) for value in self.field_values]
+
+    @property
+    def refused(self) -> list[Field]:
+        return [Field(**value) for value in self.refused_values]
+
+
+def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> HostileBuild:
+    """The hostile site that the escaping tests read and nginx serves, built once for the run.
+    Its project and site are shared: read them, and write anything else into a folder of your own."""
+
+    def make(folder: Path) -> HostileBuild:
+        project, fields, refused = hostile_project(folder, source=False)
+        build_site(project, folder / "site")  # PDFs off: tests/pdf/ and test_data_is_text's first site read them
+        return HostileBuild(project, folder / "site", [dataclasses.asdict(f) for f in fields],
+                            [dataclasses.asdict(f) for f in refused])
+
+    return once_per_run(tmp_path_factory, "hostile-build", make, HostileBuild)
 
 
 # -- reading a built site ---------------------------------------------------------------------
