@@ -181,6 +181,13 @@ ANSWERED = """q => { const c = window.__searchWorker;
   return c.queries.length > 0 && c.queries[c.queries.length - 1] === q && c.answers === c.queries.length; }"""
 
 
+def type_query(field: Any, query: str) -> None:
+    """Type ``query`` into Material's search field (a page opened with :data:`COUNT_ANSWERS`), a key
+    event for each character with no pause between, and wait until the whole query's results are drawn."""
+    field.press_sequentially(query)
+    field.page.wait_for_function(ANSWERED, arg=query)
+
+
 def search(page: Any, query: str) -> list[str]:
     """Type a query into Material's search box on ``page`` (opened with :data:`COUNT_ANSWERS`);
     the result pages in order, as URL paths, once the whole query's answer is on screen."""
@@ -190,8 +197,7 @@ def search(page: Any, query: str) -> list[str]:
     field.click()
     field.press("Control+a")
     field.press("Delete")
-    field.press_sequentially(query)  # a key event for each character, as typed; no pause between
-    page.wait_for_function(ANSWERED, arg=query)
+    type_query(field, query)
     page.wait_for_function(RESULTS_READY, arg=query)
     return page.eval_on_selector_all(  # type: ignore[no-any-return]
         ".md-search-result__list > li",
