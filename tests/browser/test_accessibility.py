@@ -15,11 +15,13 @@ from typing import Any
 
 import pytest
 from support.browsing import NOT_FOUND, PAGES, axe_violations, describe_violations
+from support.search import COUNT_ANSWERS, type_query
 
 pytestmark = pytest.mark.browser
 
-# Nothing moves any more: the drawer's slide-in (a transform transition) has finished.
-DRAWER_SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
+# Nothing moves or fades any more: the drawer's slide-in (a transform transition) has finished,
+# and the search's results have faded in.
+SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
 WIDTHS = {"desktop": 1280, "mobile": 390}
 SCHEMES = {"light": "default", "dark": "slate"}  # Playwright colour scheme -> Material's scheme
 
@@ -29,11 +31,13 @@ SCHEMES = {"light": "default", "dark": "slate"}  # Playwright colour scheme -> M
 )
 def view_page(request: pytest.FixtureRequest, browser: Any) -> Iterator[tuple[Any, str]]:
     """One page per width and colour scheme, shared by the module's tests at that view (pytest
-    runs them together), with the scheme Material should show: it navigates page to page."""
+    runs them together), with the scheme Material should show: it navigates page to page, its
+    search's answers counted (support.search.COUNT_ANSWERS: a script of the test's, not the page's)."""
     width_name, scheme = request.param
     context = browser.new_context(
         viewport={"width": WIDTHS[width_name], "height": 900}, color_scheme=scheme
     )
+    context.add_init_script(COUNT_ANSWERS)
     try:
         yield context.new_page(), SCHEMES[scheme]
     finally:
@@ -90,8 +94,9 @@ def test_search_results_have_no_axe_violations(view: tuple[Any, str], served_sit
     page.keyboard.press("/")  # Material's shortcut: opens and focuses the search box
     search = page.locator(".md-search__input")
     search.wait_for(state="visible")
-    search.press_sequentially("funding", delay=20)
+    type_query(search, "funding")  # its results drawn, not a shorter query's
     page.locator(".md-search-result__list > li").first.wait_for(state="visible")
+    page.wait_for_function(SETTLED)
     violations = axe_violations(page)
     assert not violations, f"axe found problems with search results open:\n{describe_violations(violations)}"
 
@@ -104,7 +109,7 @@ def test_mobile_navigation_drawer_has_no_axe_violations(browser: Any, served_sit
             open_page(page, served_site + "themes/allocating-resources/", "theme", material_scheme)
             page.get_by_role("button", name="Navigation menu").click()
             page.locator(".md-nav--primary").first.wait_for(state="visible")
-            page.wait_for_function(DRAWER_SETTLED)  # the drawer has slid in
+            page.wait_for_function(SETTLED)  # the drawer has slid in
             violations = axe_violations(page)
             assert not violations, (
                 f"axe found problems with the navigation open ({scheme}):\n{describe_violations(violations)}"

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from support import SITE
+from support.search import ANSWERED, COUNT_ANSWERS
 
 pytestmark = pytest.mark.browser
 
@@ -52,8 +53,16 @@ FOCUS_STATE = """() => {
 # Nothing on the page is still moving or fading. Colour-only transitions (Material
 # fades link colours over 125 ms) are not waited for: FOCUS_STATE reads no colour,
 # only outline, shadow, geometry, visibility and opacity, which they do not change.
-SETTLED = """() => document.getAnimations().every(a => a.playState !== 'running'
-  || (a instanceof CSSTransition && /(^|-)color$/.test(a.transitionProperty)))"""
+# Nor is a box shadow fading on an element other than the focused one or the label
+# FOCUS_STATE may measure for it (the 250 ms shadow of a card around a focused link):
+# a shadow moves nothing, covers nothing (FOCUS_SEEN) and is read on those alone.
+SETTLED = """() => {
+  const active = document.activeElement;
+  const read = new Set([active, active && active.nextElementSibling, ...((active && active.labels) || [])]);
+  return document.getAnimations().every(a => a.playState !== 'running' || (a instanceof CSSTransition
+    && (/(^|-)color$/.test(a.transitionProperty)
+        || (a.transitionProperty === 'box-shadow' && !read.has(a.effect.target)))));
+}"""
 
 # The focused element (or, for a zero-size one, what FOCUS_STATE measures for it) is on screen.
 FOCUS_ON_SCREEN = f"() => {{ const state = ({FOCUS_STATE})(); return !state || state.onScreen; }}"
@@ -67,9 +76,11 @@ UNREACHED_CONTROLS = """() => Array.from(document.querySelectorAll(
 
 @pytest.fixture(scope="module", params=[1280, 390], ids=["desktop", "mobile"])
 def keyboard_view(request: pytest.FixtureRequest, browser: Any) -> Iterator[Any]:
-    """One page per width, shared by the module's tests at that width (pytest runs them together)."""
+    """One page per width, shared by the module's tests at that width (pytest runs them together),
+    its search's answers counted (support.search.COUNT_ANSWERS)."""
     context = browser.new_context(viewport={"width": request.param, "height": 800})
     context.grant_permissions(["clipboard-read", "clipboard-write"])
+    context.add_init_script(COUNT_ANSWERS)
     try:
         yield context.new_page()
     finally:
@@ -167,7 +178,8 @@ def test_search_with_the_keyboard_alone(keyboard_page: Any, served_site: str) ->
     page.wait_for_load_state("load")
     page.keyboard.press("/")  # Material's search shortcut
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
-    page.keyboard.type("three months notice", delay=20)
+    page.keyboard.type("three months notice")
+    page.wait_for_function(ANSWERED, arg="three months notice")  # the whole query's results are drawn
     first = page.locator(".md-search-result__list > li a").first
     first.wait_for(state="visible")
     page.wait_for_function(
@@ -183,6 +195,7 @@ def test_search_with_the_keyboard_alone(keyboard_page: Any, served_site: str) ->
 
 def test_search_reached_by_tab_at_desktop_width(page: Any, served_site: str) -> None:
     """Without knowing the shortcut: Tab to the search field, type, arrow to a result, Enter."""
+    page.add_init_script(COUNT_ANSWERS)
     page.goto(served_site + "about/")
     page.wait_for_load_state("load")
     for _ in range(10):
@@ -191,7 +204,8 @@ def test_search_reached_by_tab_at_desktop_width(page: Any, served_site: str) -> 
             break
     else:
         raise AssertionError("Tab never reached the search field")
-    page.keyboard.type("volunteers expenses", delay=20)
+    page.keyboard.type("volunteers expenses")
+    page.wait_for_function(ANSWERED, arg="volunteers expenses")
     page.wait_for_function(
         "() => { const a = document.querySelector('.md-search-result__list > li a');"
         " return a && /4\\.7/.test(a.href); }"
@@ -510,7 +524,8 @@ def test_tab_stays_in_the_open_search_and_escape_closes_it(keyboard_page: Any, s
     page.goto(served_site + "about/")
     page.wait_for_load_state("load")
     page.keyboard.press("/")
-    page.keyboard.type("volunteers", delay=20)
+    page.keyboard.type("volunteers")
+    page.wait_for_function(ANSWERED, arg="volunteers")
     results = page.locator(".md-search-result__list > li > a")
     page.wait_for_function("() => document.querySelectorAll('.md-search-result__list > li > a').length >= 3")
     search = ".md-search"

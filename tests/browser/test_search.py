@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from support.search import QUERIES, Query, check_ranking, search
+from support.search import COUNT_ANSWERS, QUERIES, Query, check_ranking, search
 
 from generator.model.search import LABEL
 
@@ -23,6 +23,7 @@ pytestmark = pytest.mark.browser
 def search_page(browser: Any, served_site: str) -> Iterator[Any]:
     """One page with the search index loaded, reused for every query."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(COUNT_ANSWERS)
     try:
         page = context.new_page()
         page.goto(served_site + "about/")

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from support import serving
-from support.search import search
+from support.search import COUNT_ANSWERS, search
 from support.shapes import built_shape, read_shape
 
 pytestmark = pytest.mark.browser
@@ -24,6 +24,7 @@ QUERIES = [("money", "fund-fairly"), ("ask residents", "listen-early"), ("unpaid
 def search_page(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     with serving(built_shape(tmp_path_factory, read_shape("principles")).site) as url:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context.add_init_script(COUNT_ANSWERS)
         try:
             page = context.new_page()
             page.goto(url + "commitments/")

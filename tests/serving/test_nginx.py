@@ -24,6 +24,7 @@ import pytest
 from support import ROOT, build_site, copy_project, hostile
 from support.editions import add_synthetic_edition
 from support.nginx import running_nginx
+from support.search import COUNT_ANSWERS, type_query
 
 from generator import urls
 from generator.cli import main as cli_main
@@ -365,7 +366,7 @@ def _visit_everything(page: Any, base: str, found: list[str]) -> None:
     page.keyboard.press("/")
     search = page.locator(".md-search__input")
     search.wait_for(state="visible")
-    search.press_sequentially("funding", delay=20)
+    type_query(search, "funding")  # every answer drawn
     page.locator(".md-search-result__list > li").first.wait_for(state="visible")
     record()
 
@@ -375,6 +376,7 @@ def test_no_content_security_policy_violation_anywhere(browser: Any, nginx_url: 
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     context.add_init_script(RECORD_VIOLATIONS)
+    context.add_init_script(COUNT_ANSWERS)
     console: list[str] = []
     violations: list[str] = []
     try:
@@ -436,7 +438,7 @@ def _visit(context: Any, url: str, search: str | None = None) -> tuple[list[str]
         page.keyboard.press("/")
         box = page.locator(".md-search__input")
         box.wait_for(state="visible")
-        box.press_sequentially(search, delay=10)
+        type_query(box, search)  # every answer drawn
         page.locator(".md-search-result__list > li").first.wait_for(state="visible")
     ran = page.evaluate("window.__alerts") + dialogs
     violations = page.evaluate("window.__violations")
@@ -451,6 +453,7 @@ def test_no_script_of_the_data_runs_behind_the_policy(browser: Any, hostile_serv
     base, _ = hostile_served
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.add_init_script(RECORD_SCRIPTS)
+    context.add_init_script(COUNT_ANSWERS)
     try:
         for path in ("", "about/", "values/", "themes/allocating-resources/", "commitments/", "commitments/1.1/",
                      "sectors/vcs/", "glossary/", "complaints/", "compact-partners-group/", "editions/",

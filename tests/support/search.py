@@ -156,24 +156,50 @@ RESULTS_READY = """q => {
     .split(/\\s+/).filter(Boolean).every(w => words.includes(w)));
 }"""
 
+#: Added to a page before it loads (``context.add_init_script``): counts the queries Material's page
+#: sends its search worker and the worker's answers. Material sends the field's value at each key
+#: released, the worker answers each query once and in order (Material's message types: 2 a query,
+#: 3 its results, as content/assets/javascripts/workers/phrase-search.js names them), and Material
+#: draws an answer's results as it arrives, after this listener (added first) has counted it.
+COUNT_ANSWERS = """(() => {
+  const PageWorker = window.Worker;
+  const counted = window.__searchWorker = { queries: [], answers: 0 };
+  window.Worker = class extends PageWorker {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", e => { if (e.data && e.data.type === 3) { counted.answers += 1; } });
+    }
+    postMessage(message, ...rest) {
+      if (message && message.type === 2) { counted.queries.push(message.data); }
+      return super.postMessage(message, ...rest);
+    }
+  };
+})();"""
+
+#: The last query sent is the whole of what was typed, and every query sent has its answer drawn.
+ANSWERED = """q => { const c = window.__searchWorker;
+  return c.queries.length > 0 && c.queries[c.queries.length - 1] === q && c.answers === c.queries.length; }"""
+
+
+def type_query(field: Any, query: str) -> None:
+    """Type ``query`` into Material's search field (a page opened with :data:`COUNT_ANSWERS`), a key
+    event for each character with no pause between, and wait until the whole query's results are drawn."""
+    field.press_sequentially(query)
+    field.page.wait_for_function(ANSWERED, arg=query)
+
 
 def search(page: Any, query: str) -> list[str]:
-    """Type a query into Material's search box on ``page``; the result pages in order, as URL paths."""
+    """Type a query into Material's search box on ``page`` (opened with :data:`COUNT_ANSWERS`);
+    the result pages in order, as URL paths, once the whole query's answer is on screen."""
+    if not page.evaluate("() => !!window.__searchWorker"):
+        raise AssertionError("the search page must be opened with support.search.COUNT_ANSWERS")
     field = page.locator(".md-search__input")
     field.click()
     field.press("Control+a")
     field.press("Delete")
-    field.press_sequentially(query, delay=15)
+    type_query(field, query)
     page.wait_for_function(RESULTS_READY, arg=query)
-    # The list is redrawn as the search worker answers: read it once it is stable.
-    previous = None
-    for _ in range(20):
-        current = page.eval_on_selector_all(
-            ".md-search-result__list > li",
-            "items => items.map(li => new URL(li.querySelector('a').href).pathname)",
-        )
-        if current == previous:
-            return current
-        previous = current
-        page.wait_for_timeout(100)
-    raise AssertionError(f"the results for {query!r} never settled")
+    return page.eval_on_selector_all(  # type: ignore[no-any-return]
+        ".md-search-result__list > li",
+        "items => items.map(li => new URL(li.querySelector('a').href).pathname)",
+    )
