@@ -21,9 +21,8 @@ from urllib.parse import urlsplit
 import jsonschema
 import pytest
 from pypdf import PdfReader
-from support import build_site, copy_project
 from support.browsing import MEASURE, axe_violations, describe_violations
-from support.editions import NEW_1_4, YEAR, add_synthetic_edition
+from support.editions import NEW_1_4, YEAR, two_editions_build
 from support.nginx import running_nginx
 
 from generator.assessment import FORMAT, FORMAT_VERSION, MAX_FILE_BYTES
@@ -55,14 +54,11 @@ class Served:
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    """The two-edition site, built once for the module and served by nginx with its generated policy."""
-    folder = tmp_path_factory.mktemp("self-assessment")
-    project = copy_project(folder / "project")
-    add_synthetic_edition(project)
-    build_site(project, folder / "site")
-    compact = load_compact(project / "compact_data")
-    with running_nginx(folder / "site", compact, folder / "nginx") as url:
-        yield Served(url, folder / "site", compact)
+    """The two-edition site (the run's build, read only) served by nginx with its generated policy."""
+    built = two_editions_build(tmp_path_factory)
+    compact = load_compact(built.project / "compact_data")
+    with running_nginx(built.site, compact, tmp_path_factory.mktemp("self-assessment") / "nginx") as url:
+        yield Served(url, built.site, compact)
 
 
 @pytest.fixture

@@ -2,8 +2,8 @@
 
 A copy of the project gets a synthetic 2030 edition beside Bristol 2012 (see
 ``support/editions.py``): 1.4 reworded, 1.19 merged into 3.11, 1.20 renumbered
-1.19, 2.6 withdrawn, 4.7 split into 4.7 and 4.8, 5.9 new. One real build of it
-is read as HTML, as data and in headless Chromium.
+1.19, 2.6 withdrawn, 4.7 split into 4.7 and 4.8, 5.9 new. One real build of it (the run's,
+shared with the nginx and self-assessment tests) is read as HTML, as data and in headless Chromium.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 import jsonschema
 import pytest
 from pypdf import PdfReader
-from support import SITE, build_site, copy_project, serving
+from support import SITE, serving
 from support.browsing import axe_violations, describe_violations
 from support.editions import (
     ADOPTED,
@@ -31,7 +31,7 @@ from support.editions import (
     OLD_2_6,
     OLD_4_7,
     SUBTITLE,
-    add_synthetic_edition,
+    two_editions_build,
 )
 from support.pages import page_html, words_of
 
@@ -49,9 +49,8 @@ HIDDEN = re.compile(r'<span class="compact-visually-hidden">[^<]*</span>')
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("editions") / "project")
-    add_synthetic_edition(project)
-    return project
+    """The run's shared two-edition project (read only)."""
+    return two_editions_build(tmp_path_factory).project
 
 
 @pytest.fixture(scope="module")
@@ -60,10 +59,9 @@ def compact(project: Path) -> Compact:
 
 
 @pytest.fixture(scope="module")
-def site(project: Path) -> Path:
-    site = project.parent / "site"
-    build_site(project, site)
-    return site
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Its build, shared by the run (read only)."""
+    return two_editions_build(tmp_path_factory).site
 
 
 

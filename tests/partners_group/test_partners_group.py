@@ -4,7 +4,8 @@ The Compact prints "www.bristolcompact.org.uk/compact-partners-group" for the Gr
 membership and record of work, and "www.bristolcompact.org.uk" for the complaints
 procedure. Both states of the Group's page are tested: today's (no data: it says what will
 be published, inventing nothing) and a clearly synthetic fixture with members and records
-(``tests/fixtures/partners-group/``).
+(``tests/fixtures/partners-group/``). That the build refuses a printed address it cannot serve,
+and sends a reader on from one that is not its page's own, is proved on the small synthetic Compact.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import pytest
 from support import ROOT, build_site, check_data, copy_project, serving
 from support.browsing import axe_violations, describe_violations
 from support.pages import page_html, words_of
+from support.shapes import small_project
 
 from generator.model import load_compact
 from generator.model.group import SITE_NAMES
@@ -260,26 +262,28 @@ def test_a_group_file_needs_the_compacts_passage(project: Path, capsys: pytest.C
             "but compact.yaml has no partners_group passage about it") in output
 
 
-def test_a_printed_address_the_build_does_not_serve_fails_the_build(project: Path) -> None:
+def test_a_printed_address_the_build_does_not_serve_fails_the_build(tmp_path: Path) -> None:
+    """Whatever the Compact: the small synthetic one is given a printed address (it prints none)."""
+    project = small_project(tmp_path / "project")
     compact = project / "compact_data" / "compact.yaml"
     text = compact.read_text(encoding="utf-8")
-    compact.write_text(text.replace("""    page: home
-introduction:""", """    page: home
-  - text: www.bristolcompact.org.uk/procedure
+    assert "printed_addresses:" not in text
+    compact.write_text(text + """printed_addresses:
+  - text: www.synthshire.example/procedure
     page: procedure.md
-introduction:"""), encoding="utf-8")
+""", encoding="utf-8")
     site = project.parent / "site"
     result = build_site(project, site, check=False)
     output = result.stdout + result.stderr
     assert result.returncode == 1 and "Traceback" not in output
-    line = line_of(compact, "www.bristolcompact.org.uk/procedure")
+    line = line_of(compact, "www.synthshire.example/procedure")
     assert (f"compact_data/compact.yaml:{line}:11: the Compact prints the address "
-            "'www.bristolcompact.org.uk/procedure', but this build does not serve it: there is no page 'procedure.md'"
+            "'www.synthshire.example/procedure', but this build does not serve it: there is no page 'procedure.md'"
             ) in output
     assert not site.exists()
     compact.write_text(compact.read_text(encoding="utf-8").replace(
-        "www.bristolcompact.org.uk/procedure\n    page: procedure.md",
-        "www.bristolcompact.org.uk/complaints-procedure\n    page: complaints"), encoding="utf-8")
+        "www.synthshire.example/procedure\n    page: procedure.md",
+        "www.synthshire.example/complaints-procedure\n    page: complaints"), encoding="utf-8")
     build_site(project, site)
     # A printed address that is not its page's own sends readers on to it.
     page = page_html(site, "complaints-procedure")

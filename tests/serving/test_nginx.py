@@ -21,8 +21,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from support import ROOT, build_site, copy_project, hostile
-from support.editions import add_synthetic_edition
+from support import ROOT, build_site, hostile
+from support.editions import two_editions_build
 from support.nginx import running_nginx
 from support.search import COUNT_ANSWERS, type_query
 
@@ -278,11 +278,8 @@ def test_http_0_9_is_served_nothing(hidden_url: str, hidden_site: Path, path: st
 
 @pytest.fixture(scope="module")
 def two_editions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Compact]:
-    project = copy_project(tmp_path_factory.mktemp("nginx-editions") / "project")
-    add_synthetic_edition(project)
-    site = project.parent / "site"
-    build_site(project, site)
-    return site, load_compact(project / "compact_data")
+    built = two_editions_build(tmp_path_factory)  # the run's (read only)
+    return built.site, load_compact(built.project / "compact_data")
 
 
 @pytest.fixture(scope="module")

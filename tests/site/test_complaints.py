@@ -21,6 +21,7 @@ from pypdf import PdfReader
 from support import ROOT, SITE, build_site
 from support.pages import article, read_page
 from support.printed import page_fills
+from support.shapes import small_project
 
 from generator.data.editor_schemas import SCHEMA_DIR, schema_texts
 from generator.data.problems import DataError
@@ -75,7 +76,9 @@ def test_the_guide_quotes_the_compact_verbatim_and_marks_its_own_text(site_dir: 
     assert not re.search(r"\b0\d{3,4}[ -]?\d{3}[ -]?\d{3,4}\b", visible)
 
 
-def test_changing_the_data_changes_the_guide(project: Path, tmp_path: Path) -> None:
+def test_changing_the_data_changes_the_guide(tmp_path: Path) -> None:
+    """The guide is made from complaints.yaml, whatever the Compact: the small synthetic one is edited."""
+    project = small_project(tmp_path / "project")
     data_file = project / "compact_data" / "complaints.yaml"
     data = yaml.safe_load(data_file.read_text(encoding="utf-8"))
     data["steps"].reverse()

@@ -7,11 +7,13 @@ raw), never from the rendered Markdown.
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 from support import ROOT, SITE, RealBuild
@@ -218,6 +220,13 @@ def all_pages(site_dir: Path) -> list[Path]:
     return pages
 
 
+@pytest.fixture(scope="module")
+def parsed(site_dir: Path) -> dict[Path, BeautifulSoup]:
+    """Every page of the session's build, parsed once for the tests that read them all (parsing is
+    most of their time): they read the trees and never change them (copy a part first)."""
+    return {path: BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser") for path in all_pages(site_dir)}
+
+
 def test_no_duplicate_ids_on_any_page(site_dir: Path) -> None:
     problems = []
     for path, page in parse_site(site_dir).items():
@@ -228,10 +237,9 @@ def test_no_duplicate_ids_on_any_page(site_dir: Path) -> None:
     assert not problems, "\n".join(problems)
 
 
-def test_one_h1_and_no_skipped_heading_levels(site_dir: Path) -> None:
+def test_one_h1_and_no_skipped_heading_levels(site_dir: Path, parsed: dict[Path, BeautifulSoup]) -> None:
     problems = []
-    for path in all_pages(site_dir):
-        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    for path, page in parsed.items():
         levels = [int(h.name[1]) for h in page.find_all(re.compile(r"^h[1-6]$"))]
         name = path.relative_to(site_dir).as_posix()
         if levels.count(1) != 1 or levels[0] != 1:
@@ -323,14 +331,14 @@ def test_strict_build_is_clean(real_build: RealBuild) -> None:
     assert (real_build.site / "commitments" / "1.4" / "index.html").is_file()
 
 
-def test_no_markdown_syntax_leaks_into_any_page(site_dir: Path) -> None:
+def test_no_markdown_syntax_leaks_into_any_page(site_dir: Path, parsed: dict[Path, BeautifulSoup]) -> None:
     """An attribute list that lost its line (``{: .class }``) shows up as literal text."""
     problems = []
-    for path in all_pages(site_dir):
-        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    for path, page in parsed.items():
         article = page.select_one("article.md-content__inner")
         if article is None:
             continue
+        article = copy.copy(article)  # (a copy of the shared tree: scripts are taken out below)
         for script in article.find_all(["script", "style", "template"]):
             script.decompose()
         text = text_of(article)
@@ -364,13 +372,13 @@ def test_the_home_page_title_names_the_site_once(site_dir: Path) -> None:
     assert title is not None and title.string == "Bristol Compact"
 
 
-def test_terms_are_marked_only_in_running_text(site_dir: Path, compact: Compact) -> None:
+def test_terms_are_marked_only_in_running_text(site_dir: Path, compact: Compact,
+                                                parsed: dict[Path, BeautifulSoup]) -> None:
     """A glossary tooltip never marks a heading, a link, a label, a topic name, a form that is its own
     title, or a term inside its own glossary entry; running text keeps them."""
     unmarked = "h1, h2, h3, h4, h5, h6, a, label, .compact-official__label, .compact-item__meta, .compact-no-abbr"
     marked = 0
-    for html in sorted(site_dir.rglob("*.html")):
-        doc = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    for html, doc in parsed.items():
         where = html.relative_to(site_dir)
         for element in doc.select(unmarked):
             assert element.find("abbr") is None, (where, str(element)[:200])
@@ -388,12 +396,12 @@ def test_terms_are_marked_only_in_running_text(site_dir: Path, compact: Compact)
     assert "Funding and commissioning" in topics.get_text() and not topics.find("abbr")
 
 
-def test_landmarks_have_distinct_names_and_labels_name_a_control(site_dir: Path) -> None:
+def test_landmarks_have_distinct_names_and_labels_name_a_control(site_dir: Path,
+                                                                 parsed: dict[Path, BeautifulSoup]) -> None:
     """Material draws the table of contents twice on a page in the navigation (in the menu, for
     phones, and beside the page): the two landmarks are told apart. A form label always names a
     control on its page (the table of contents' title names the "__toc" toggle only where it exists)."""
-    for html in sorted(site_dir.rglob("*.html")):
-        doc = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    for html, doc in parsed.items():
         where = html.relative_to(site_dir)
         names = [nav.get("aria-label") or squash(doc.find(id=nav["aria-labelledby"]).get_text())
                  for nav in doc.find_all("nav")]
@@ -404,13 +412,13 @@ def test_landmarks_have_distinct_names_and_labels_name_a_control(site_dir: Path)
     assert {"Table of contents", "Table of contents (menu)"} <= {n.get("aria-label") for n in about.find_all("nav")}
 
 
-def test_the_table_of_contents_toggle_is_named_on_every_page(site_dir: Path) -> None:
+def test_the_table_of_contents_toggle_is_named_on_every_page(site_dir: Path,
+                                                             parsed: dict[Path, BeautifulSoup]) -> None:
     """Material's "__toc" checkbox (the menu's way to the page's contents) has a <label> only on a page
     with a table of contents; on /values/ it had no name at all (pa11y: H91, F68). Named on every page
     that has it, in the page's language, as the table of contents' title is."""
     pages = 0
-    for html in sorted(site_dir.rglob("*.html")):
-        doc = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    for html, doc in parsed.items():
         toggle = doc.find("input", id="__toc")
         if toggle is None:
             continue

@@ -18,9 +18,12 @@ from __future__ import annotations
 
 import re
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
-from support import ROOT, copy_project, without_source
+import pytest
+
+from support import ROOT, build_site, copy_project, once_per_run, without_source
 
 YEAR = 2030
 ADOPTED = "2030-04-01"
@@ -152,3 +155,30 @@ def two_editions_with_group(folder: Path) -> Path:
     shutil.copytree(fixture / "partners-group", data / "partners-group")
     add_synthetic_edition(project)
     return data
+
+
+@dataclass(frozen=True)
+class TwoEditions:
+    """The synthetic two-edition project and its site (no handouts), as one build made them."""
+
+    project: Path
+    site: Path
+
+
+_TWO_EDITIONS: list[TwoEditions] = []
+
+
+def two_editions_build(tmp_path_factory: pytest.TempPathFactory) -> TwoEditions:
+    """:func:`add_synthetic_edition` of a copy of the project, built once per run and shared by the
+    tests that read it (tests/editions/, the nginx tests, the self-assessment page): read it, never
+    write to it, and copy it first to change it."""
+    if not _TWO_EDITIONS:
+        _TWO_EDITIONS.append(once_per_run(tmp_path_factory, "two-editions", _build_two_editions, TwoEditions))
+    return _TWO_EDITIONS[0]
+
+
+def _build_two_editions(folder: Path) -> TwoEditions:
+    project = copy_project(folder / "project")
+    add_synthetic_edition(project)
+    build_site(project, folder / "site")
+    return TwoEditions(project, folder / "site")

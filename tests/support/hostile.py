@@ -367,7 +367,7 @@ def hostile_project(where: Path, *, source: bool) -> tuple[Path, list[Field], li
 @dataclass(frozen=True)
 class HostileBuild:
     """:func:`hostile_project` (``source=False``) built once for the run, PDFs off; the fields as
-    plain values, so that the xdist workers can share the record (:func:`support.once_per_run`)."""
+    plain values, so that the xdist workers can share the record (``once_per_run`` in tests/support/__init__.py)."""
 
     project: Path
     site: Path
