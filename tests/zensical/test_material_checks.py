@@ -18,6 +18,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
 from support import ROOT
 
 from generator.model import Compact
@@ -82,14 +83,25 @@ def check(relative: str, name: str) -> Callable[..., Any]:
     return getattr(_MODULES[relative], name)  # type: ignore[no-any-return]
 
 
+@pytest.fixture(scope="module")
+def zensical_parsed(zensical_site: Path) -> dict[Path, BeautifulSoup]:
+    """Every page of the Zensical site parsed once, for the checks that read them all (``parsed``
+    in tests/site/test_site.py is the same for the Material build)."""
+    return {path: BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+            for path in sorted(zensical_site.rglob("*.html"))}
+
+
 @pytest.mark.parametrize(("module", "name"), CHECKS, ids=[name.removeprefix("test_") for _, name in CHECKS])
 def test_the_zensical_site_passes_the_material_check(module: str, name: str, zensical_site: Path,
-                                                     compact: Compact) -> None:
+                                                     compact: Compact, request: pytest.FixtureRequest) -> None:
     function = check(module, name)
-    given = {"site_dir": zensical_site, "compact": compact}
+    given: dict[str, Callable[[], Any]] = {
+        "site_dir": lambda: zensical_site, "compact": lambda: compact,
+        "parsed": lambda: request.getfixturevalue("zensical_parsed"),
+    }
     wanted = list(inspect.signature(function).parameters)
     assert set(wanted) <= set(given), f"{name} needs {wanted}: not a check of a site folder"
-    function(**{parameter: given[parameter] for parameter in wanted})
+    function(**{parameter: given[parameter]() for parameter in wanted})
 
 
 def test_the_checks_exist_and_read_a_site_folder() -> None:
