@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support import copy_project
 from support.shapes import built_shape, read_shape, small_project
 
 from generator.environment import LOCK_WAIT_VARIABLE
@@ -214,7 +215,8 @@ def _running(pid: int) -> bool:
 
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="on one core the handouts are laid out without workers")
 def test_a_killed_build_leaves_no_pdf_worker_running(tmp_path: Path) -> None:
-    project = small_project(tmp_path / "project")
+    # Bristol's 12 handouts, not the small Compact's 7: its workers must live long enough to be seen.
+    project = copy_project(tmp_path / "project")
     # Output to a file: the workers would hold a pipe open after the build is killed.
     build = start_build(project, pdf=True, output=tmp_path / "build.log")
     workers: set[int] = set()

@@ -159,6 +159,7 @@ def test_empty_environment_variables_are_their_defaults(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (project / ".cache" / "templates").is_dir()
     every = len(plan_handouts(load_compact(SMALL)))
+    assert every > 1
     assert f"Handouts: {every} laid out" in result.stderr  # COMPACT_PDF empty: PDFs on, as mkdocs.yml's default
 
 

@@ -166,7 +166,21 @@ def once_per_run(
 
     Under pytest-xdist the workers share it: the first to need it makes it in the run's common
     temporary folder ``name`` while holding a lock and records it; the others wait and read the record.
+    Without xdist it is made once for the process.
     """
+    key = (str(tmp_path_factory.getbasetemp()), name)
+    if key not in _MADE:
+        _MADE[key] = _once_per_run(tmp_path_factory, name, make, kind)
+    return _MADE[key]  # type: ignore[return-value]
+
+
+#: What :func:`once_per_run` has made in this process, by the run's temporary folder and name.
+_MADE: dict[tuple[str, str], object] = {}
+
+
+def _once_per_run(
+    tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Built], kind: type[Built]
+) -> Built:
     if os.environ.get("PYTEST_XDIST_WORKER") is None:
         return make(tmp_path_factory.mktemp(name))
     shared = tmp_path_factory.getbasetemp().parent / name
