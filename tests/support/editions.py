@@ -165,16 +165,11 @@ class TwoEditions:
     site: Path
 
 
-_TWO_EDITIONS: list[TwoEditions] = []
-
-
 def two_editions_build(tmp_path_factory: pytest.TempPathFactory) -> TwoEditions:
     """:func:`add_synthetic_edition` of a copy of the project, built once per run and shared by the
     tests that read it (tests/editions/, the nginx tests, the self-assessment page): read it, never
     write to it, and copy it first to change it."""
-    if not _TWO_EDITIONS:
-        _TWO_EDITIONS.append(once_per_run(tmp_path_factory, "two-editions", _build_two_editions, TwoEditions))
-    return _TWO_EDITIONS[0]
+    return once_per_run(tmp_path_factory, "two-editions", _build_two_editions, TwoEditions)
 
 
 def _build_two_editions(folder: Path) -> TwoEditions:

@@ -223,16 +223,9 @@ class ShapeBuild:
     log: str
 
 
-_BUILT: dict[str, ShapeBuild] = {}
-
-
 def built_shape(tmp_path_factory: pytest.TempPathFactory, shape: Shape) -> ShapeBuild:
     """``mkdocs build --strict`` of the fixture (PDFs and open data on), once per run."""
-    if shape.name not in _BUILT:
-        _BUILT[shape.name] = once_per_run(
-            tmp_path_factory, f"shape-{shape.name}", lambda folder: _build(folder, shape), ShapeBuild
-        )
-    return _BUILT[shape.name]
+    return once_per_run(tmp_path_factory, f"shape-{shape.name}", lambda folder: _build(folder, shape), ShapeBuild)
 
 
 def _build(folder: Path, shape: Shape) -> ShapeBuild:
